@@ -1,0 +1,102 @@
+/// What the loader needs from a file system; the CLI supplies the disk, tests and hosts may supply memory.
+///
+/// Paths are `/`-separated strings.
+public protocol PlanFileSystem {
+  /// What is at `path`, following symbolic links; nil when nothing is there.
+  func kind(of path: String) -> FileKind?
+  /// The bytes of a regular file.
+  func readFile(_ path: String) throws(FileReadError) -> [UInt8]
+  /// The names of the entries of a folder (not `.` or `..`), in any order.
+  func contents(ofFolder path: String) -> [String]
+  /// The absolute path with symbolic links, `.` and `..` resolved; nil when it does not exist.
+  func canonicalPath(_ path: String) -> String?
+}
+
+/// What a path names.
+public enum FileKind: Sendable {
+  case file, folder
+  /// A FIFO, device or socket: never read.
+  case special
+}
+
+/// Why a file could not be read.
+public struct FileReadError: Error, Sendable, Equatable {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+}
+
+/// A file system held in memory: for tests and for hosts that load plans from strings.
+public struct InMemoryFileSystem: PlanFileSystem, Sendable {
+  public var files: [String: [UInt8]]
+
+  /// `files` maps absolute paths (e.g. `/plan/acme.okr`) to their text.
+  public init(files: [String: String]) {
+    self.files = files.mapValues { Array($0.utf8) }
+  }
+
+  public func kind(of path: String) -> FileKind? {
+    let path = PlanPath.normalized(path)
+    if files[path] != nil { return .file }
+    let prefix = path == "/" ? "/" : path + "/"
+    return files.keys.contains { $0.hasPrefix(prefix) } ? .folder : nil
+  }
+
+  public func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
+    guard let bytes = files[PlanPath.normalized(path)] else { throw FileReadError("no such file") }
+    return bytes
+  }
+
+  public func contents(ofFolder path: String) -> [String] {
+    let path = PlanPath.normalized(path)
+    let prefix = path == "/" ? "/" : path + "/"
+    var names = Set<String>()
+    for key in files.keys where key.hasPrefix(prefix) {
+      if let name = key.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
+    }
+    return Array(names)
+  }
+
+  public func canonicalPath(_ path: String) -> String? {
+    let path = PlanPath.normalized(path)
+    return kind(of: path) == nil ? nil : path
+  }
+}
+
+/// `/`-separated path arithmetic, without touching the disk.
+public enum PlanPath {
+  /// The folder part of `path` (`.` for a bare name).
+  public static func folder(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// `relative` resolved against `folder` (unless it is absolute).
+  public static func join(_ folder: String, _ relative: String) -> String {
+    if relative.hasPrefix("/") { return normalized(relative) }
+    if folder == "." { return normalized(relative) }
+    return normalized(folder + "/" + relative)
+  }
+
+  /// Removes `.` and empty segments and folds `..` where possible.
+  public static func normalized(_ path: String) -> String {
+    let absolute = path.hasPrefix("/")
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+        continue
+      }
+      if part == "..", absolute { continue }
+      parts.append(part)
+    }
+    let joined = parts.joined(separator: "/")
+    if absolute { return "/" + joined }
+    return joined.isEmpty ? "." : joined
+  }
+
+  /// Whether `path` is `folder` itself or inside it (both canonical).
+  public static func isInside(_ path: String, folder: String) -> Bool {
+    folder == "/" || path == folder || path.hasPrefix(folder + "/")
+  }
+}

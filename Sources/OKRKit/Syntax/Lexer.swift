@@ -1,0 +1,367 @@
+/// Splits UTF-8 bytes into tokens on demand.
+///
+/// Works directly on the bytes: no per-token allocation. Spaces and tabs are
+/// skipped (they are the gaps between spans); comments are recorded in
+/// ``comments`` instead of being returned, so the parser never sees them but the
+/// formatter can put them back. Problems with literals and encoding are appended
+/// to ``diagnostics``.
+struct Lexer {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let file: FileID
+  private(set) var position: Int
+  /// Every comment, `#` included, in source order.
+  private(set) var comments: [Span] = []
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
+    self.bytes = bytes
+    self.file = file
+    self.position = start
+  }
+
+  /// The next token; `.endOfFile` forever once the input is used up.
+  mutating func next() -> Token {
+    skipSpacesAndComments()
+    let start = position
+    guard position < bytes.count else { return token(.endOfFile, from: start) }
+    let byte = bytes[position]
+    switch byte {
+    case UInt8(ascii: "\n"):
+      position += 1
+      return token(.newline, from: start)
+    case UInt8(ascii: "\""):
+      return lexString()
+    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return lexNumberOrDate()
+    case UInt8(ascii: "-"):
+      if peek(1) == UInt8(ascii: ">") {
+        position += 2
+        return token(.arrow, from: start)
+      }
+      if let next = peek(1), isDigit(next) { return lexNumberOrDate() }
+      return lexInvalid()
+    case UInt8(ascii: "."):
+      if peek(1) == UInt8(ascii: ".") {
+        position += 2
+        return token(.dotDot, from: start)
+      }
+      position += 1
+      return token(.dot, from: start)
+    case UInt8(ascii: ","): return single(.comma)
+    case UInt8(ascii: ";"): return single(.semicolon)
+    case UInt8(ascii: ":"): return single(.colon)
+    case UInt8(ascii: "{"): return single(.leftBrace)
+    case UInt8(ascii: "}"): return single(.rightBrace)
+    case UInt8(ascii: "("): return single(.leftParen)
+    case UInt8(ascii: ")"): return single(.rightParen)
+    case UInt8(ascii: "="): return single(.equal)
+    case UInt8(ascii: "!"):
+      if peek(1) == UInt8(ascii: "=") {
+        position += 2
+        return token(.notEqual, from: start)
+      }
+      return lexInvalid()
+    case UInt8(ascii: "<"):
+      if peek(1) == UInt8(ascii: "=") {
+        position += 2
+        return token(.lessEqual, from: start)
+      }
+      return single(.less)
+    case UInt8(ascii: ">"):
+      if peek(1) == UInt8(ascii: "=") {
+        position += 2
+        return token(.greaterEqual, from: start)
+      }
+      return single(.greater)
+    default:
+      if isIdentifierStart(byte) { return lexIdentifier() }
+      if byte >= 0x80, let length = validSequenceLength(at: position) {
+        position += length
+        while position < bytes.count, isIdentifierContinue(bytes[position]) {
+          if bytes[position] >= 0x80 {
+            guard let length = validSequenceLength(at: position) else { break }
+            position += length
+          } else {
+            position += 1
+          }
+        }
+        return token(.identifier, from: start)
+      }
+      return lexInvalid()
+    }
+  }
+
+  // MARK: - Pieces
+
+  private func peek(_ offset: Int) -> UInt8? {
+    position + offset < bytes.count ? bytes[position + offset] : nil
+  }
+
+  private func token(_ kind: TokenKind, from start: Int) -> Token {
+    Token(kind: kind, span: Span(start: UInt32(start), end: UInt32(position)))
+  }
+
+  private mutating func single(_ kind: TokenKind) -> Token {
+    position += 1
+    return token(kind, from: position - 1)
+  }
+
+  private mutating func skipSpacesAndComments() {
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+        position += 1
+      } else if byte == UInt8(ascii: "#") {
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+          if bytes[position] >= 0x80 {
+            if let length = validSequenceLength(at: position) {
+              position += length
+              continue
+            }
+            report(.invalidLiteral, "invalid UTF-8 in a comment", at: position, length: 1,
+              help: "save the file as UTF-8")
+          }
+          position += 1
+        }
+        comments.append(Span(start: UInt32(start), end: UInt32(position)))
+      } else {
+        return
+      }
+    }
+  }
+
+  private mutating func lexIdentifier() -> Token {
+    let start = position
+    position += 1
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "-") {
+        // `unit->team`: the arrow is not part of the name.
+        if peek(1) == UInt8(ascii: ">") { break }
+        position += 1
+      } else if byte >= 0x80 {
+        guard let length = validSequenceLength(at: position) else { break }
+        position += length
+      } else if isIdentifierContinue(byte) {
+        position += 1
+      } else {
+        break
+      }
+    }
+    return token(.identifier, from: start)
+  }
+
+  /// Numbers, dates (`2026-02-15`) and periods (`2026-Q1`, `2026-H2`, `2026-03`).
+  private mutating func lexNumberOrDate() -> Token {
+    let start = position
+    if bytes[position] == UInt8(ascii: "-") { position += 1 }
+    let digitsStart = position
+    while position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+      position += 1
+    }
+    let digitCount = position - digitsStart
+    // Four digits and a dash: a date or a period.
+    if start == digitsStart, digitCount == 4, peek(0) == UInt8(ascii: "-"), let next = peek(1) {
+      if next == UInt8(ascii: "Q") || next == UInt8(ascii: "H") {
+        position += 2
+        while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
+        return token(.period, from: start)
+      }
+      if isDigit(next) {
+        position += 1
+        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        if peek(0) == UInt8(ascii: "-"), let after = peek(1), isDigit(after) {
+          position += 1
+          while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+          return token(.date, from: start)
+        }
+        return token(.period, from: start)
+      }
+    }
+    if peek(0) == UInt8(ascii: "."), let next = peek(1), isDigit(next) {
+      position += 1
+      while position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+        position += 1
+      }
+    }
+    if peek(0) == UInt8(ascii: "%") { position += 1 }
+    // Letters glued to a number (`12abc`) make one malformed literal, not two tokens.
+    if position < bytes.count, isIdentifierStart(bytes[position]) {
+      while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
+      report(.invalidLiteral, "malformed number '\(text(start, position))'", at: start,
+        length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
+    }
+    return token(.number, from: start)
+  }
+
+  private mutating func lexString() -> Token {
+    let start = position
+    position += 1
+    while position < bytes.count {
+      let byte = bytes[position]
+      switch byte {
+      case UInt8(ascii: "\""):
+        position += 1
+        return token(.string, from: start)
+      case UInt8(ascii: "\n"):
+        report(.syntax, "unterminated string", at: start, length: position - start,
+          label: "this string has no closing quote",
+          help: "close the string with \" on the same line; write \\n for a line break")
+        // `objective x "Title {`: leave the brace to the parser so the block still parses.
+        var end = position
+        while end > start + 1, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\r") {
+          end -= 1
+        }
+        if end > start + 1, bytes[end - 1] == UInt8(ascii: "{") { position = end - 1 }
+        return token(.string, from: start)
+      case UInt8(ascii: "\\"):
+        lexEscape()
+      default:
+        if byte >= 0x80 {
+          if let length = validSequenceLength(at: position) {
+            position += length
+          } else {
+            report(.invalidLiteral, "invalid UTF-8 in a string", at: position, length: 1,
+              help: "save the file as UTF-8")
+            position += 1
+          }
+        } else {
+          position += 1
+        }
+      }
+    }
+    report(.syntax, "unterminated string", at: start, length: position - start,
+      label: "this string has no closing quote", help: "close the string with \"")
+    return token(.string, from: start)
+  }
+
+  private mutating func lexEscape() {
+    let start = position
+    position += 1
+    guard position < bytes.count, bytes[position] != UInt8(ascii: "\n") else {
+      report(.invalidLiteral, "a backslash ends the string", at: start, length: 1,
+        help: "write \\\\ for a backslash")
+      return
+    }
+    let byte = bytes[position]
+    position += 1
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "t"):
+      return
+    case UInt8(ascii: "u"):
+      guard peek(0) == UInt8(ascii: "{") else {
+        report(.invalidLiteral, "expected '{' after \\u", at: start, length: 2,
+          help: "write a Unicode escape as \\u{1F600}")
+        return
+      }
+      position += 1
+      var value: UInt32 = 0
+      var digits = 0
+      while position < bytes.count, let digit = hexValue(bytes[position]) {
+        if digits < 8 { value = value &* 16 &+ UInt32(digit) }
+        digits += 1
+        position += 1
+      }
+      let closed = peek(0) == UInt8(ascii: "}")
+      if closed { position += 1 }
+      if !closed || digits == 0 || digits > 6 || Unicode.Scalar(value) == nil {
+        report(.invalidLiteral, "invalid Unicode escape '\(text(start, position))'", at: start,
+          length: position - start, help: "write 1 to 6 hex digits naming a Unicode scalar, e.g. \\u{1F600}")
+      }
+    default:
+      report(.invalidLiteral, "unknown escape '\\\(String(decoding: [byte], as: UTF8.self))'",
+        at: start, length: 2, help: "the escapes are \\\" \\\\ \\n \\t and \\u{…}")
+    }
+  }
+
+  private mutating func lexInvalid() -> Token {
+    let start = position
+    repeat {
+      if bytes[position] >= 0x80, let length = validSequenceLength(at: position) {
+        position += length
+      } else {
+        position += 1
+      }
+    } while position < bytes.count && startsNoToken(bytes[position])
+    if bytes[start] >= 0x80, validSequenceLength(at: start) == nil {
+      report(.invalidLiteral, "invalid UTF-8", at: start, length: 1, help: "save the file as UTF-8")
+    }
+    return token(.invalid, from: start)
+  }
+
+  /// True for bytes that cannot start any token (so they extend an invalid run).
+  private func startsNoToken(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"),
+      UInt8(ascii: "#"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
+      UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: ","), UInt8(ascii: ";"),
+      UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
+      UInt8(ascii: ":"):
+      return false
+    default:
+      return !(isIdentifierStart(byte) || isDigit(byte) || byte >= 0x80)
+    }
+  }
+
+  /// The length of the valid UTF-8 sequence starting at `index`, or nil.
+  private func validSequenceLength(at index: Int) -> Int? {
+    let lead = bytes[index]
+    let length: Int
+    let minimum: UInt32
+    switch lead {
+    case 0xC2...0xDF:
+      length = 2
+      minimum = 0x80
+    case 0xE0...0xEF:
+      length = 3
+      minimum = 0x800
+    case 0xF0...0xF4:
+      length = 4
+      minimum = 0x10000
+    default: return nil
+    }
+    guard index + length <= bytes.count else { return nil }
+    var value = UInt32(lead) & (0xFF >> (length + 1))
+    for offset in 1..<length {
+      let byte = bytes[index + offset]
+      guard byte & 0xC0 == 0x80 else { return nil }
+      value = value << 6 | UInt32(byte & 0x3F)
+    }
+    guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
+    return length
+  }
+
+  private func text(_ start: Int, _ end: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  private mutating func report(
+    _ rule: Rule, _ message: String, at offset: Int, length: Int, label: String? = nil, help: String
+  ) {
+    let span = Span(start: UInt32(offset), end: UInt32(offset + max(length, 0)))
+    diagnostics.append(
+      Diagnostic(rule, message, at: SourceLocation(file: file, span: span), label: label, help: help))
+  }
+}
+
+@inline(__always) func isDigit(_ byte: UInt8) -> Bool {
+  byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+}
+
+@inline(__always) func isIdentifierStart(_ byte: UInt8) -> Bool {
+  (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
+}
+
+@inline(__always) func isIdentifierContinue(_ byte: UInt8) -> Bool {
+  isIdentifierStart(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte >= 0x80
+}
+
+@inline(__always) func hexValue(_ byte: UInt8) -> UInt8? {
+  switch byte {
+  case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+  case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+  case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+  default: nil
+  }
+}

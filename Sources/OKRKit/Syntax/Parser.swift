@@ -1,0 +1,865 @@
+/// Parses plan files into ``SyntaxFile`` trees.
+public enum PlanParser {
+  /// Parses one file. Syntax and literal problems come back as diagnostics; the tree holds
+  /// everything that parsed, so later phases can still check the rest of the file.
+  public static func parse(_ file: SourceFile) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
+    file.bytes.withUnsafeBufferPointer { buffer in
+      var parser = Parser(bytes: buffer, file: file.id)
+      let items = parser.parseFile()
+      var diagnostics = parser.lexer.diagnostics
+      diagnostics.append(contentsOf: parser.diagnostics)
+      let syntax = SyntaxFile(file: file.id, items: items, comments: parser.lexer.comments)
+      return (syntax, diagnostics.sortedByLocation())
+    }
+  }
+}
+
+/// A recursive-descent parser over the lexer's tokens, one token of lookahead.
+///
+/// Each statement parser reports at most one error and returns nil; the caller
+/// then skips to the next statement boundary (``synchronize()``), so one
+/// mistake gives one diagnostic and the rest of the file is still checked.
+/// Nesting is bounded by the grammar (entity › objective › key result), so the
+/// recursion depth is too.
+struct Parser {
+  var lexer: Lexer
+  private(set) var diagnostics: [Diagnostic] = []
+  private var current: Token
+  private var peeked: Token?
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private let file: FileID
+  /// The end of the last token consumed.
+  private var previousEnd: UInt32 = 0
+
+  init(bytes: UnsafeBufferPointer<UInt8>, file: FileID) {
+    self.bytes = bytes
+    self.file = file
+    var lexer = Lexer(bytes: bytes, file: file)
+    self.current = lexer.next()
+    self.lexer = lexer
+  }
+
+  // MARK: - Token helpers
+
+  private mutating func advance() {
+    previousEnd = current.span.end
+    if let next = peeked {
+      current = next
+      peeked = nil
+    } else {
+      current = lexer.next()
+    }
+  }
+
+  private mutating func peekNext() -> Token {
+    if let peeked { return peeked }
+    let next = lexer.next()
+    peeked = next
+    return next
+  }
+
+  private func text(_ token: Token) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.span.start)..<Int(token.span.end)]), as: UTF8.self)
+  }
+
+  private func isWord(_ token: Token, _ word: StaticString) -> Bool {
+    guard token.kind == .identifier, token.span.length == word.utf8CodeUnitCount else { return false }
+    let start = Int(token.span.start)
+    return word.withUTF8Buffer { expected in
+      for index in 0..<expected.count where bytes[start + index] != expected[index] { return false }
+      return true
+    }
+  }
+
+  private var atStatementEnd: Bool {
+    switch current.kind {
+    case .newline, .semicolon, .rightBrace, .endOfFile: true
+    default: false
+    }
+  }
+
+  private func location(_ span: Span) -> SourceLocation { SourceLocation(file: file, span: span) }
+
+  /// How the current token reads in a message.
+  private var currentDescription: String {
+    switch current.kind {
+    case .newline: "the end of the line"
+    case .endOfFile: "the end of the file"
+    case .string: "a string"
+    case .invalid: "'\(TerminalText.escaped(String(text(current).prefix(20))))'"
+    default: "'\(TerminalText.escaped(String(text(current).prefix(40))))'"
+    }
+  }
+
+  private mutating func error(
+    _ message: String, at span: Span? = nil, label: String? = nil, labels: [Diagnostic.Label] = [],
+    help: String? = nil
+  ) {
+    var span = span ?? current.span
+    if current.kind == .newline || current.kind == .endOfFile, span == current.span {
+      // Point just after the previous token rather than at the line break.
+      span = Span(start: previousEnd, end: previousEnd)
+    }
+    diagnostics.append(
+      Diagnostic(.syntax, message, at: location(span), label: label, labels: labels, help: help))
+  }
+
+  private mutating func invalidLiteral(_ message: String, at span: Span, help: String) {
+    diagnostics.append(Diagnostic(.invalidLiteral, message, at: location(span), help: help))
+  }
+
+  /// Skips to the next statement boundary: past a newline or `;`, or up to the `}` closing
+  /// the current block. Blocks met on the way are skipped whole.
+  private mutating func synchronize() {
+    var depth = 0
+    while true {
+      switch current.kind {
+      case .endOfFile:
+        return
+      case .newline, .semicolon:
+        if depth == 0 {
+          advance()
+          return
+        }
+      case .leftBrace:
+        depth += 1
+      case .rightBrace:
+        if depth == 0 { return }
+        depth -= 1
+      default:
+        break
+      }
+      advance()
+    }
+  }
+
+  /// After a statement: the next thing must end it.
+  private mutating func expectStatementEnd(_ what: String) -> Bool {
+    if atStatementEnd { return true }
+    error("unexpected \(currentDescription) after \(what)", label: "expected the end of the statement",
+      help: "put each statement on its own line, or separate statements with ';'")
+    return false
+  }
+
+  private mutating func skipNewlines() {
+    while current.kind == .newline { advance() }
+  }
+
+  // MARK: - Files
+
+  mutating func parseFile() -> [SyntaxFile.Item] {
+    var items: [SyntaxFile.Item] = []
+    while current.kind != .endOfFile {
+      if current.kind == .newline || current.kind == .semicolon {
+        advance()
+        continue
+      }
+      if current.kind == .rightBrace {
+        error("unexpected '}' with no block open", label: "nothing to close",
+          help: "remove this brace, or add the '{' it was meant to close")
+        advance()
+        continue
+      }
+      let start = current.span.start
+      if let item = parseItem() {
+        items.append(item)
+        if !expectStatementEnd("a declaration") { synchronize() }
+      } else {
+        synchronize()
+      }
+      if current.span.start == start, current.kind != .endOfFile { advance() }
+    }
+    return items
+  }
+
+  private mutating func parseItem() -> SyntaxFile.Item? {
+    let token = current
+    if isWord(token, "include") { return parseInclude().map { .include($0) } }
+    if isWord(token, "cycle") { return parseCycleDecl().map { .cycle($0) } }
+    if isWord(token, "policy") { return parsePolicy().map { .policy($0) } }
+    if let level = levelKeyword(token) { return parseEntity(level: level).map { .entity($0) } }
+    let help: String
+    if token.kind == .identifier,
+      let near = Suggestions.didYouMean(text(token), among: Parser.topLevelKeywords)
+    {
+      help = near
+    } else {
+      help = "a plan file holds company, unit, team and person blocks, cycle declarations, include and policy"
+    }
+    error("expected a declaration, found \(currentDescription)", label: "not a declaration", help: help)
+    return nil
+  }
+
+  private static let topLevelKeywords = ["include", "cycle", "policy", "company", "unit", "team", "person"]
+
+  private func levelKeyword(_ token: Token) -> Level? {
+    if isWord(token, "company") { return .company }
+    if isWord(token, "unit") { return .unit }
+    if isWord(token, "team") { return .team }
+    if isWord(token, "person") { return .person }
+    return nil
+  }
+
+  private mutating func parseInclude() -> IncludeDecl? {
+    let start = current.span.start
+    advance()
+    guard current.kind == .string else {
+      error("expected a quoted path after 'include'", help: "write include \"teams/*.okr\"")
+      return nil
+    }
+    let path = StringLiteral(span: current.span)
+    advance()
+    return IncludeDecl(path: path, span: Span(start: start, end: previousEnd))
+  }
+
+  private mutating func parseCycleDecl() -> CycleDecl? {
+    let start = current.span.start
+    advance()
+    var name: Identifier?
+    var period: PeriodSyntax?
+    if current.kind == .identifier && !isWord(current, "closed") {
+      name = identifier()
+      advance()
+      if !atStatementEnd && !isWord(current, "closed") {
+        guard let parsed = parsePeriod(allowNamed: false) else { return nil }
+        period = parsed
+      }
+    } else if atStatementEnd || isWord(current, "closed") {
+      error("expected a period or a cycle name after 'cycle'",
+        help: "write cycle FY26 2025-07-01..2026-06-30, or cycle 2025-Q4 closed")
+      return nil
+    } else {
+      guard let parsed = parsePeriod(allowNamed: false) else { return nil }
+      period = parsed
+    }
+    var closed: Span?
+    if isWord(current, "closed") {
+      closed = current.span
+      advance()
+    }
+    if name == nil, closed == nil {
+      error("expected 'closed' or a name for this cycle",
+        help: "name the period (cycle FY26 2025-07-01..2026-06-30) or mark it closed (cycle 2025-Q4 closed)")
+      return nil
+    }
+    if name != nil, period == nil, closed == nil {
+      error("expected a period after the cycle name", help: "write cycle FY26 2025-07-01..2026-06-30")
+      return nil
+    }
+    return CycleDecl(name: name, period: period, closed: closed, span: Span(start: start, end: previousEnd))
+  }
+
+  // MARK: - Entities
+
+  private mutating func parseEntity(level: Level) -> EntityDecl? {
+    let start = current.span.start
+    let levelSpan = current.span
+    advance()
+    guard current.kind == .identifier else {
+      error("expected an id after '\(level.rawValue)'", help: "write \(level.rawValue) ID \"Name\" { … }")
+      return nil
+    }
+    let id = identifier()
+    advance()
+    var name: StringLiteral?
+    if current.kind == .string {
+      name = StringLiteral(span: current.span)
+      advance()
+    }
+    var parents: [Reference] = []
+    if isWord(current, "in") {
+      advance()
+      guard let list = parseReferenceList(after: "in") else { return nil }
+      parents = list
+    }
+    var members: [EntityMember] = []
+    var body: Span?
+    if current.kind == .leftBrace {
+      body = parseBlock(kind: "\(level.rawValue) block") { parser in
+        parser.parseEntityMember(level: level).map { members.append($0) } != nil
+      }
+    }
+    return EntityDecl(
+      level: level, levelSpan: levelSpan, id: id, name: name, parents: parents, members: members,
+      body: body, span: Span(start: start, end: previousEnd))
+  }
+
+  private mutating func parseEntityMember(level: Level) -> EntityMember? {
+    let start = current.span.start
+    if isWord(current, "admin") || isWord(current, "lead") {
+      let isAdmin = isWord(current, "admin")
+      let keyword = isAdmin ? "admin" : "lead"
+      advance()
+      guard let people = parseIdentifierList(after: keyword) else { return nil }
+      let span = Span(start: start, end: previousEnd)
+      return isAdmin ? .admins(people, span: span) : .leads(people, span: span)
+    }
+    if isWord(current, "objective") { return parseObjective().map { .objective($0) } }
+    let help =
+      current.kind == .identifier
+      ? Suggestions.didYouMean(text(current), among: ["objective", "admin", "lead"]) : nil
+    error("expected 'objective', 'admin' or 'lead' in a \(level.rawValue) block, found \(currentDescription)",
+      help: help ?? "an entity block holds objectives and, for companies, units and teams, admin and lead lines")
+    return nil
+  }
+
+  /// Parses `{ members }`; returns the span of the braces. Reports an unclosed block once.
+  private mutating func parseBlock(kind: String, member: (inout Parser) -> Bool) -> Span {
+    let open = current.span
+    advance()
+    while true {
+      while current.kind == .newline || current.kind == .semicolon { advance() }
+      if current.kind == .rightBrace {
+        advance()
+        return Span(start: open.start, end: previousEnd)
+      }
+      if current.kind == .endOfFile || startsOuterDeclaration(kind: kind) {
+        error("this \(kind) is never closed", at: open, label: "this '{' has no matching '}'",
+          help: "add '}' at the end of the \(kind)")
+        return Span(start: open.start, end: previousEnd)
+      }
+      let start = current.span.start
+      if member(&self) {
+        if !expectStatementEnd("this statement") { synchronize() }
+      } else {
+        synchronize()
+      }
+      if current.span.start == start, current.kind != .endOfFile, current.kind != .rightBrace {
+        advance()
+      }
+    }
+  }
+
+  /// A keyword at the start of a statement that cannot occur inside `kind`: the block
+  /// above must have lost its `}`.
+  private func startsOuterDeclaration(kind: String) -> Bool {
+    guard current.kind == .identifier else { return false }
+    // Only a keyword followed by what a declaration needs counts (ids may be spelled like keywords).
+    if isWord(current, "include") || isWord(current, "policy") { return true }
+    if levelKeyword(current) != nil { return true }
+    if kind.hasPrefix("objective") || kind.hasPrefix("key result") {
+      if isWord(current, "objective") { return true }
+    }
+    return false
+  }
+
+  // MARK: - Objectives
+
+  private mutating func parseObjective() -> ObjectiveDecl? {
+    let start = current.span.start
+    advance()
+    guard current.kind == .identifier else {
+      error("expected an id after 'objective'", help: "write objective ID \"Title\" { … }")
+      return nil
+    }
+    let id = identifier()
+    advance()
+    var title: StringLiteral?
+    var reuses: Reference?
+    if current.kind == .string {
+      title = StringLiteral(span: current.span)
+      advance()
+    } else if isWord(current, "reuses") {
+      advance()
+      guard let target = parseReference(after: "reuses") else { return nil }
+      reuses = target
+    } else {
+      error("expected a title or 'reuses' after the objective id, found \(currentDescription)",
+        help: "write objective \(id.name) \"What we want to achieve\" { … }")
+      return nil
+    }
+    var statements: [ObjectiveStatement] = []
+    var body: Span?
+    if current.kind == .leftBrace {
+      body = parseBlock(kind: "objective block") { parser in
+        parser.parseObjectiveStatement().map { statements.append($0) } != nil
+      }
+    }
+    return ObjectiveDecl(
+      id: id, title: title, reuses: reuses, statements: statements, body: body,
+      span: Span(start: start, end: previousEnd))
+  }
+
+  private static let objectiveKeywords = [
+    "cycle", "owner", "supports", "shared", "kr", "progress", "tag", "note",
+  ]
+
+  private mutating func parseObjectiveStatement() -> ObjectiveStatement? {
+    let start = current.span.start
+    let keyword = current
+    func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
+    if isWord(keyword, "cycle") {
+      advance()
+      guard let period = parsePeriod(allowNamed: true) else { return nil }
+      return .cycle(period, span: span(self))
+    }
+    if isWord(keyword, "owner") {
+      advance()
+      guard let person = expectIdentifier(after: "owner", example: "owner alice") else { return nil }
+      return .owner(person, span: span(self))
+    }
+    if isWord(keyword, "supports") { return parseSupports().map { .supports($0) } }
+    if isWord(keyword, "shared") {
+      advance()
+      return .shared(span: span(self))
+    }
+    if isWord(keyword, "kr") { return parseKeyResult().map { .keyResult($0) } }
+    if isWord(keyword, "progress") {
+      advance()
+      guard let value = parseNumber(after: "progress") else { return nil }
+      guard isWord(current, "override") else {
+        error("expected 'override' after an objective's progress",
+          help: "write progress \(text(Token(kind: .number, span: value.span))) override to set the objective's progress by hand, or put progress on a key result")
+        return nil
+      }
+      advance()
+      return .progressOverride(value, span: span(self))
+    }
+    if isWord(keyword, "tag") {
+      advance()
+      guard let tags = parseIdentifierList(after: "tag") else { return nil }
+      return .tags(tags, span: span(self))
+    }
+    if isWord(keyword, "note") {
+      advance()
+      guard let note = expectString(after: "note") else { return nil }
+      return .note(note, span: span(self))
+    }
+    var help = "an objective holds cycle, owner, supports, shared, kr, progress … override, tag and note"
+    if keyword.kind == .identifier, let near = Suggestions.didYouMean(text(keyword), among: Parser.objectiveKeywords) {
+      help = near
+    }
+    error("expected an objective statement, found \(currentDescription)", help: help)
+    return nil
+  }
+
+  private mutating func parseSupports() -> SupportsClause? {
+    let start = current.span.start
+    advance()
+    guard let target = parseReference(after: "supports") else { return nil }
+    var weight: NumberLiteral?
+    var acceptedBy: Identifier?
+    var acceptedOn: DateLiteral?
+    while !atStatementEnd {
+      if isWord(current, "weight"), weight == nil {
+        advance()
+        guard let value = parseNumber(after: "weight") else { return nil }
+        weight = value
+      } else if isWord(current, "accepted"), acceptedBy == nil {
+        advance()
+        guard isWord(current, "by") else {
+          error("expected 'by' after 'accepted'", help: "write accepted by PERSON [on DATE]")
+          return nil
+        }
+        advance()
+        guard let person = expectIdentifier(after: "accepted by", example: "accepted by ceo on 2026-01-08")
+        else { return nil }
+        acceptedBy = person
+        if isWord(current, "on") {
+          advance()
+          guard let date = parseDate(after: "on") else { return nil }
+          acceptedOn = date
+        }
+      } else {
+        error("unexpected \(currentDescription) in a supports clause",
+          help: "write supports REF [weight W] [accepted by PERSON [on DATE]]")
+        return nil
+      }
+    }
+    return SupportsClause(
+      target: target, weight: weight, acceptedBy: acceptedBy, acceptedOn: acceptedOn,
+      span: Span(start: start, end: previousEnd))
+  }
+
+  // MARK: - Key results
+
+  private static let clauseKeywords = [
+    "from", "current", "checkin", "milestone", "done", "progress", "weight", "owner", "note", "source",
+  ]
+
+  private mutating func parseKeyResult() -> KeyResultDecl? {
+    let start = current.span.start
+    advance()
+    guard current.kind == .identifier else {
+      error("expected an id after 'kr'", help: "write kr ID \"Title\" from 0 to 10")
+      return nil
+    }
+    let id = identifier()
+    advance()
+    guard current.kind == .string else {
+      error("expected the key result's title after its id, found \(currentDescription)",
+        help: "write kr \(id.name) \"What we measure\" …")
+      return nil
+    }
+    let title = StringLiteral(span: current.span)
+    advance()
+    var clauses: [KeyResultClause] = []
+    while !atStatementEnd && current.kind != .leftBrace {
+      guard let clause = parseClause() else { return nil }
+      clauses.append(clause)
+    }
+    var body: Span?
+    if current.kind == .leftBrace {
+      body = parseBlock(kind: "key result block") { parser in
+        var parsedAny = false
+        while !parser.atStatementEnd {
+          guard let clause = parser.parseClause() else { return false }
+          clauses.append(clause)
+          parsedAny = true
+        }
+        return parsedAny
+      }
+    }
+    return KeyResultDecl(
+      id: id, title: title, clauses: clauses, body: body, span: Span(start: start, end: previousEnd))
+  }
+
+  private mutating func parseClause() -> KeyResultClause? {
+    let start = current.span.start
+    let keyword = current
+    func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
+    if isWord(keyword, "from") {
+      advance()
+      guard let from = parseNumber(after: "from") else { return nil }
+      guard isWord(current, "to") else {
+        error("expected 'to' after 'from \(text(Token(kind: .number, span: from.span)))'",
+          help: "write from START to TARGET, e.g. from 30 to 60")
+        return nil
+      }
+      advance()
+      guard let to = parseNumber(after: "to") else { return nil }
+      var unit: Identifier?
+      if isWord(current, "unit") {
+        advance()
+        guard current.kind == .identifier || current.kind == .string else {
+          error("expected a unit word after 'unit'", help: "write unit ms, unit USD or unit \"tickets/day\"")
+          return nil
+        }
+        unit = identifier()
+        advance()
+      }
+      return .range(from: from, to: to, unit: unit, span: span(self))
+    }
+    if isWord(keyword, "current") {
+      advance()
+      guard let value = parseNumber(after: "current") else { return nil }
+      return .current(value, span: span(self))
+    }
+    if isWord(keyword, "checkin") {
+      advance()
+      guard let date = parseDate(after: "checkin") else { return nil }
+      guard let value = parseNumber(after: "the check-in date") else { return nil }
+      var confidence: NumberLiteral?
+      if isWord(current, "confidence") {
+        advance()
+        guard let parsed = parseNumber(after: "confidence") else { return nil }
+        confidence = parsed
+      }
+      var note: StringLiteral?
+      if current.kind == .string {
+        note = StringLiteral(span: current.span)
+        advance()
+      }
+      return .checkin(Checkin(date: date, value: value, confidence: confidence, note: note, span: span(self)))
+    }
+    if isWord(keyword, "milestone") {
+      advance()
+      return .milestone(span: span(self))
+    }
+    if isWord(keyword, "done") {
+      advance()
+      var date: DateLiteral?
+      if current.kind == .date {
+        guard let parsed = parseDate(after: "done") else { return nil }
+        date = parsed
+      }
+      return .done(date, span: span(self))
+    }
+    if isWord(keyword, "progress") {
+      advance()
+      guard let value = parseNumber(after: "progress") else { return nil }
+      return .progress(value, span: span(self))
+    }
+    if isWord(keyword, "weight") {
+      advance()
+      guard let value = parseNumber(after: "weight") else { return nil }
+      return .weight(value, span: span(self))
+    }
+    if isWord(keyword, "owner") {
+      advance()
+      guard let person = expectIdentifier(after: "owner", example: "owner alice") else { return nil }
+      return .owner(person, span: span(self))
+    }
+    if isWord(keyword, "note") {
+      advance()
+      guard let note = expectString(after: "note") else { return nil }
+      return .note(note, span: span(self))
+    }
+    if isWord(keyword, "source") {
+      advance()
+      guard let name = expectString(after: "source") else { return nil }
+      return .source(name, span: span(self))
+    }
+    var help = "a key result's clauses are from … to …, current, checkin, milestone, done, progress, weight, owner, note and source"
+    if keyword.kind == .identifier, let near = Suggestions.didYouMean(text(keyword), among: Parser.clauseKeywords) {
+      help = near
+    }
+    error("expected a key result clause, found \(currentDescription)", help: help)
+    return nil
+  }
+
+  // MARK: - Policy
+
+  private static let policyKeywords = ["max-parents", "allow", "deny", "objectives-per-owner", "status", "rule"]
+
+  private mutating func parsePolicy() -> PolicyDecl? {
+    let start = current.span.start
+    advance()
+    guard current.kind == .leftBrace else {
+      error("expected '{' after 'policy'", help: "write policy { max-parents 2 }")
+      return nil
+    }
+    var statements: [PolicyStatement] = []
+    let body = parseBlock(kind: "policy block") { parser in
+      parser.parsePolicyStatement().map { statements.append($0) } != nil
+    }
+    return PolicyDecl(statements: statements, body: body, span: Span(start: start, end: previousEnd))
+  }
+
+  private mutating func parsePolicyStatement() -> PolicyStatement? {
+    let start = current.span.start
+    let keyword = current
+    func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
+    if isWord(keyword, "max-parents") {
+      advance()
+      guard let value = parseNumber(after: "max-parents") else { return nil }
+      return .maxParents(value, span: span(self))
+    }
+    if isWord(keyword, "allow") || isWord(keyword, "deny") {
+      let allow = isWord(keyword, "allow")
+      let word = allow ? "allow" : "deny"
+      advance()
+      guard let child = expectIdentifier(after: word, example: "\(word) unit -> team") else { return nil }
+      guard current.kind == .arrow else {
+        error("expected '->' between the two levels", help: "write \(word) \(child.name) -> team")
+        return nil
+      }
+      advance()
+      guard let parent = expectIdentifier(after: "->", example: "\(word) unit -> team") else { return nil }
+      return allow
+        ? .allow(child: child, parent: parent, span: span(self))
+        : .deny(child: child, parent: parent, span: span(self))
+    }
+    if isWord(keyword, "objectives-per-owner") {
+      advance()
+      var limits: [(level: Identifier, limit: NumberLiteral)] = []
+      repeat {
+        if !limits.isEmpty {
+          advance()
+          skipNewlines()
+        }
+        guard let level = expectIdentifier(after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3"),
+          let limit = parseNumber(after: "the level")
+        else { return nil }
+        limits.append((level, limit))
+      } while current.kind == .comma
+      return .objectivesPerOwner(limits, span: span(self))
+    }
+    if isWord(keyword, "status") {
+      advance()
+      var thresholds: [(name: Identifier, threshold: NumberLiteral)] = []
+      repeat {
+        guard let name = expectIdentifier(after: "status", example: "status at-risk 0.8 off-track 0.5"),
+          let value = parseNumber(after: "'\(name.name)'")
+        else { return nil }
+        thresholds.append((name, value))
+      } while !atStatementEnd
+      return .status(thresholds, span: span(self))
+    }
+    if isWord(keyword, "rule") {
+      advance()
+      guard let name = expectIdentifier(after: "rule", example: "rule orphan error"),
+        let setting = expectIdentifier(after: "the rule name", example: "rule \(name.name) off")
+      else { return nil }
+      return .rule(name: name, setting: setting, span: span(self))
+    }
+    var help = "a policy holds max-parents, allow, deny, objectives-per-owner, status and rule lines"
+    if keyword.kind == .identifier, let near = Suggestions.didYouMean(text(keyword), among: Parser.policyKeywords) {
+      help = near
+    }
+    error("expected a policy setting, found \(currentDescription)", help: help)
+    return nil
+  }
+
+  // MARK: - Pieces
+
+  private func identifier() -> Identifier {
+    var name = text(current)
+    if current.kind == .string {
+      let literal = Array(bytes[Int(current.span.start)..<Int(current.span.end)])
+      name = StringLiteral.decode(literal, Span(start: 0, end: UInt32(literal.count)))
+    }
+    return Identifier(name: name, span: current.span)
+  }
+
+  private mutating func expectIdentifier(after what: String, example: String) -> Identifier? {
+    guard current.kind == .identifier else {
+      error("expected a name after '\(what)', found \(currentDescription)", help: "write \(example)")
+      return nil
+    }
+    let id = identifier()
+    advance()
+    return id
+  }
+
+  private mutating func expectString(after what: String) -> StringLiteral? {
+    guard current.kind == .string else {
+      error("expected a quoted string after '\(what)', found \(currentDescription)",
+        help: "write \(what) \"…\"")
+      return nil
+    }
+    let literal = StringLiteral(span: current.span)
+    advance()
+    return literal
+  }
+
+  private mutating func parseIdentifierList(after what: String) -> [Identifier]? {
+    var list: [Identifier] = []
+    repeat {
+      if !list.isEmpty {
+        advance()
+        skipNewlines()
+      }
+      guard let id = expectIdentifier(after: list.isEmpty ? what : ",", example: "\(what) alice, bob") else {
+        return nil
+      }
+      list.append(id)
+    } while current.kind == .comma
+    return list
+  }
+
+  private mutating func parseReferenceList(after what: String) -> [Reference]? {
+    var list: [Reference] = []
+    repeat {
+      if !list.isEmpty {
+        advance()
+        skipNewlines()
+      }
+      guard let reference = parseReference(after: list.isEmpty ? what : ",") else { return nil }
+      list.append(reference)
+    } while current.kind == .comma
+    return list
+  }
+
+  private mutating func parseReference(after what: String) -> Reference? {
+    guard current.kind == .identifier else {
+      error("expected a name after '\(what)', found \(currentDescription)",
+        help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
+      return nil
+    }
+    var parts = [identifier()]
+    let start = current.span.start
+    advance()
+    while current.kind == .dot {
+      advance()
+      guard current.kind == .identifier else {
+        error("expected a name after '.', found \(currentDescription)",
+          help: "a reference is owner, owner.objective or owner.objective.kr")
+        return nil
+      }
+      parts.append(identifier())
+      advance()
+    }
+    let span = Span(start: start, end: previousEnd)
+    if parts.count > 3 {
+      error("a reference has at most three parts", at: span,
+        help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
+      return nil
+    }
+    return Reference(parts: parts, span: span)
+  }
+
+  private mutating func parseNumber(after what: String) -> NumberLiteral? {
+    guard current.kind == .number else {
+      error("expected a number after \(what.hasPrefix("the") || what.hasPrefix("'") ? what : "'\(what)'"), found \(currentDescription)",
+        help: "write a number such as 42, 4.8, 1_000 or 15%")
+      return nil
+    }
+    let token = current
+    advance()
+    var digits = text(token)
+    let isPercent = digits.hasSuffix("%")
+    if isPercent { digits.removeLast() }
+    digits.removeAll { $0 == "_" }
+    guard let value = Double(digits), value.isFinite else {
+      // Letters glued to digits were already reported by the lexer.
+      if !digits.contains(where: \.isLetter) {
+        invalidLiteral("the number '\(TerminalText.escaped(String(text(token).prefix(40))))' is too large",
+          at: token.span, help: "write a number with at most 15 significant digits")
+      }
+      return NumberLiteral(value: 0, isPercent: isPercent, span: token.span)
+    }
+    return NumberLiteral(value: value, isPercent: isPercent, span: token.span)
+  }
+
+  private mutating func parseDate(after what: String) -> DateLiteral? {
+    guard current.kind == .date else {
+      error("expected a date after '\(what)', found \(currentDescription)", help: "write a date as 2026-02-15")
+      return nil
+    }
+    let token = current
+    advance()
+    guard let day = Day(text(token)) else {
+      invalidLiteral("'\(text(token))' is not a calendar date", at: token.span,
+        help: "write an existing date as YYYY-MM-DD, e.g. 2026-02-28")
+      return nil
+    }
+    return DateLiteral(day: day, span: token.span)
+  }
+
+  /// A period literal (`2026`, `2026-Q1`, `2026-H1`, `2026-03`, `DATE..DATE`) or, when allowed, a cycle name.
+  private mutating func parsePeriod(allowNamed: Bool) -> PeriodSyntax? {
+    let token = current
+    switch token.kind {
+    case .identifier where allowNamed:
+      advance()
+      return PeriodSyntax(value: .named(text(token)), span: token.span)
+    case .number:
+      let digits = text(token)
+      advance()
+      guard digits.count == 4, let year = Int(digits), year >= 1 else {
+        invalidLiteral("'\(TerminalText.escaped(String(digits.prefix(40))))' is not a period", at: token.span,
+          help: "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03) or range (2026-01-05..2026-03-27)")
+        return nil
+      }
+      return PeriodSyntax(value: .literal(.year(year)), span: token.span)
+    case .period:
+      advance()
+      guard let period = Period(text(token)) else {
+        invalidLiteral("'\(TerminalText.escaped(String(text(token).prefix(40))))' is not a period", at: token.span,
+          help: "quarters are Q1…Q4, halves H1 and H2, months 01…12: e.g. 2026-Q1, 2026-H2, 2026-03")
+        return nil
+      }
+      return PeriodSyntax(value: .literal(period), span: token.span)
+    case .date:
+      guard let from = parseDate(after: "cycle") else { return nil }
+      guard current.kind == .dotDot else {
+        error("a single date is not a period", at: from.span,
+          help: "write a range such as \(from.day)..\(from.day.adding(days: 90)), or a quarter such as 2026-Q1")
+        return nil
+      }
+      advance()
+      guard let to = parseDate(after: "..") else { return nil }
+      guard from.day <= to.day else {
+        invalidLiteral("the range ends before it starts", at: Span(start: from.span.start, end: to.span.end),
+          help: "write the earlier date first")
+        return nil
+      }
+      return PeriodSyntax(value: .literal(.range(from.day, to.day)), span: Span(start: from.span.start, end: to.span.end))
+    default:
+      error("expected a period after 'cycle', found \(currentDescription)",
+        help: "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03), range (2026-01-05..2026-03-27)\(allowNamed ? " or a cycle name" : "")")
+      return nil
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import OKRKit
+
+/// `okr check PATH…`: report every problem in a plan.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check plans for syntax errors and broken linking rules.",
+    discussion: "A folder loads every .okr file below it. Exit code 0: no errors; 1: errors; 2: unreadable input."
+  )
+
+  @Argument(help: "Plan files or folders.")
+  var paths: [String]
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
+  var color: ColorChoice = .auto
+
+  @Option(help: "Show at most this many diagnostics in text output.")
+  var maxDiagnostics: Int = 100
+
+  func run() throws {
+    let plan = PlanLoader(fileSystem: DiskFileSystem()).load(paths)
+    for failure in plan.failures {
+      Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
+    }
+    let diagnostics = plan.diagnostics.sortedByLocation()
+    let renderer = DiagnosticRenderer(sources: plan.sources, color: format == .text && color.isEnabled)
+    switch format {
+    case .json:
+      Output.line(renderer.jsonDocument(diagnostics).serialized())
+    case .text:
+      for diagnostic in diagnostics.prefix(max(0, maxDiagnostics)) {
+        Output.line(renderer.render(diagnostic) + "\n")
+      }
+      if diagnostics.count > maxDiagnostics {
+        Output.line("… and \(diagnostics.count - maxDiagnostics) more (--max-diagnostics or --format json shows all)")
+      }
+      Output.line(CheckSummary(diagnostics: diagnostics, fileCount: plan.sources.files.count).text)
+    }
+    if !plan.failures.isEmpty { throw ExitCode.badInput }
+    if diagnostics.errorCount > 0 { throw ExitCode.problems }
+  }
+}
+
+/// The last line of `okr check`: how many problems in how many files.
+struct CheckSummary {
+  var diagnostics: [Diagnostic]
+  var fileCount: Int
+
+  var text: String {
+    let errors = diagnostics.errorCount
+    let warnings = diagnostics.warningCount
+    let notes = diagnostics.count - errors - warnings
+    let files = "\(fileCount) file\(fileCount == 1 ? "" : "s")"
+    if diagnostics.isEmpty { return "ok: \(files) checked, no problems" }
+    var parts = ["\(errors) error\(errors == 1 ? "" : "s")", "\(warnings) warning\(warnings == 1 ? "" : "s")"]
+    if notes > 0 { parts.append("\(notes) note\(notes == 1 ? "" : "s")") }
+    return "\(parts.joined(separator: ", ")) in \(files)"
+  }
+}

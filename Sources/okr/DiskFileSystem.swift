@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import OKRKit
+
+/// The real file system, through the C library (no Foundation: start-up stays fast).
+struct DiskFileSystem: PlanFileSystem {
+  func kind(of path: String) -> FileKind? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .folder
+    default: return .special
+    }
+  }
+
+  func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw FileReadError(String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw FileReadError(String(cString: strerror(errno))) }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw FileReadError("not a regular file (a FIFO, device or socket is never read)")
+    }
+    let size = Int(info.st_size)
+    guard size <= LoadLimits().maximumFileSize else {
+      throw FileReadError("the file is larger than \(LoadLimits().maximumFileSize) bytes")
+    }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var total = 0
+    while total < size {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress! + total, size - total)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw FileReadError(String(cString: strerror(errno)))
+      }
+      if count == 0 { break }
+      total += count
+    }
+    if total < size { bytes.removeLast(size - total) }
+    return bytes
+  }
+
+  func contents(ofFolder path: String) -> [String] {
+    guard let directory = opendir(path) else { return [] }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  func canonicalPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+}

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ArgumentParser
+
+/// The `okr` command: check, query and format OKR plans.
+@main
+struct OKR: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "okr",
+    abstract: "Check, query, format and diff OKR plans written in the okr language.",
+    discussion: """
+      Exit codes: 0 fine, 1 problems found (errors, or files `fmt --check` would change), \
+      2 bad usage or unreadable input.
+      """,
+    subcommands: [CheckCommand.self]
+  )
+
+  /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      Glibc.exit(code.rawValue)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        Output.line(fullMessage(for: error))
+        Glibc.exit(0)
+      }
+      Output.error(fullMessage(for: error))
+      Glibc.exit(2)
+    }
+  }
+}
+
+/// Exit codes shared by the subcommands.
+extension ExitCode {
+  /// Problems were found in the plan.
+  static let problems = ExitCode(1)
+  /// Bad usage or unreadable input.
+  static let badInput = ExitCode(2)
+}
