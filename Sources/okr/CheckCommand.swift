@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
     for failure in plan.failures {
       Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
     }
-    let diagnostics = plan.diagnostics.sortedByLocation()
+    let diagnostics = PlanAnalysis(plan).diagnostics
     let renderer = DiagnosticRenderer(sources: plan.sources, color: format == .text && color.isEnabled)
     switch format {
     case .json:

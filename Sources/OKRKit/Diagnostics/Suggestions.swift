@@ -12,8 +12,12 @@ public enum Suggestions {
       if distance <= threshold { scored.append((distance, candidate)) }
     }
     scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
-    var seen = Set<String>()
-    return scored.lazy.map(\.name).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    var result: [String] = []
+    for (_, candidate) in scored where !result.contains(candidate) {
+      result.append(candidate)
+      if result.count == limit { break }
+    }
+    return result
   }
 
   /// A help sentence such as "did you mean `acme.csat`?", or nil with no candidate close enough.

@@ -1,0 +1,328 @@
+/// Index of an entity (company, unit, team or person) in ``Plan/entities``.
+public struct EntityID: Hashable, Sendable, Comparable {
+  public let index: Int32
+  public init(_ index: Int32) { self.index = index }
+  public init(_ index: Int) { self.index = Int32(index) }
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.index < rhs.index }
+}
+
+/// Index of an objective in ``Plan/objectives``.
+public struct ObjectiveID: Hashable, Sendable, Comparable {
+  public let index: Int32
+  public init(_ index: Int32) { self.index = index }
+  public init(_ index: Int) { self.index = Int32(index) }
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.index < rhs.index }
+}
+
+/// Index of a key result in ``Plan/keyResults``.
+public struct KeyResultID: Hashable, Sendable, Comparable {
+  public let index: Int32
+  public init(_ index: Int32) { self.index = index }
+  public init(_ index: Int) { self.index = Int32(index) }
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.index < rhs.index }
+}
+
+/// Index of a `supports` link in ``Plan/links``.
+public struct LinkID: Hashable, Sendable, Comparable {
+  public let index: Int32
+  public init(_ index: Int32) { self.index = index }
+  public init(_ index: Int) { self.index = Int32(index) }
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.index < rhs.index }
+}
+
+/// Text that stays in the source buffer until shown: a string literal in a file.
+public struct TextRef: Hashable, Sendable {
+  public var file: FileID
+  public var literal: StringLiteral
+}
+
+/// A company, unit, team or person.
+public struct Entity: Sendable {
+  /// The plan-wide id, e.g. `acme`.
+  public var id: String
+  public var level: Level
+  /// The display name from the declaration that has one.
+  public var name: TextRef?
+  /// The enclosing entities (`in A, B`).
+  public var parents: [EntityID]
+  /// Persons named by `lead` (units and teams).
+  public var leads: [EntityID]
+  /// Persons named by `admin` (companies).
+  public var admins: [EntityID]
+  /// Objectives owned by this entity, in declaration order.
+  public var objectives: [ObjectiveID]
+  /// Where the entity is declared (its id in the naming declaration, else the first).
+  public var location: SourceLocation
+}
+
+/// The cycle an objective belongs to.
+public struct CycleAssignment: Sendable, Hashable {
+  public var period: Period
+  /// The cycle's name when the objective names a declared cycle.
+  public var name: String?
+  /// Whether the period (or the named cycle) is declared `closed`.
+  public var isClosed: Bool
+  /// Where the objective's `cycle` statement is.
+  public var location: SourceLocation
+
+  /// How the cycle reads: its name, or the period.
+  public var label: String { name ?? period.description }
+}
+
+/// An objective, owned by an entity.
+public struct Objective: Sendable {
+  public var owner: EntityID
+  /// The id within its owner, e.g. `csat`.
+  public var localID: String
+  /// The title, or nil for `reuses` (see ``Plan/title(of:)``).
+  public var title: TextRef?
+  public var cycle: CycleAssignment?
+  /// The accountable person (`owner P`).
+  public var accountable: EntityID?
+  public var isShared: Bool
+  /// `progress N% override`, as a fraction.
+  public var progressOverride: Double?
+  public var tags: [String]
+  public var note: TextRef?
+  /// This objective's key results: a contiguous range of ``Plan/keyResults``.
+  public var keyResults: Range<Int32>
+  /// The objective named by `reuses`, when resolved.
+  public var reuses: ObjectiveID?
+  /// Where the objective's id is written.
+  public var location: SourceLocation
+  /// True when a `supports` or `reuses` did not resolve: rules about parents stay quiet
+  /// rather than adding a second complaint about the same line.
+  public var hasUnresolvedParent: Bool
+}
+
+/// How a key result measures progress.
+public enum Measure: Sendable, Hashable {
+  /// `from A to B [unit W] [current V]`; B < A means a decrease.
+  case metric(from: Double, to: Double, current: Double?, unit: String?)
+  /// `milestone [done [DATE]]`; `doneOn` nil with `isDone` means done with no date.
+  case milestone(isDone: Bool, doneOn: Day?)
+  /// `progress N%`, as a fraction.
+  case manual(Double)
+  /// None of the above: progress comes from supporters, if any.
+  case none
+}
+
+/// A key result.
+public struct KeyResult: Sendable {
+  public var objective: ObjectiveID
+  /// The id within its objective, e.g. `nps`.
+  public var localID: String
+  public var title: TextRef
+  public var measure: Measure
+  /// Check-ins sorted by date: a contiguous range of ``Plan/checkins``.
+  public var checkins: Range<Int32>
+  public var weight: Double
+  public var owner: EntityID?
+  public var note: TextRef?
+  /// The name of a value a host program supplies (`source "NAME"`).
+  public var source: String?
+  /// Where the key result's id is written.
+  public var location: SourceLocation
+}
+
+/// A dated value of a key result.
+public struct CheckinRecord: Sendable {
+  public var keyResult: KeyResultID
+  public var date: Day
+  public var value: Double
+  public var confidence: Double?
+  public var note: TextRef?
+  public var location: SourceLocation
+}
+
+/// What a `supports` link points at: an objective, or one of its key results (a promotion).
+public enum LinkTarget: Hashable, Sendable {
+  case objective(ObjectiveID)
+  case keyResult(KeyResultID)
+}
+
+/// A resolved `supports` (or `reuses`) link from a child objective to its parent.
+public struct Link: Sendable {
+  public var child: ObjectiveID
+  public var target: LinkTarget
+  public var weight: Double
+  public var acceptedBy: EntityID?
+  public var acceptedOn: Day?
+  /// True for the link implied by `objective X reuses REF`.
+  public var isReuse: Bool
+  /// The `supports` clause (or the `reuses` reference).
+  public var location: SourceLocation
+  /// The reference to the parent within the clause.
+  public var targetLocation: SourceLocation
+  /// The `accepted by` person's name, when written.
+  public var acceptorLocation: SourceLocation?
+  /// The weight literal, when written.
+  public var weightLocation: SourceLocation?
+}
+
+/// A named cycle (`cycle FY26 2025-07-01..2026-06-30`).
+public struct NamedCycle: Sendable {
+  public var name: String
+  public var period: Period
+  public var isClosed: Bool
+  public var location: SourceLocation
+}
+
+/// A resolved plan: every entity, objective, key result and link in flat arrays with
+/// integer ids, plus the adjacency of the alignment graph. Built once by ``PlanResolver``.
+public struct Plan: Sendable {
+  public internal(set) var sources: SourceMap
+  public internal(set) var entities: [Entity] = []
+  public internal(set) var objectives: [Objective] = []
+  public internal(set) var keyResults: [KeyResult] = []
+  public internal(set) var checkins: [CheckinRecord] = []
+  public internal(set) var links: [Link] = []
+  public internal(set) var cycles: [NamedCycle] = []
+  /// Literal periods declared `closed` (`cycle 2025-Q4 closed`).
+  public internal(set) var closedPeriods: Set<Period> = []
+  public internal(set) var policy = Policy()
+
+  var entityIndex: [String: EntityID] = [:]
+  /// (owner, local id) → objective.
+  var objectiveIndex: [ObjectiveKey: ObjectiveID] = [:]
+
+  /// Links by child objective, parent objective and parent key result (CSR-style offsets).
+  var parentLinkOffsets: [Int32] = []
+  var parentLinkList: [LinkID] = []
+  var childLinkOffsets: [Int32] = []
+  var childLinkList: [LinkID] = []
+  var krChildLinkOffsets: [Int32] = []
+  var krChildLinkList: [LinkID] = []
+
+  struct ObjectiveKey: Hashable {
+    var owner: EntityID
+    var localID: String
+  }
+
+  init(sources: SourceMap) { self.sources = sources }
+
+  // MARK: - Lookup
+
+  /// The entity with plan-wide id `id`.
+  public func entity(named id: String) -> EntityID? { entityIndex[id] }
+
+  /// The objective `owner.id`.
+  public func objective(owner: EntityID, localID: String) -> ObjectiveID? {
+    objectiveIndex[ObjectiveKey(owner: owner, localID: localID)]
+  }
+
+  /// The key result `localID` of `objective`.
+  public func keyResult(of objective: ObjectiveID, localID: String) -> KeyResultID? {
+    let range = objectives[Int(objective.index)].keyResults
+    for index in range where keyResults[Int(index)].localID == localID { return KeyResultID(index) }
+    return nil
+  }
+
+  public subscript(id: EntityID) -> Entity { entities[Int(id.index)] }
+  public subscript(id: ObjectiveID) -> Objective { objectives[Int(id.index)] }
+  public subscript(id: KeyResultID) -> KeyResult { keyResults[Int(id.index)] }
+  public subscript(id: LinkID) -> Link { links[Int(id.index)] }
+
+  // MARK: - Names and text
+
+  /// `acme.csat`.
+  public func qualifiedName(_ id: ObjectiveID) -> String {
+    let objective = self[id]
+    return self[objective.owner].id + "." + objective.localID
+  }
+
+  /// `acme.csat.nps`.
+  public func qualifiedName(_ id: KeyResultID) -> String {
+    qualifiedName(self[id].objective) + "." + self[id].localID
+  }
+
+  /// The qualified name of a link's parent.
+  public func qualifiedName(_ target: LinkTarget) -> String {
+    switch target {
+    case .objective(let id): qualifiedName(id)
+    case .keyResult(let id): qualifiedName(id)
+    }
+  }
+
+  /// The decoded text of a title, name or note.
+  public func text(_ ref: TextRef) -> String { ref.literal.value(in: sources[ref.file]) }
+
+  /// An objective's title; for `reuses`, the reused objective's (followed iteratively).
+  public func title(of id: ObjectiveID) -> String {
+    var current = id
+    var steps = 0
+    while steps <= objectives.count {
+      let objective = self[current]
+      if let title = objective.title { return text(title) }
+      guard let next = objective.reuses else { break }
+      current = next
+      steps += 1
+    }
+    return ""
+  }
+
+  /// An entity's display name, or its id when it has none.
+  public func displayName(_ id: EntityID) -> String {
+    self[id].name.map(text) ?? self[id].id
+  }
+
+  /// An objective's level: its owner's.
+  public func level(of id: ObjectiveID) -> Level { self[self[id].owner].level }
+
+  // MARK: - Graph
+
+  /// The links in which `objective` is the child (its parents), in declaration order.
+  public func parentLinks(of objective: ObjectiveID) -> ArraySlice<LinkID> {
+    slice(parentLinkList, parentLinkOffsets, Int(objective.index))
+  }
+
+  /// The links whose parent is the objective itself (not one of its key results).
+  public func childLinks(of objective: ObjectiveID) -> ArraySlice<LinkID> {
+    slice(childLinkList, childLinkOffsets, Int(objective.index))
+  }
+
+  /// The links whose parent is the key result (objectives promoted from it).
+  public func childLinks(of keyResult: KeyResultID) -> ArraySlice<LinkID> {
+    slice(krChildLinkList, krChildLinkOffsets, Int(keyResult.index))
+  }
+
+  /// The objective a link's parent belongs to (the objective itself, or the key result's objective).
+  public func parentObjective(of target: LinkTarget) -> ObjectiveID {
+    switch target {
+    case .objective(let id): id
+    case .keyResult(let id): self[id].objective
+    }
+  }
+
+  private func slice(_ list: [LinkID], _ offsets: [Int32], _ index: Int) -> ArraySlice<LinkID> {
+    guard index + 1 < offsets.count else { return [] }
+    return list[Int(offsets[index])..<Int(offsets[index + 1])]
+  }
+
+  /// Builds the adjacency arrays from ``links`` (counting sort: linear time).
+  mutating func buildAdjacency() {
+    func build(count: Int, key: (Link) -> Int?) -> ([Int32], [LinkID]) {
+      var offsets = [Int32](repeating: 0, count: count + 1)
+      for link in links { if let k = key(link) { offsets[k + 1] += 1 } }
+      for index in 0..<count { offsets[index + 1] += offsets[index] }
+      var fill = offsets
+      var list = [LinkID](repeating: LinkID(0), count: Int(offsets[count]))
+      for (index, link) in links.enumerated() {
+        if let k = key(link) {
+          list[Int(fill[k])] = LinkID(index)
+          fill[k] += 1
+        }
+      }
+      return (offsets, list)
+    }
+    (parentLinkOffsets, parentLinkList) = build(count: objectives.count) { Int($0.child.index) }
+    (childLinkOffsets, childLinkList) = build(count: objectives.count) {
+      if case .objective(let id) = $0.target { return Int(id.index) }
+      return nil
+    }
+    (krChildLinkOffsets, krChildLinkList) = build(count: keyResults.count) {
+      if case .keyResult(let id) = $0.target { return Int(id.index) }
+      return nil
+    }
+  }
+}

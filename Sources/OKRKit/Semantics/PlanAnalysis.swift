@@ -1,0 +1,33 @@
+/// A plan taken through every phase: parsed, resolved and checked.
+///
+/// This is what `okr check` reports and what evaluation, queries and exports start from.
+public struct PlanAnalysis: Sendable {
+  /// The resolved alignment graph.
+  public let plan: Plan
+  /// Every diagnostic of every phase, with the policy's severities applied and sorted by location.
+  public let diagnostics: [Diagnostic]
+  /// Paths that could not be read at all.
+  public let failures: [LoadFailure]
+
+  /// Resolves and checks a parsed plan.
+  public init(_ parsed: ParsedPlan) {
+    let (plan, resolution) = PlanResolver.resolve(parsed)
+    var diagnostics = parsed.diagnostics
+    diagnostics.append(contentsOf: resolution)
+    self.plan = plan
+    self.failures = parsed.failures
+    self.diagnostics = PlanAnalysis.applyPolicy(plan.policy, to: diagnostics).sortedByLocation()
+  }
+
+  /// Sets each diagnostic's severity from the policy and drops rules turned off.
+  static func applyPolicy(_ policy: Policy, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+    guard !policy.severities.isEmpty else { return diagnostics }
+    return diagnostics.compactMap { diagnostic in
+      guard diagnostic.rule.isConfigurable else { return diagnostic }
+      guard let severity = policy.severity(of: diagnostic.rule) else { return nil }
+      var changed = diagnostic
+      changed.severity = severity
+      return changed
+    }
+  }
+}
