@@ -24,5 +24,13 @@ let package = Package(
       ]
     ),
     .testTarget(name: "OKRKitTests", dependencies: ["OKRKit"], resources: [.copy("Fixtures")]),
+
+    // Terminal input for the REPL: libedit, loaded at run time so building needs no
+    // libedit headers (CLineEdit), behind a Swift line reader API (OKRLineEditing).
+    .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    .target(name: "OKRLineEditing", dependencies: ["CLineEdit"]),
+    // A test fixture: a tiny line-editing program that OKRLineEditingTests drives in a pseudo-terminal.
+    .executableTarget(name: "LineEditProbe", dependencies: ["OKRLineEditing"]),
+    .testTarget(name: "OKRLineEditingTests", dependencies: ["OKRLineEditing"]),
   ]
 )
