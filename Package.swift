@@ -15,11 +15,14 @@ let package = Package(
     // The language: sources, diagnostics, syntax, semantics, evaluation, query, format, diff.
     // Pure: no file I/O, no printing.
     .target(name: "OKRKit"),
+    // Disk access for the executables: reading plans through the C library.
+    .target(name: "OKRDisk", dependencies: ["OKRKit"]),
     // The command-line tool: one file per subcommand, thin.
     .executableTarget(
       name: "okr",
       dependencies: [
         "OKRKit",
+        "OKRDisk",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
