@@ -35,5 +35,8 @@ let package = Package(
     // A test fixture: a tiny line-editing program that OKRLineEditingTests drives in a pseudo-terminal.
     .executableTarget(name: "LineEditProbe", dependencies: ["OKRLineEditing"]),
     .testTarget(name: "OKRLineEditingTests", dependencies: ["OKRLineEditing"]),
+
+    // libFuzzer targets; build with the recipe in Fuzz/README.md.
+    .executableTarget(name: "PlanFuzzer", dependencies: ["OKRKit"], path: "Fuzz/PlanFuzzer"),
   ]
 )
