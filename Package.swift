@@ -37,6 +37,6 @@ let package = Package(
     .testTarget(name: "OKRLineEditingTests", dependencies: ["OKRLineEditing"]),
 
     // libFuzzer targets; build with the recipe in Fuzz/README.md.
-    .executableTarget(name: "PlanFuzzer", dependencies: ["OKRKit"], path: "Fuzz/PlanFuzzer"),
+    .executableTarget(name: "PlanFuzzer", dependencies: ["OKRKit", "OKRDisk"], path: "Fuzz/PlanFuzzer"),
   ]
 )
