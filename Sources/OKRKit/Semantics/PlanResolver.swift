@@ -302,9 +302,14 @@ public struct PlanResolver {
             plan[id].location == location(file.file, objectiveDecl.id.span)
           else { continue }
           var objective = plan[id]
+          // Each parent once: target → index of its link in `plan.links`.
+          var linkByTarget: [LinkTarget: Int] = [:]
+          var firstCycle: SourceLocation?
+          var firstOwner: SourceLocation?
           if let reuses = objectiveDecl.reuses {
             if let target = resolveLinkTarget(reuses, file: file.file, from: id) {
               if case .objective(let parent) = target { objective.reuses = parent }
+              linkByTarget[target] = plan.links.count
               plan.links.append(Link(child: id, target: target, weight: 1, acceptedBy: nil, acceptedOn: nil,
                 isReuse: true, location: location(file.file, reuses.span),
                 targetLocation: location(file.file, reuses.span), acceptorLocation: nil, weightLocation: nil))
@@ -315,8 +320,20 @@ public struct PlanResolver {
           for statement in objectiveDecl.statements {
             switch statement {
             case .cycle(let period, let span):
-              objective.cycle = resolveCycle(period, at: location(file.file, span), file: file.file, cycleIndex: cycleIndex)
-            case .owner(let person, _):
+              let here = location(file.file, span)
+              if let firstCycle {
+                report(repeated("cycle", at: here, first: firstCycle))
+                continue
+              }
+              firstCycle = here
+              objective.cycle = resolveCycle(period, at: here, file: file.file, cycleIndex: cycleIndex)
+            case .owner(let person, let span):
+              let here = location(file.file, span)
+              if let firstOwner {
+                report(repeated("owner", at: here, first: firstOwner))
+                continue
+              }
+              firstOwner = here
               objective.accountable = resolvePerson(person, file: file.file, role: "an objective's owner")
             case .supports(let clause):
               guard let target = resolveLinkTarget(clause.target, file: file.file, from: id) else {
@@ -327,9 +344,29 @@ public struct PlanResolver {
               if let person = clause.acceptedBy {
                 acceptor = resolvePerson(person, file: file.file, role: "the acceptor of a link")
               }
+              let here = location(file.file, clause.span)
+              if let existing = linkByTarget[target] {
+                let link = plan.links[existing]
+                // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
+                if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
+                  plan.links[existing].weight = clause.weight?.value ?? 1
+                  plan.links[existing].weightLocation = clause.weight.map { location(file.file, $0.span) }
+                  plan.links[existing].acceptedBy = acceptor
+                  plan.links[existing].acceptedOn = clause.acceptedOn?.day
+                  plan.links[existing].acceptorLocation = clause.acceptedBy.map { location(file.file, $0.span) }
+                  continue
+                }
+                report(Diagnostic(.duplicateDefinition,
+                  "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
+                  at: location(file.file, clause.target.span), label: "named again here",
+                  labels: [.init(link.targetLocation, "first link")],
+                  help: "keep one supports line per parent; put the weight and acceptance on it"))
+                continue
+              }
+              linkByTarget[target] = plan.links.count
               plan.links.append(Link(child: id, target: target, weight: clause.weight?.value ?? 1,
                 acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
-                location: location(file.file, clause.span), targetLocation: location(file.file, clause.target.span),
+                location: here, targetLocation: location(file.file, clause.target.span),
                 acceptorLocation: clause.acceptedBy.map { location(file.file, $0.span) },
                 weightLocation: clause.weight.map { location(file.file, $0.span) }))
             case .shared:
@@ -350,12 +387,24 @@ public struct PlanResolver {
     }
   }
 
+  private func repeated(_ statement: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+    Diagnostic(.duplicateDefinition, "an objective has one '\(statement)'", at: location,
+      label: "given again here", labels: [.init(first, "first given here")],
+      help: "remove one of the two \(statement) lines")
+  }
+
+  /// Whether a period is closed: declared closed itself, or inside a period declared closed.
+  private func isClosed(_ period: Period) -> Bool {
+    plan.closedPeriods.contains(period)
+      || plan.closedPeriods.contains { $0.first <= period.first && period.last <= $0.last }
+  }
+
   private mutating func resolveCycle(
     _ period: PeriodSyntax, at location: SourceLocation, file: FileID, cycleIndex: [String: Int]
   ) -> CycleAssignment? {
     switch period.value {
     case .literal(let value):
-      return CycleAssignment(period: value, name: nil, isClosed: plan.closedPeriods.contains(value), location: location)
+      return CycleAssignment(period: value, name: nil, isClosed: isClosed(value), location: location)
     case .named(let name):
       guard let index = cycleIndex[name] else {
         report(unknown("cycle", name, at: SourceLocation(file: file, span: period.span),
@@ -364,7 +413,8 @@ public struct PlanResolver {
         return nil
       }
       let cycle = plan.cycles[index]
-      return CycleAssignment(period: cycle.period, name: name, isClosed: cycle.isClosed, location: location)
+      return CycleAssignment(period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period),
+        location: location)
     }
   }
 
@@ -500,7 +550,7 @@ public struct PlanResolver {
         return
       }
       guard rule.isConfigurable else {
-        report(Diagnostic(.valueOutOfRange, "the rule '\(rule.rawValue)' cannot be changed by a policy",
+        report(Diagnostic(.wrongKind, "the rule '\(rule.rawValue)' cannot be changed by a policy",
           at: location(file, name.span), help: "only linking and hygiene rules can be relaxed; fix the plan instead"))
         return
       }

@@ -17,6 +17,8 @@ struct Lexer {
     self.bytes = bytes
     self.file = file
     self.position = start
+    // A byte-order mark at the start of a file is ignored.
+    if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
   }
 
   /// The next token; `.endOfFile` forever once the input is used up.
@@ -186,6 +188,10 @@ struct Lexer {
       }
     }
     if peek(0) == UInt8(ascii: "%") { position += 1 }
+    if let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
+      report(.invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
+        help: "group digits as 1_000")
+    }
     // Letters glued to a number (`12abc`) make one malformed literal, not two tokens.
     if position < bytes.count, isIdentifierStart(bytes[position]) {
       while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
@@ -193,6 +199,16 @@ struct Lexer {
         length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
     }
     return token(.number, from: start)
+  }
+
+  /// The offset of an `_` in a number that is not between two digits, if any.
+  private func misplacedUnderscore(from start: Int, to end: Int) -> Int? {
+    for index in start..<end where bytes[index] == UInt8(ascii: "_") {
+      guard index > start, isDigit(bytes[index - 1]), index + 1 < end, isDigit(bytes[index + 1]) else {
+        return index
+      }
+    }
+    return nil
   }
 
   private mutating func lexString() -> Token {

@@ -443,7 +443,7 @@ struct Parser {
     while !atStatementEnd {
       if isWord(current, "weight"), weight == nil {
         advance()
-        guard let value = parseNumber(after: "weight") else { return nil }
+        guard let value = parsePlainNumber(after: "weight") else { return nil }
         weight = value
       } else if isWord(current, "accepted"), acceptedBy == nil {
         advance()
@@ -582,7 +582,7 @@ struct Parser {
     }
     if isWord(keyword, "weight") {
       advance()
-      guard let value = parseNumber(after: "weight") else { return nil }
+      guard let value = parsePlainNumber(after: "weight") else { return nil }
       return .weight(value, span: span(self))
     }
     if isWord(keyword, "owner") {
@@ -632,7 +632,7 @@ struct Parser {
     func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
     if isWord(keyword, "max-parents") {
       advance()
-      guard let value = parseNumber(after: "max-parents") else { return nil }
+      guard let value = parsePlainNumber(after: "max-parents") else { return nil }
       return .maxParents(value, span: span(self))
     }
     if isWord(keyword, "allow") || isWord(keyword, "deny") {
@@ -659,7 +659,7 @@ struct Parser {
           skipNewlines()
         }
         guard let level = expectIdentifier(after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3"),
-          let limit = parseNumber(after: "the level")
+          let limit = parsePlainNumber(after: "objectives-per-owner")
         else { return nil }
         limits.append((level, limit))
       } while current.kind == .comma
@@ -777,6 +777,16 @@ struct Parser {
       return nil
     }
     return Reference(parts: parts, span: span)
+  }
+
+  /// A number that counts something or weighs something: `%` makes no sense on it.
+  private mutating func parsePlainNumber(after what: String) -> NumberLiteral? {
+    guard let number = parseNumber(after: what) else { return nil }
+    if number.isPercent {
+      invalidLiteral("'\(what)' takes a plain number, not a percentage", at: number.span,
+        help: "write \(what) \(JSONValue.format(number.value))")
+    }
+    return number
   }
 
   private mutating func parseNumber(after what: String) -> NumberLiteral? {
