@@ -36,6 +36,9 @@ let package = Package(
     .executableTarget(name: "LineEditProbe", dependencies: ["OKRLineEditing"]),
     .testTarget(name: "OKRLineEditingTests", dependencies: ["OKRLineEditing"]),
 
+    // Benchmarks: prints the time of each phase on generated plans (see BENCHMARKS.md).
+    .executableTarget(name: "okr-benchmark", dependencies: ["OKRKit", "OKRDisk"], path: "Benchmarks/OKRBenchmark"),
+
     // libFuzzer targets; build with the recipe in Fuzz/README.md.
     .executableTarget(name: "PlanFuzzer", dependencies: ["OKRKit", "OKRDisk"], path: "Fuzz/PlanFuzzer"),
   ]

@@ -2,15 +2,74 @@
 public enum PlanParser {
   /// Parses one file. Syntax and literal problems come back as diagnostics; the tree holds
   /// everything that parsed, so later phases can still check the rest of the file.
+  ///
+  /// Large files are split at top-level block boundaries and the pieces parsed on all cores;
+  /// if any piece reports a problem the file is parsed again in one piece, so diagnostics
+  /// are always exactly those of a sequential parse.
   public static func parse(_ file: SourceFile) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     file.bytes.withUnsafeBufferPointer { buffer in
-      var parser = Parser(bytes: buffer, file: file.id)
-      let items = parser.parseFile()
-      var diagnostics = parser.lexer.diagnostics
-      diagnostics.append(contentsOf: parser.diagnostics)
-      let syntax = SyntaxFile(file: file.id, items: items, comments: parser.lexer.comments)
-      return (syntax, diagnostics.sortedByLocation())
+      let chunks = ChunkSplitter.chunks(of: buffer)
+      if chunks.count > 1 {
+        let pieces = ParallelWork.map(chunks) { range in parseRange(range, of: buffer, file: file.id) }
+        if pieces.allSatisfy({ $0.diagnostics.isEmpty }) {
+          var items: [SyntaxFile.Item] = []
+          var comments: [Span] = []
+          for piece in pieces {
+            items.append(contentsOf: piece.syntax.items)
+            comments.append(contentsOf: piece.syntax.comments)
+          }
+          return (SyntaxFile(file: file.id, items: items, comments: comments), [])
+        }
+      }
+      return parseRange(0..<buffer.count, of: buffer, file: file.id)
     }
+  }
+
+  /// Parses `range` of the buffer as a sequence of top-level declarations; spans stay file-wide.
+  static func parseRange(
+    _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID
+  ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
+    var parser = Parser(bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
+      start: range.lowerBound)
+    let items = parser.parseFile()
+    var diagnostics = parser.lexer.diagnostics
+    diagnostics.append(contentsOf: parser.diagnostics)
+    let syntax = SyntaxFile(file: file, items: items, comments: parser.lexer.comments)
+    return (syntax, diagnostics.sortedByLocation())
+  }
+}
+
+/// Finds places to cut a large file into pieces that parse independently.
+enum ChunkSplitter {
+  /// Files smaller than this are parsed in one piece.
+  static let minimumChunk = 4 << 20
+
+  /// Ranges covering the buffer, cut just after a line holding only `}` at column 0
+  /// (the end of a top-level block in any formatted plan).
+  static func chunks(of buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    let pieces = min(ParallelWork.coreCount * 2, buffer.count / minimumChunk)
+    guard pieces > 1 else { return [0..<buffer.count] }
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for index in 1..<pieces {
+      var cut = max(start, buffer.count * index / pieces)
+      var found = false
+      while cut + 2 < buffer.count {
+        if buffer[cut] == UInt8(ascii: "\n"), buffer[cut + 1] == UInt8(ascii: "}"),
+          buffer[cut + 2] == UInt8(ascii: "\n")
+        {
+          cut += 3
+          found = true
+          break
+        }
+        cut += 1
+      }
+      guard found else { break }
+      ranges.append(start..<cut)
+      start = cut
+    }
+    ranges.append(start..<buffer.count)
+    return ranges
   }
 }
 
@@ -31,10 +90,11 @@ struct Parser {
   /// The end of the last token consumed.
   private var previousEnd: UInt32 = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, file: FileID) {
+  init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
     self.file = file
-    var lexer = Lexer(bytes: bytes, file: file)
+    self.previousEnd = UInt32(start)
+    var lexer = Lexer(bytes: bytes, file: file, start: start)
     self.current = lexer.next()
     self.lexer = lexer
   }
