@@ -115,14 +115,18 @@ struct Lexer {
         position += 1
       } else if byte == UInt8(ascii: "#") {
         let start = position
+        var reported = false
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
           if bytes[position] >= 0x80 {
             if let length = validSequenceLength(at: position) {
               position += length
               continue
             }
-            report(.invalidLiteral, "invalid UTF-8 in a comment", at: position, length: 1,
-              help: "save the file as UTF-8")
+            if !reported {
+              report(.invalidLiteral, "invalid UTF-8 in a comment", at: position, length: 1,
+                help: "save the file as UTF-8")
+              reported = true
+            }
           }
           position += 1
         }
@@ -213,6 +217,7 @@ struct Lexer {
 
   private mutating func lexString() -> Token {
     let start = position
+    var reportedEncoding = false
     position += 1
     while position < bytes.count {
       let byte = bytes[position]
@@ -238,8 +243,11 @@ struct Lexer {
           if let length = validSequenceLength(at: position) {
             position += length
           } else {
-            report(.invalidLiteral, "invalid UTF-8 in a string", at: position, length: 1,
-              help: "save the file as UTF-8")
+            if !reportedEncoding {
+              report(.invalidLiteral, "invalid UTF-8 in a string", at: position, length: 1,
+                help: "save the file as UTF-8")
+              reportedEncoding = true
+            }
             position += 1
           }
         } else {

@@ -89,6 +89,12 @@ struct Parser {
   private let file: FileID
   /// The end of the last token consumed.
   private var previousEnd: UInt32 = 0
+  private var syntaxErrorCount = 0
+  /// Past this many syntax errors a file is not worth reading on (random bytes, a binary file).
+  static let maximumSyntaxErrors = 1000
+
+  /// Whether parsing gave up on the file.
+  private var gaveUp: Bool { syntaxErrorCount + lexer.diagnostics.count > Parser.maximumSyntaxErrors }
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
@@ -103,6 +109,16 @@ struct Parser {
 
   private mutating func advance() {
     previousEnd = current.span.end
+    if lexer.diagnostics.count > Parser.maximumSyntaxErrors, !gaveUp {
+      syntaxErrorCount = Parser.maximumSyntaxErrors
+      diagnostics.append(Diagnostic(.syntax, "too many errors; the rest of this file is not checked",
+        at: location(current.span), help: "fix the errors above, or check that this is a plan file"))
+    }
+    if gaveUp {
+      current = Token(kind: .endOfFile, span: Span(start: current.span.end, end: current.span.end))
+      peeked = nil
+      return
+    }
     if let next = peeked {
       current = next
       peeked = nil
@@ -156,6 +172,15 @@ struct Parser {
     help: String? = nil
   ) {
     var span = span ?? current.span
+    // Bytes that are not UTF-8 were reported by the lexer already: one problem, one diagnostic.
+    if current.kind == .invalid, span == current.span, bytes[Int(span.start)] >= 0x80 { return }
+    guard !gaveUp else { return }
+    syntaxErrorCount += 1
+    if gaveUp {
+      diagnostics.append(Diagnostic(.syntax, "too many errors; the rest of this file is not checked",
+        at: location(span), help: "fix the errors above, or check that this is a plan file"))
+      return
+    }
     if current.kind == .newline || current.kind == .endOfFile, span == current.span {
       // Point just after the previous token rather than at the line break.
       span = Span(start: previousEnd, end: previousEnd)
@@ -209,15 +234,26 @@ struct Parser {
 
   mutating func parseFile() -> [SyntaxFile.Item] {
     var items: [SyntaxFile.Item] = []
-    while current.kind != .endOfFile {
+    while current.kind != .endOfFile, !gaveUp {
       if current.kind == .newline || current.kind == .semicolon {
         advance()
         continue
       }
       if current.kind == .rightBrace {
-        error("unexpected '}' with no block open", label: "nothing to close",
-          help: "remove this brace, or add the '{' it was meant to close")
-        advance()
+        // A run of stray braces is one mistake.
+        let first = current.span
+        var last = first
+        var count = 0
+        while current.kind == .rightBrace || current.kind == .newline {
+          if current.kind == .rightBrace {
+            last = current.span
+            count += 1
+          }
+          advance()
+        }
+        error(count == 1 ? "unexpected '}' with no block open" : "\(count) unexpected '}' with no block open",
+          at: count == 1 ? first : Span(start: first.start, end: last.end), label: "nothing to close",
+          help: "remove \(count == 1 ? "this brace" : "these braces"), or add the '{' \(count == 1 ? "it was" : "they were") meant to close")
         continue
       }
       let start = current.span.start
@@ -373,6 +409,7 @@ struct Parser {
         advance()
         return Span(start: open.start, end: previousEnd)
       }
+      if gaveUp { return Span(start: open.start, end: previousEnd) }
       if current.kind == .endOfFile || startsOuterDeclaration(kind: kind) {
         error("this \(kind) is never closed", at: open, label: "this '{' has no matching '}'",
           help: "add '}' at the end of the \(kind)")
