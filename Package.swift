@@ -24,5 +24,11 @@ let package = Package(
       ]
     ),
     .testTarget(name: "OKRKitTests", dependencies: ["OKRKit"], resources: [.copy("Fixtures")]),
+    // Writes large, valid plans for benchmarks; independent of OKRKit on purpose.
+    .executableTarget(
+      name: "okr-plangen",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Benchmarks/PlanGenerator"
+    ),
   ]
 )
