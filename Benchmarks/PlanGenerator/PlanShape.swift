@@ -127,9 +127,9 @@ struct PlanShape {
       let unit = units[index * unitCount / budgets.count]
       let teamObjectiveCount = min(16, max(1, (budget * 16 + 50) / 100))
       let quarters = min(teamObjectiveCount, 4)
-      let perQuarterCapacity = Self.objectivesPerQuarter * quarters
+      let perMemberCapacity = Self.objectivesPerQuarter * quarters
       let personObjectives = budget - teamObjectiveCount
-      let members = max(random.between(6...10), (personObjectives + perQuarterCapacity - 1) / perQuarterCapacity)
+      let members = max(random.between(6...10), (personObjectives + perMemberCapacity - 1) / perMemberCapacity)
       let first = links.count
       for quarter in 0..<4 {
         let count = teamObjectiveCount / 4 + (quarter < teamObjectiveCount % 4 ? 1 : 0)

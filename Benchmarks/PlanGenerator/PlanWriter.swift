@@ -118,7 +118,7 @@ struct PlanWriter {
     let lead = team.firstPerson
     random = SplitMix64(seed: seed, stream: UInt64(index) + 2)
 
-    sink.write("team ")
+    sink.write("\nteam ")
     write(.team(team.number))
     sink.write(" \"")
     sink.write(words.teamAreas[random.below(words.teamAreas.count)])
