@@ -36,6 +36,12 @@ let package = Package(
     .executableTarget(name: "LineEditProbe", dependencies: ["OKRLineEditing"]),
     .testTarget(name: "OKRLineEditingTests", dependencies: ["OKRLineEditing"]),
 
+    // Benchmarks: writes large valid plans, and prints the time of each phase (see BENCHMARKS.md).
+    .executableTarget(
+      name: "okr-plangen",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Benchmarks/PlanGenerator"
+    ),
     // Benchmarks: prints the time of each phase on generated plans (see BENCHMARKS.md).
     .executableTarget(name: "okr-benchmark", dependencies: ["OKRKit", "OKRDisk"], path: "Benchmarks/OKRBenchmark"),
 
