@@ -248,38 +248,48 @@ public struct PlanResolver {
     let id = KeyResultID(plan.keyResults.count)
     var measure = Measure.none
     var current: Double?
-    var range: (from: Double, to: Double, unit: String?)?
-    var isMilestone = false
+    var range: (from: Double, to: Double, unit: String?, span: Span)?
+    var milestoneSpan: Span?
     var done: (isDone: Bool, on: Day?) = (false, nil)
-    var manual: Double?
+    var manual: (value: Double, span: Span)?
     var weight = 1.0
+    var weightLocation: SourceLocation?
     var owner: EntityID?
     var note: TextRef?
     var source: String?
     var checkins: [CheckinRecord] = []
     for clause in decl.clauses {
       switch clause {
-      case .range(let from, let to, let unit, _): range = (from.value, to.value, unit?.name)
+      case .range(let from, let to, let unit, let span): range = (from.value, to.value, unit?.name, span)
       case .current(let value, _): current = value.value
       case .checkin(let checkin):
         checkins.append(CheckinRecord(keyResult: id, date: checkin.date.day, value: checkin.value.value,
           confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
-          location: location(file, checkin.span)))
-      case .milestone: isMilestone = true
-      case .done(let date, _): done = (true, date?.day)
-      case .progress(let value, _): manual = value.fraction
-      case .weight(let value, _): weight = value.value
+          location: location(file, checkin.span),
+          confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
+      case .milestone(let span): milestoneSpan = milestoneSpan ?? span
+      case .done(let date, let span):
+        done = (true, date?.day)
+        milestoneSpan = milestoneSpan ?? span
+      case .progress(let value, _): manual = (value.fraction, value.span)
+      case .weight(let value, _):
+        weight = value.value
+        weightLocation = location(file, value.span)
       case .owner(let person, _): owner = resolvePerson(person, file: file, role: "a key result's owner")
       case .note(let literal, _): note = TextRef(file: file, literal: literal)
       case .source(let literal, _): source = text(file, literal)
       }
     }
+    var measureSpan: Span?
     if let range {
       measure = .metric(from: range.from, to: range.to, current: current, unit: range.unit)
-    } else if isMilestone || done.isDone {
+      measureSpan = range.span
+    } else if let milestoneSpan {
       measure = .milestone(isDone: done.isDone, doneOn: done.on)
+      measureSpan = milestoneSpan
     } else if let manual {
-      measure = .manual(manual)
+      measure = .manual(manual.value)
+      measureSpan = manual.span
     }
     // Stable sort by date keeps duplicate dates in written order for the checker.
     let sorted = checkins.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
@@ -288,7 +298,8 @@ public struct PlanResolver {
     plan.keyResults.append(KeyResult(objective: objective, localID: decl.id.name,
       title: TextRef(file: file, literal: decl.title ?? StringLiteral(span: decl.id.span)), measure: measure,
       checkins: first..<Int32(plan.checkins.count), weight: weight, owner: owner, note: note, source: source,
-      location: location(file, decl.id.span)))
+      location: location(file, decl.id.span), weightLocation: weightLocation,
+      measureLocation: measureSpan.map { location(file, $0) }))
   }
 
   private mutating func resolveObjectives() {
@@ -335,6 +346,7 @@ public struct PlanResolver {
               }
               firstOwner = here
               objective.accountable = resolvePerson(person, file: file.file, role: "an objective's owner")
+              objective.accountableLocation = location(file.file, span)
             case .supports(let clause):
               guard let target = resolveLinkTarget(clause.target, file: file.file, from: id) else {
                 objective.hasUnresolvedParent = true
@@ -373,8 +385,9 @@ public struct PlanResolver {
               objective.isShared = true
             case .keyResult:
               break
-            case .progressOverride(let value, _):
+            case .progressOverride(let value, let span):
               objective.progressOverride = value.fraction
+              objective.overrideLocation = location(file.file, span)
             case .tags(let tags, _):
               objective.tags.append(contentsOf: tags.map(\.name))
             case .note(let literal, _):
