@@ -22,14 +22,15 @@ struct IdentityMatch {
   /// Per new key result: whether it is an old key result from another objective.
   var keyResultIsMoved: [Bool]
 
-  init(old: Plan, new: Plan) {
+  /// `oldTitles` and `newTitles` are the plans' ``effectiveTitles(_:)``.
+  init(old: Plan, new: Plan, oldTitles: [String], newTitles: [String]) {
     objectiveInNew = Array(repeating: nil, count: old.objectives.count)
     objectiveInOld = Array(repeating: nil, count: new.objectives.count)
     objectiveIsMoved = Array(repeating: false, count: new.objectives.count)
     keyResultInNew = Array(repeating: nil, count: old.keyResults.count)
     keyResultInOld = Array(repeating: nil, count: new.keyResults.count)
     keyResultIsMoved = Array(repeating: false, count: new.keyResults.count)
-    matchObjectives(old, new)
+    matchObjectives(old, new, oldTitles, newTitles)
     matchKeyResults(old, new)
   }
 
@@ -43,7 +44,7 @@ struct IdentityMatch {
     keyResultInOld[Int(newID.index)] = oldID
   }
 
-  private mutating func matchObjectives(_ old: Plan, _ new: Plan) {
+  private mutating func matchObjectives(_ old: Plan, _ new: Plan, _ oldTitles: [String], _ newTitles: [String]) {
     for (index, objective) in new.objectives.enumerated() {
       if let owner = old.entity(named: new[objective.owner].id),
         let match = old.objective(owner: owner, localID: objective.localID)
@@ -58,12 +59,12 @@ struct IdentityMatch {
     var gone: [MoveKey: [ObjectiveID]] = [:]
     for index in old.objectives.indices where objectiveInNew[index] == nil {
       let id = ObjectiveID(index)
-      gone[MoveKey(localID: old[id].localID, title: old.title(of: id)), default: []].append(id)
+      gone[MoveKey(localID: old[id].localID, title: oldTitles[index]), default: []].append(id)
     }
     var arrived: [MoveKey: [ObjectiveID]] = [:]
     for index in new.objectives.indices where objectiveInOld[index] == nil {
       let id = ObjectiveID(index)
-      arrived[MoveKey(localID: new[id].localID, title: new.title(of: id)), default: []].append(id)
+      arrived[MoveKey(localID: new[id].localID, title: newTitles[index]), default: []].append(id)
     }
     for (key, candidates) in arrived {
       guard candidates.count == 1, let from = gone[key], from.count == 1 else { continue }
@@ -110,4 +111,31 @@ struct IdentityMatch {
       keyResultIsMoved[Int(arrival.last.index)] = true
     }
   }
+}
+
+/// Every objective's title as ``Plan/title(of:)`` gives it (for `reuses`, the reused objective's),
+/// computed in one linear pass: each chain of `reuses` is walked once, and a loop gives `""`.
+func effectiveTitles(_ plan: Plan) -> [String] {
+  var titles = [String?](repeating: nil, count: plan.objectives.count)
+  var visited = [Bool](repeating: false, count: plan.objectives.count)
+  var chain: [Int] = []
+  for start in plan.objectives.indices where titles[start] == nil {
+    var current = start
+    while titles[current] == nil, !visited[current] {
+      visited[current] = true
+      chain.append(current)
+      let objective = plan.objectives[current]
+      if let title = objective.title {
+        titles[current] = plan.text(title)
+      } else if let next = objective.reuses {
+        current = Int(next.index)
+      } else {
+        titles[current] = ""
+      }
+    }
+    let title = titles[current] ?? ""
+    for index in chain where titles[index] == nil { titles[index] = title }
+    chain.removeAll(keepingCapacity: true)
+  }
+  return titles.map { $0 ?? "" }
 }

@@ -38,11 +38,16 @@ struct PlanComparison {
   let old: Plan
   let new: Plan
   let match: IdentityMatch
+  /// Every objective's title (for `reuses`, the reused one's), per plan.
+  let oldTitles: [String]
+  let newTitles: [String]
 
   init(old: Plan, new: Plan) {
     self.old = old
     self.new = new
-    match = IdentityMatch(old: old, new: new)
+    oldTitles = effectiveTitles(old)
+    newTitles = effectiveTitles(new)
+    match = IdentityMatch(old: old, new: new, oldTitles: oldTitles, newTitles: newTitles)
   }
 
   // MARK: - Policy and cycles
@@ -170,7 +175,8 @@ struct PlanComparison {
 
   /// The section header of an objective.
   func subject(of pair: ObjectivePair) -> ChangeSubject {
-    .objective(id: pair.owner + "." + pair.localID, title: pair.new.map(new.title) ?? pair.old.map(old.title) ?? "")
+    .objective(id: pair.owner + "." + pair.localID,
+      title: pair.new.map { newTitles[Int($0.index)] } ?? pair.old.map { oldTitles[Int($0.index)] } ?? "")
   }
 
   /// An objective's changes: its own, then its links', then its key results'.
@@ -179,9 +185,9 @@ struct PlanComparison {
     var changes: [PlanChange] = []
     switch (pair.old, pair.new) {
     case (nil, let added?):
-      changes.append(PlanChange(.objectiveAdded, id, after: .text(new.title(of: added))))
+      changes.append(PlanChange(.objectiveAdded, id, after: .text(newTitles[Int(added.index)])))
     case (let removed?, nil):
-      changes.append(PlanChange(.objectiveRemoved, id, before: .text(old.title(of: removed))))
+      changes.append(PlanChange(.objectiveRemoved, id, before: .text(oldTitles[Int(removed.index)])))
     case (let was?, let now?):
       if match.objectiveIsMoved[Int(now.index)] {
         changes.append(PlanChange(.objectiveMoved, id, before: .word(old.qualifiedName(was)), after: .word(id)))
@@ -205,7 +211,7 @@ struct PlanComparison {
     // An objective that reuses another shows that one's title; it is renamed only when its own
     // declaration changes what it shows (a renamed reused objective is reported once, itself).
     if before.title != nil || after.title != nil {
-      compare(.objectiveRenamed, .text(old.title(of: was)), .text(new.title(of: now)))
+      compare(.objectiveRenamed, .text(oldTitles[Int(was.index)]), .text(newTitles[Int(now.index)]))
     }
     if cycleDiffers(before.cycle, after.cycle) {
       compare(.cycleChanged, before.cycle.map { .word($0.label) } ?? .absent, after.cycle.map { .word($0.label) } ?? .absent)

@@ -326,6 +326,33 @@ private let planWideCases: [ChangeCase] = [
     #expect(effect.after.status == "on-track")
   }
 
+  @Test func aLongReusesChainIsComparedInLinearPasses() {
+    let count = 20_000
+    var titled = "company c \"C\" {\n  objective o0 \"Top\" { cycle 2026 }\n"
+    var reusing = titled
+    for index in 1..<count {
+      titled += "  objective o\(index) \"Top\" { cycle 2026; supports c.o\(index - 1) }\n"
+      reusing += "  objective o\(index) reuses c.o\(index - 1) { cycle 2026 }\n"
+    }
+    let changes = DiffFixtures.changes(titled + "}\n", reusing + "}\n")
+    #expect(changes.count == 2 * (count - 1))
+    #expect(changes.allSatisfy { $0.kind == .linkRemoved || $0.kind == .linkAdded })
+  }
+
+  @Test func effectiveTitlesFollowReusesAndSurviveLoops() {
+    let plan = DiffFixtures.plan("""
+      company c "C" {
+        objective top "Top" { cycle 2026 }
+        objective mid reuses c.top { cycle 2026 }
+        objective low reuses c.mid { cycle 2026 }
+        objective a reuses c.b { cycle 2026 }
+        objective b reuses c.a { cycle 2026 }
+      }
+      """)
+    #expect(effectiveTitles(plan) == ["Top", "Top", "Top", "", ""])
+    #expect(effectiveTitles(plan) == plan.objectives.indices.map { plan.title(of: ObjectiveID($0)) })
+  }
+
   @Test func aLongSupportsChainIsComparedInLinearPasses() {
     func chain(lastWeight: Int) -> String {
       var text = "company c \"C\" {\n  objective o0 \"Top\" { cycle 2026 }\n"
