@@ -35,8 +35,7 @@ enum ValueRules {
     }
     switch keyResult.measure {
     case .metric(let from, let to, _, _) where from == to:
-      let written = keyResult.measureLocation.map { "`\(plan.literal(at: $0))`" }
-        ?? "from \(NumberText.plain(from)) to \(NumberText.plain(to))"
+      let written = "from \(NumberText.plain(from)) to \(NumberText.plain(to))"
       diagnostics.append(Diagnostic(.emptyRange,
         "the key result \(name) starts at its target (\(written)): there is nothing to achieve",
         at: keyResult.measureLocation ?? keyResult.location, label: "from equals to",
