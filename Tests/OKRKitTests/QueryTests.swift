@@ -130,7 +130,7 @@ enum QueryGolden {
       "tree cs", "show acme.csat", "show cs.csat95.score", "show acme.csat.nps", "show cs", "show cs.csat95->acme.csat",
       "path cs.nps60", "parents cs.nps60", "children acme.csat", "ancestors bob.rating", "descendants acme.csat",
       "orphans", "impact bob.rating on acme.csat", "impact bob.rating", "impact cs.nps60 on acme.csat",
-      "impact acme.csat", "history acme.csat", "history bob.learn-sql", "stats", "check",
+      "impact acme.csat", "history acme.csat", "history bob.learn-sql", "stats",
       "objectives", "krs where progress < 50% sort progress desc", "links", "entities where level = person",
       "set cs.csat95.score current 95", "progress acme.csat", "set cs.csat95->acme.csat weight 1; progress acme.csat",
       "reset", "progress acme.csat",
@@ -206,12 +206,29 @@ enum QueryGolden {
     #expect(show["children"] == .array([.string("cs.csat95"), .string("cs.nps60")]))
     #expect(show["cycle"] == .string("2026"))
     #expect(try json("show cs")["progress"] == .null)
-    #expect(try json("check")["errors"] == .int(0))
     #expect(try json("stats")["links"]?["promotion"] == .int(1))
     let answer = engine.answer("progress nope.x")
     #expect(answer.failed)
     #expect(answer.output.isEmpty)
     #expect(answer.error?.contains("\"column\": 10") == true)
+  }
+
+  @Test func checkShowsThePlanDiagnostics() throws {
+    let analysis = EvaluationFixture.analysis("""
+      team t {
+        objective o "O" { cycle 2026-Q1; supports t.missing; kr k "K" progress 10% }
+      }
+      """)
+    var engine = QueryEngine(analysis: analysis, asOf: EvaluationFixture.day("2026-02-20"))
+    let text = engine.answer("check")
+    #expect(text.output.contains("error[unknown-reference]: unknown objective 't.missing'"))
+    #expect(text.output.contains("1 error"))
+    engine.format = .json
+    guard case .array(let diagnostics)? = QueryRenderer(sources: engine.plan.sources).json(try run(&engine, "check"))["diagnostics"] else {
+      Issue.record("check --format json lacks diagnostics")
+      return
+    }
+    #expect(diagnostics.first?["rule"] == .string("unknown-reference"))
   }
 
   @Test func whatIfLeavesThePlanAlone() throws {
@@ -250,5 +267,33 @@ enum QueryGolden {
     }
     engine.color = true
     #expect(engine.answer("progress t.o").output.contains("\u{1B}[33m") || engine.answer("progress t.o").output.contains("\u{1B}[31m"))
+  }
+}
+
+@Suite struct QueryRobustnessTests {
+  @Test func valuesTheCheckerRejectsStillRender() {
+    let huge = String(repeating: "9", count: 300)
+    let analysis = EvaluationFixture.analysis("""
+      team t {
+        objective o "O" {
+          cycle 2026-Q1
+          progress \(huge)% override
+          kr a "A" from 0 to \(huge) current \(huge) weight \(huge) { checkin 2026-01-10 -\(huge) confidence \(huge) }
+          kr b "B" progress -40% weight -2
+          kr c "C" from 1 to 1 current 1
+        }
+      }
+      """)
+    let plan = analysis.plan
+    #expect(plan.checkins.first?.confidence == Double(huge))
+    var engine = QueryEngine(plan: plan, asOf: EvaluationFixture.day("2026-02-20"))
+    for format in QueryOutputFormat.allCases {
+      engine.format = format
+      for query in ["objectives", "krs", "show t.o", "show t.o.a", "tree", "history t.o", "progress t.o", "stats",
+        "krs where confidence > 50% sort weight desc", "impact t.o.a on t.o"]
+      {
+        #expect(!engine.answer(query).failed, "\(query) failed")
+      }
+    }
   }
 }

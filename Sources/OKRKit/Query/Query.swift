@@ -42,11 +42,14 @@ public struct QueryReference: Sendable, Equatable, CustomStringConvertible {
   public var linkParent: [String]?
   /// Where the reference is in the query text (UTF-8 byte offsets).
   public var span: Span
+  /// Where a link's parent is in the query text.
+  public var linkParentSpan: Span?
 
-  public init(parts: [String], linkParent: [String]? = nil, span: Span) {
+  public init(parts: [String], linkParent: [String]? = nil, span: Span, linkParentSpan: Span? = nil) {
     self.parts = parts
     self.linkParent = linkParent
     self.span = span
+    self.linkParentSpan = linkParentSpan
   }
 
   public var description: String {

@@ -53,7 +53,6 @@ extension QueryEngine {
     push(roots.map { Frame(node: $0, indent: 0, depth: 0, isLast: false, parentID: nil, weight: nil, counts: true) })
     var expanded = [Bool](repeating: false, count: plan.objectives.count)
     var rows: [QueryTree.Row] = []
-    var hidden = 0
     var repeated = 0
     while let frame = stack.popLast() {
       let id = name(frame.node)
@@ -63,7 +62,6 @@ extension QueryEngine {
       func supporters(_ links: ArraySlice<LinkID>, counting: Bool) {
         guard frame.depth < limit else {
           row.hiddenChildren += links.count
-          hidden += links.count
           return
         }
         for linkID in links {
@@ -93,6 +91,7 @@ extension QueryEngine {
       rows.append(row)
       push(children)
     }
+    let hidden = rows.reduce(0) { $0 + $1.hiddenChildren }
     if hidden > 0 {
       notes.append("\(hidden) supporting objective\(hidden == 1 ? " is" : "s are") below depth \(limit) and not shown")
     }

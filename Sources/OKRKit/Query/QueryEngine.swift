@@ -139,7 +139,7 @@ public struct QueryEngine {
       throw QueryError("a link starts at an objective; '\(reference.parts.joined(separator: "."))' is not one",
         at: reference.span, label: "not an objective", help: "write CHILD->PARENT, e.g. cs.csat95->acme.csat")
     }
-    let parent = try resolve(parentParts, span: reference.span)
+    let parent = try resolve(parentParts, span: reference.linkParentSpan ?? reference.span)
     let wanted: LinkTarget
     switch parent {
     case .objective(let id): wanted = .objective(id)

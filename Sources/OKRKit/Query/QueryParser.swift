@@ -189,15 +189,19 @@ private struct QueryTokenParser {
     let start = current.span.start
     let parts = try dottedName()
     var linkParent: [String]?
+    var linkParentSpan: Span?
     if current.kind == .arrow {
       advance()
       guard current.kind == .identifier else {
         throw QueryError("expected the parent after '->', found \(found)", at: here, label: "expected a name",
           help: "a link is written CHILD->PARENT, e.g. cs.csat95->acme.csat")
       }
+      let parentStart = current.span.start
       linkParent = try dottedName()
+      linkParentSpan = Span(start: parentStart, end: tokens[position - 1].span.end)
     }
-    return QueryReference(parts: parts, linkParent: linkParent, span: Span(start: start, end: tokens[position - 1].span.end))
+    return QueryReference(parts: parts, linkParent: linkParent, span: Span(start: start, end: tokens[position - 1].span.end),
+      linkParentSpan: linkParentSpan)
   }
 
   /// `a.b.c`: identifiers joined by dots, with no spaces around the dots.

@@ -314,7 +314,8 @@ public struct QueryRenderer {
 
   /// `41%` (no decimals) or `40.7%` (one decimal).
   public static func percent(_ fraction: Double, decimals: Int) -> String {
-    guard fraction.isFinite else { return "-" }
+    // Fractions outside 0…1 only come from values the checker rejects; never trap on them.
+    guard fraction.isFinite, abs(fraction) < 1e12 else { return decimal(fraction) }
     if decimals <= 0 { return "\(Int((fraction * 100).rounded()))%" }
     let tenths = Int((fraction * 1000).rounded())
     return "\(tenths < 0 && tenths > -10 ? "-" : "")\(tenths / 10).\(abs(tenths % 10))%"
@@ -351,7 +352,7 @@ public struct QueryRenderer {
 
   /// Ten cells, one per 10 %: `████░░░░░░`.
   private func barText(_ fraction: Double) -> String {
-    let filled = min(max(Int((fraction * 10).rounded()), 0), 10)
+    let filled = fraction.isNaN ? 0 : Int((min(max(fraction, 0), 1) * 10).rounded())
     return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
   }
 
