@@ -12,6 +12,6 @@ public enum SystemClock {
     var parts = tm()
     localtime_r(&now, &parts)
     return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-      ?? Day(ordinal: Int32(now / 86_400))
+      ?? Day(ordinal: Int32(clamping: now / 86_400))
   }
 }

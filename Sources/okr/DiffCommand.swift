@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
   }
 
   func run() throws {
-    let day = asOf.flatMap(Day.init) ?? Day.today()
+    let day = try AsOfOption.day(asOf)
     if gitExternal {
       runAsGitExternal(asOf: day)
       return
