@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import ArgumentParser
 import OKRDisk
 import OKRKit
@@ -41,8 +46,10 @@ struct CheckCommand: ParsableCommand {
       }
       Output.line(CheckSummary(diagnostics: diagnostics, fileCount: plan.sources.files.count).text)
     }
-    if !plan.failures.isEmpty { throw ExitCode.badInput }
-    if diagnostics.errorCount > 0 { throw ExitCode.problems }
+    let code = !plan.failures.isEmpty ? ExitCode.badInput : diagnostics.errorCount > 0 ? .problems : .success
+    // Everything is written (Output uses write(2), nothing is buffered). Exiting here skips
+    // freeing the trees and the plan, which for a large plan costs a tenth of the run.
+    exit(code.rawValue)
   }
 }
 
