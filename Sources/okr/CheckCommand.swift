@@ -49,7 +49,7 @@ struct CheckCommand: ParsableCommand {
     let code = !plan.failures.isEmpty ? ExitCode.badInput : diagnostics.errorCount > 0 ? .problems : .success
     // Everything is written (Output uses write(2), nothing is buffered). Exiting here skips
     // freeing the trees and the plan, which for a large plan costs a tenth of the run.
-    exit(code.rawValue)
+    Glibc.exit(code.rawValue)
   }
 }
 

@@ -29,6 +29,27 @@ public struct ParsedPlan: Sendable {
     diagnostics.append(contentsOf: found)
     return id
   }
+
+  /// Adds a file parsed ahead of time under a provisional id; its tree and diagnostics take the new id.
+  mutating func add(path: String, parsed file: ParsedFile) -> FileID {
+    let id = sources.add(path: path, bytes: file.bytes)
+    var tree = file.syntax
+    tree.file = id
+    syntax.append(tree)
+    for var diagnostic in file.diagnostics {
+      diagnostic.location.file = id
+      for index in diagnostic.labels.indices { diagnostic.labels[index].location.file = id }
+      diagnostics.append(diagnostic)
+    }
+    return id
+  }
+}
+
+/// One file read and parsed on its own, before it has its place (its ``FileID``) in a plan.
+struct ParsedFile: Sendable {
+  var bytes: [UInt8]
+  var syntax: SyntaxFile
+  var diagnostics: [Diagnostic]
 }
 
 /// A path given by the user that could not be loaded.
@@ -75,6 +96,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         if files.isEmpty {
           state.plan.failures.append(LoadFailure(path: path, message: "the folder holds no .okr files"))
         }
+        var inside: [String] = []
         for file in files {
           // A link inside the folder must not lead out of it.
           if let canonical = fileSystem.canonicalPath(file), !PlanPath.isInside(canonical, folder: root) {
@@ -82,11 +104,15 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
               message: "a link to \(canonical), outside the plan's folder \(root); it is not read"))
             continue
           }
-          loadTree(file, root: root, state: &state)
+          inside.append(file)
         }
+        prepare(inside, root: root, state: &state)
+        for file in inside { loadTree(file, root: root, state: &state) }
       case .file:
         guard let canonical = fileSystem.canonicalPath(path) else { continue }
-        loadTree(path, root: PlanPath.folder(of: canonical), state: &state)
+        let root = PlanPath.folder(of: canonical)
+        prepare([path], root: root, state: &state)
+        loadTree(path, root: root, state: &state)
       }
     }
     return state.plan
@@ -115,70 +141,85 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var plan: ParsedPlan
     /// Canonical path → file, for every file loaded so far.
     var loaded: [String: FileID] = [:]
+    /// Canonical path → the file read and parsed ahead of the walk that will load it.
+    var prepared: [String: Result<ParsedFile, FileReadError>] = [:]
+  }
+
+  /// Reads and parses, on every core, the files `loadTree` is about to load from `paths`: first
+  /// those, then everything they include, wave after wave. Nothing is reported here: the walk
+  /// takes the results in its own order and reports exactly as if it had read the files itself.
+  private func prepare(_ paths: [String], root: String, state: inout LoadState) {
+    var queued = Set<String>()
+    var wave: [(path: String, canonical: String)] = []
+    func enqueue(_ path: String) {
+      guard state.prepared.count + wave.count < limits.maximumFileCount,
+        let canonical = fileSystem.canonicalPath(path), PlanPath.isInside(canonical, folder: root),
+        state.loaded[canonical] == nil, state.prepared[canonical] == nil, queued.insert(canonical).inserted,
+        fileSystem.kind(of: canonical) == .file
+      else { return }
+      wave.append((path, canonical))
+    }
+    for path in paths { enqueue(path) }
+    while !wave.isEmpty {
+      let files = wave
+      wave = []
+      let results = ParallelWork.map(files) { file in readAndParse(file.path) }
+      for (file, result) in zip(files, results) {
+        state.prepared[file.canonical] = result
+        guard case .success(let parsed) = result else { continue }
+        let source = SourceFile(id: parsed.syntax.file, path: file.path, bytes: parsed.bytes)
+        for case .include(let include) in parsed.syntax.items {
+          guard case .success(let targets) = targets(of: include, in: source, canonical: file.canonical) else {
+            continue
+          }
+          for target in targets { enqueue(target) }
+        }
+      }
+    }
   }
 
   /// Loads `path` and, depth first, everything it includes. Iterative: include chains of any length are fine.
   private func loadTree(_ path: String, root: String, state: inout LoadState) {
     guard let canonical = fileSystem.canonicalPath(path), state.loaded[canonical] == nil else { return }
     let top: FileID
-    switch readAndParse(path, canonical: canonical, state: &state) {
+    switch take(path, canonical: canonical, state: &state) {
     case .success(let file): top = file
     case .failure(let failure):
       state.plan.failures.append(LoadFailure(path: path, message: failure.message))
       return
     }
-    // Each stack frame: a file, its canonical path, and the index of its next include.
-    var stack: [(file: FileID, canonical: String, next: Int)] = [(top, canonical, 0)]
-    while !stack.isEmpty {
-      let frame = stack[stack.count - 1]
-      let includes = state.plan.syntax[Int(frame.file.index)].items.compactMap { item -> IncludeDecl? in
+    func includes(of file: FileID) -> [IncludeDecl] {
+      state.plan.syntax[Int(file.index)].items.compactMap { item -> IncludeDecl? in
         if case .include(let decl) = item { return decl }
         return nil
       }
-      guard frame.next < includes.count else {
+    }
+    // Each stack frame: a file, its canonical path, its includes and the index of the next one.
+    var stack: [(file: FileID, canonical: String, includes: [IncludeDecl], next: Int)] = [
+      (top, canonical, includes(of: top), 0)
+    ]
+    while !stack.isEmpty {
+      let frame = stack[stack.count - 1]
+      guard frame.next < frame.includes.count else {
         stack.removeLast()
         continue
       }
       stack[stack.count - 1].next += 1
-      let include = includes[frame.next]
+      let include = frame.includes[frame.next]
       let source = state.plan.sources[frame.file]
       let location = SourceLocation(file: frame.file, span: include.span)
-      let written = include.path.value(in: source)
       func report(_ message: String, help: String, notes: [String] = []) {
         state.plan.diagnostics.append(
           Diagnostic(.includeError, message, at: location, notes: notes, help: help))
       }
-      if written.isEmpty || written.contains("\u{0}") {
-        report("the include path is empty or invalid", help: "write include \"teams/*.okr\"")
+      let targets: [String]
+      switch self.targets(of: include, in: source, canonical: frame.canonical) {
+      case .success(let found): targets = found
+      case .failure(let problem):
+        report(problem.message, help: problem.help)
         continue
       }
-      let pattern = PlanPath.join(PlanPath.folder(of: frame.canonical), written)
-      var targets: [String]
-      if Glob.isPattern(written) {
-        targets = Glob.expand(pattern, in: fileSystem, limit: limits.maximumFileCount)
-          .filter { $0.hasSuffix(".okr") || !Glob.isPattern(PlanPath.folder(of: written)) }
-        // A glob naturally matches the file that holds it; that is not a cycle.
-        targets.removeAll { fileSystem.canonicalPath($0) == frame.canonical }
-        if targets.isEmpty {
-          report("no file matches '\(written)'",
-            help: "check the pattern; it is relative to the folder of \(TerminalText.escaped(source.path))")
-          continue
-        }
-      } else {
-        switch fileSystem.kind(of: pattern) {
-        case nil:
-          report("the included file '\(written)' does not exist",
-            help: "check the path; it is relative to the folder of \(TerminalText.escaped(source.path))")
-          continue
-        case .folder:
-          targets = planFiles(under: pattern)
-        case .special:
-          report("'\(written)' is not a regular file", help: "include only .okr files")
-          continue
-        case .file:
-          targets = [pattern]
-        }
-      }
+      let written = include.path.value(in: source)
       for target in targets {
         guard let targetCanonical = fileSystem.canonicalPath(target) else { continue }
         guard PlanPath.isInside(targetCanonical, folder: root) else {
@@ -198,8 +239,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           report("'\(target)' is not a regular file", help: "include only .okr files")
           continue
         }
-        switch readAndParse(target, canonical: targetCanonical, state: &state) {
-        case .success(let child): stack.append((child, targetCanonical, 0))
+        switch take(target, canonical: targetCanonical, state: &state) {
+        case .success(let child): stack.append((child, targetCanonical, includes(of: child), 0))
         case .failure(let failure):
           report("cannot read '\(TerminalText.escaped(target))': \(failure.message)",
             help: "check the file's permissions and size")
@@ -208,12 +249,66 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     }
   }
 
-  private func readAndParse(
+  /// An include that leads nowhere: what to tell the user.
+  private struct IncludeProblem: Error {
+    var message: String
+    var help: String
+  }
+
+  /// The files an include names (its glob expanded, a folder walked), relative to the including
+  /// file's folder; not yet checked against the root, cycles or files already loaded.
+  private func targets(
+    of include: IncludeDecl, in source: SourceFile, canonical: String
+  ) -> Result<[String], IncludeProblem> {
+    let written = include.path.value(in: source)
+    if written.isEmpty || written.contains("\u{0}") {
+      return .failure(IncludeProblem(message: "the include path is empty or invalid", help: "write include \"teams/*.okr\""))
+    }
+    let pattern = PlanPath.join(PlanPath.folder(of: canonical), written)
+    if Glob.isPattern(written) {
+      var targets = Glob.expand(pattern, in: fileSystem, limit: limits.maximumFileCount)
+        .filter { $0.hasSuffix(".okr") || !Glob.isPattern(PlanPath.folder(of: written)) }
+      // A glob naturally matches the file that holds it; that is not a cycle.
+      targets.removeAll { fileSystem.canonicalPath($0) == canonical }
+      if targets.isEmpty {
+        return .failure(IncludeProblem(message: "no file matches '\(written)'",
+          help: "check the pattern; it is relative to the folder of \(TerminalText.escaped(source.path))"))
+      }
+      return .success(targets)
+    }
+    switch fileSystem.kind(of: pattern) {
+    case nil:
+      return .failure(IncludeProblem(message: "the included file '\(written)' does not exist",
+        help: "check the path; it is relative to the folder of \(TerminalText.escaped(source.path))"))
+    case .folder:
+      return .success(planFiles(under: pattern))
+    case .special:
+      return .failure(IncludeProblem(message: "'\(written)' is not a regular file", help: "include only .okr files"))
+    case .file:
+      return .success([pattern])
+    }
+  }
+
+  /// Adds the file at `path` to the plan: prepared ahead if it was, else read and parsed now.
+  private func take(
     _ path: String, canonical: String, state: inout LoadState
   ) -> Result<FileID, FileReadError> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
       return .failure(FileReadError("the plan has more than \(limits.maximumFileCount) files"))
     }
+    let result = state.prepared.removeValue(forKey: canonical) ?? readAndParse(path)
+    switch result {
+    case .success(let parsed):
+      let id = state.plan.add(path: path, parsed: parsed)
+      state.loaded[canonical] = id
+      return .success(id)
+    case .failure(let error):
+      return .failure(error)
+    }
+  }
+
+  /// Reads and parses one file under a provisional id.
+  private func readAndParse(_ path: String) -> Result<ParsedFile, FileReadError> {
     let bytes: [UInt8]
     do {
       bytes = try fileSystem.readFile(path)
@@ -223,8 +318,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     guard bytes.count <= limits.maximumFileSize else {
       return .failure(FileReadError("the file is larger than \(limits.maximumFileSize) bytes"))
     }
-    let id = state.plan.add(path: path, bytes: bytes)
-    state.loaded[canonical] = id
-    return .success(id)
+    let (syntax, diagnostics) = PlanParser.parse(SourceFile(id: FileID(0), path: path, bytes: bytes))
+    return .success(ParsedFile(bytes: bytes, syntax: syntax, diagnostics: diagnostics))
   }
 }

@@ -21,7 +21,7 @@ public struct PlanAnalysis: Sendable {
   }
 
   /// Sets each diagnostic's severity from the policy and drops rules turned off.
-  static func applyPolicy(_ policy: Policy, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+  public static func applyPolicy(_ policy: Policy, to diagnostics: [Diagnostic]) -> [Diagnostic] {
     guard !policy.severities.isEmpty else { return diagnostics }
     return diagnostics.compactMap { diagnostic in
       guard diagnostic.rule.isConfigurable else { return diagnostic }

@@ -7,6 +7,12 @@ public struct PlanResolver {
   private(set) var diagnostics: [Diagnostic] = []
   /// Per entity: whether some declaration has given it a name or `in` list (its defining one).
   private var definingDeclaration: [EntityID: SourceLocation] = [:]
+  /// Every objective declaration, in traversal order: its id, or nil when it repeats an id
+  /// (the second walk over the declarations reads this instead of looking each one up again).
+  private var declaredObjectives: [ObjectiveID?] = []
+  /// The current objective's key results by id, and its links by parent.
+  private var keyResultsByID = TailIndex<String>()
+  private var linksByTarget = TailIndex<LinkTarget>()
 
   /// Resolves the parsed plan.
   public static func resolve(_ parsed: ParsedPlan) -> (plan: Plan, diagnostics: [Diagnostic]) {
@@ -23,8 +29,7 @@ public struct PlanResolver {
   private mutating func run() {
     declareCycles()
     declareEntities()
-    resolveEntityRelations()
-    declareObjectives()
+    resolveEntitiesAndDeclareObjectives()
     resolveObjectives()
     resolvePolicy()
     plan.buildAdjacency()
@@ -119,41 +124,48 @@ public struct PlanResolver {
     }
   }
 
-  private mutating func resolveEntityRelations() {
+  /// One walk over the entity declarations, once every entity is known: resolves their `in`,
+  /// `admin` and `lead` names and declares their objectives and key results.
+  private mutating func resolveEntitiesAndDeclareObjectives() {
     for file in files {
       for case .entity(let decl) in file.items {
         guard let id = plan.entityIndex[decl.id.name], plan[id].level == decl.level else { continue }
-        for parent in decl.parents {
-          guard let target = resolveEntityReference(parent, file: file.file, role: "an enclosing entity") else { continue }
-          let targetLevel = plan[target].level
-          // Higher levels enclose lower ones; units may nest in units and teams in teams.
-          let nests = targetLevel < decl.level || (targetLevel == decl.level && (decl.level == .unit || decl.level == .team))
-          guard nests else {
-            report(Diagnostic(.wrongKind, "a \(decl.level.rawValue) cannot be in a \(targetLevel.rawValue)",
-              at: location(file.file, parent.span), label: "'\(parent)' is a \(targetLevel.rawValue)",
-              labels: [.init(plan[target].location, "declared here")],
-              help: "a person is in a team, unit or company; a team in a team, unit or company; a unit in a unit or company"))
-            continue
+        resolveRelations(of: decl, id: id, file: file.file)
+        declareObjectives(of: decl, owner: id, file: file.file)
+      }
+    }
+  }
+
+  private mutating func resolveRelations(of decl: EntityDecl, id: EntityID, file: FileID) {
+    for parent in decl.parents {
+      guard let target = resolveEntityReference(parent, file: file, role: "an enclosing entity") else { continue }
+      let targetLevel = plan[target].level
+      // Higher levels enclose lower ones; units may nest in units and teams in teams.
+      let nests = targetLevel < decl.level || (targetLevel == decl.level && (decl.level == .unit || decl.level == .team))
+      guard nests else {
+        report(Diagnostic(.wrongKind, "a \(decl.level.rawValue) cannot be in a \(targetLevel.rawValue)",
+          at: location(file, parent.span), label: "'\(parent)' is a \(targetLevel.rawValue)",
+          labels: [.init(plan[target].location, "declared here")],
+          help: "a person is in a team, unit or company; a team in a team, unit or company; a unit in a unit or company"))
+        continue
+      }
+      if !plan[id].parents.contains(target) { plan.entities[Int(id.index)].parents.append(target) }
+    }
+    for member in decl.members {
+      switch member {
+      case .admins(let people, _), .leads(let people, _):
+        let isAdmin: Bool
+        if case .admins = member { isAdmin = true } else { isAdmin = false }
+        for person in people {
+          guard let target = resolvePerson(person, file: file, role: isAdmin ? "an admin" : "a lead") else { continue }
+          if isAdmin {
+            plan.entities[Int(id.index)].admins.append(target)
+          } else {
+            plan.entities[Int(id.index)].leads.append(target)
           }
-          if !plan[id].parents.contains(target) { plan.entities[Int(id.index)].parents.append(target) }
         }
-        for member in decl.members {
-          switch member {
-          case .admins(let people, _), .leads(let people, _):
-            let isAdmin: Bool
-            if case .admins = member { isAdmin = true } else { isAdmin = false }
-            for person in people {
-              guard let target = resolvePerson(person, file: file.file, role: isAdmin ? "an admin" : "a lead") else { continue }
-              if isAdmin {
-                plan.entities[Int(id.index)].admins.append(target)
-              } else {
-                plan.entities[Int(id.index)].leads.append(target)
-              }
-            }
-          case .objective:
-            break
-          }
-        }
+      case .objective:
+        break
       }
     }
   }
@@ -203,44 +215,41 @@ public struct PlanResolver {
 
   // MARK: - Objectives and key results
 
-  private mutating func declareObjectives() {
-    for file in files {
-      for case .entity(let decl) in file.items {
-        guard let owner = plan.entityIndex[decl.id.name], plan[owner].level == decl.level else { continue }
-        for case .objective(let objective) in decl.members {
-          let key = Plan.ObjectiveKey(owner: owner, localID: objective.id.name)
-          let here = location(file.file, objective.id.span)
-          if let existing = plan.objectiveIndex[key] {
-            report(Diagnostic(.duplicateDefinition,
-              "'\(decl.id.name).\(objective.id.name)' is declared twice",
-              at: here, label: "declared again here", labels: [.init(plan[existing].location, "first declared here")],
-              help: "an objective's id is unique within its owner; rename one of them"))
-            continue
-          }
-          let id = ObjectiveID(plan.objectives.count)
-          plan.objectiveIndex[key] = id
-          plan.entities[Int(owner.index)].objectives.append(id)
-          let firstKeyResult = Int32(plan.keyResults.count)
-          var seen: [String: SourceLocation] = [:]
-          for case .keyResult(let keyResult) in objective.statements {
-            let krLocation = location(file.file, keyResult.id.span)
-            if let first = seen[keyResult.id.name] {
-              report(Diagnostic(.duplicateDefinition,
-                "the key result '\(keyResult.id.name)' is declared twice in '\(decl.id.name).\(objective.id.name)'",
-                at: krLocation, label: "declared again here", labels: [.init(first, "first declared here")],
-                help: "a key result's id is unique within its objective; rename one of them"))
-              continue
-            }
-            seen[keyResult.id.name] = krLocation
-            declareKeyResult(keyResult, of: id, file: file.file)
-          }
-          plan.objectives.append(Objective(owner: owner, localID: objective.id.name,
-            title: objective.title.map { TextRef(file: file.file, literal: $0) }, cycle: nil, accountable: nil,
-            isShared: false, progressOverride: nil, tags: [], note: nil,
-            keyResults: firstKeyResult..<Int32(plan.keyResults.count), reuses: nil, location: here,
-            hasUnresolvedParent: false))
-        }
+  private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
+    for case .objective(let objective) in decl.members {
+      let key = Plan.ObjectiveKey(owner: owner, localID: objective.id.name)
+      let here = location(file, objective.id.span)
+      let id = ObjectiveID(plan.objectives.count)
+      // One hash for the common case: insert, and put the first back if the id was taken.
+      if let existing = plan.objectiveIndex.updateValue(id, forKey: key) {
+        plan.objectiveIndex[key] = existing
+        declaredObjectives.append(nil)
+        report(Diagnostic(.duplicateDefinition,
+          "'\(decl.id.name).\(objective.id.name)' is declared twice",
+          at: here, label: "declared again here", labels: [.init(plan[existing].location, "first declared here")],
+          help: "an objective's id is unique within its owner; rename one of them"))
+        continue
       }
+      declaredObjectives.append(id)
+      plan.entities[Int(owner.index)].objectives.append(id)
+      let firstKeyResult = plan.keyResults.count
+      for case .keyResult(let keyResult) in objective.statements {
+        let krLocation = location(file, keyResult.id.span)
+        let declared = firstKeyResult..<plan.keyResults.count
+        if let first = keyResultsByID.find(keyResult.id.name, in: declared, key: { plan.keyResults[$0].localID }) {
+          report(Diagnostic(.duplicateDefinition,
+            "the key result '\(keyResult.id.name)' is declared twice in '\(decl.id.name).\(objective.id.name)'",
+            at: krLocation, label: "declared again here", labels: [.init(plan.keyResults[first].location, "first declared here")],
+            help: "a key result's id is unique within its objective; rename one of them"))
+          continue
+        }
+        declareKeyResult(keyResult, of: id, file: file)
+      }
+      plan.objectives.append(Objective(owner: owner, localID: objective.id.name,
+        title: objective.title.map { TextRef(file: file, literal: $0) }, cycle: nil, accountable: nil,
+        isShared: false, progressOverride: nil, tags: [], note: nil,
+        keyResults: Int32(firstKeyResult)..<Int32(plan.keyResults.count), reuses: nil, location: here,
+        hasUnresolvedParent: false))
     }
   }
 
@@ -257,13 +266,13 @@ public struct PlanResolver {
     var owner: EntityID?
     var note: TextRef?
     var source: String?
-    var checkins: [CheckinRecord] = []
+    let firstCheckin = plan.checkins.count
     for clause in decl.clauses {
       switch clause {
       case .range(let from, let to, let unit, let span): range = (from.value, to.value, unit?.name, span)
       case .current(let value, _): current = value.value
       case .checkin(let checkin):
-        checkins.append(CheckinRecord(keyResult: id, date: checkin.date.day, value: checkin.value.value,
+        plan.checkins.append(CheckinRecord(keyResult: id, date: checkin.date.day, value: checkin.value.value,
           confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
           location: location(file, checkin.span),
           confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
@@ -291,113 +300,126 @@ public struct PlanResolver {
       measure = .manual(manual.value)
       measureSpan = manual.span
     }
-    // Stable sort by date keeps duplicate dates in written order for the checker.
-    let sorted = checkins.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-    let first = Int32(plan.checkins.count)
-    plan.checkins.append(contentsOf: sorted)
+    sortByDate(plan.checkins.count - firstCheckin)
     plan.keyResults.append(KeyResult(objective: objective, localID: decl.id.name,
       title: TextRef(file: file, literal: decl.title ?? StringLiteral(span: decl.id.span)), measure: measure,
-      checkins: first..<Int32(plan.checkins.count), weight: weight, owner: owner, note: note, source: source,
+      checkins: Int32(firstCheckin)..<Int32(plan.checkins.count), weight: weight, owner: owner, note: note, source: source,
       location: location(file, decl.id.span), weightLocation: weightLocation,
       measureLocation: measureSpan.map { location(file, $0) }))
   }
 
+  /// Sorts the last `count` check-ins by date, unless written in order already (the usual case).
+  /// Stable: duplicate dates stay in written order for the checker.
+  private mutating func sortByDate(_ count: Int) {
+    let range = (plan.checkins.count - count)..<plan.checkins.count
+    guard count > 1, range.dropFirst().contains(where: { plan.checkins[$0 - 1].date > plan.checkins[$0].date }) else {
+      return
+    }
+    let sorted = plan.checkins[range].enumerated()
+      .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    plan.checkins.replaceSubrange(range, with: sorted)
+  }
+
   private mutating func resolveObjectives() {
     let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    plan.links.reserveCapacity(plan.objectives.count)
+    var next = 0
     for file in files {
       for case .entity(let decl) in file.items {
         guard let owner = plan.entityIndex[decl.id.name], plan[owner].level == decl.level else { continue }
         for case .objective(let objectiveDecl) in decl.members {
-          // Objectives were appended in this same traversal order; skip duplicates the same way.
-          guard let id = plan.objective(owner: owner, localID: objectiveDecl.id.name),
-            plan[id].location == location(file.file, objectiveDecl.id.span)
-          else { continue }
-          var objective = plan[id]
-          // Each parent once: target → index of its link in `plan.links`.
-          var linkByTarget: [LinkTarget: Int] = [:]
-          var firstCycle: SourceLocation?
-          var firstOwner: SourceLocation?
-          if let reuses = objectiveDecl.reuses {
-            if let target = resolveLinkTarget(reuses, file: file.file, from: id) {
-              if case .objective(let parent) = target { objective.reuses = parent }
-              linkByTarget[target] = plan.links.count
-              plan.links.append(Link(child: id, target: target, weight: 1, acceptedBy: nil, acceptedOn: nil,
-                isReuse: true, location: location(file.file, reuses.span),
-                targetLocation: location(file.file, reuses.span), acceptorLocation: nil, weightLocation: nil))
-            } else {
-              objective.hasUnresolvedParent = true
-            }
-          }
-          for statement in objectiveDecl.statements {
-            switch statement {
-            case .cycle(let period, let span):
-              let here = location(file.file, span)
-              if let firstCycle {
-                report(repeated("cycle", at: here, first: firstCycle))
-                continue
-              }
-              firstCycle = here
-              objective.cycle = resolveCycle(period, at: here, file: file.file, cycleIndex: cycleIndex)
-            case .owner(let person, let span):
-              let here = location(file.file, span)
-              if let firstOwner {
-                report(repeated("owner", at: here, first: firstOwner))
-                continue
-              }
-              firstOwner = here
-              objective.accountable = resolvePerson(person, file: file.file, role: "an objective's owner")
-              objective.accountableLocation = location(file.file, span)
-            case .supports(let clause):
-              guard let target = resolveLinkTarget(clause.target, file: file.file, from: id) else {
-                objective.hasUnresolvedParent = true
-                continue
-              }
-              var acceptor: EntityID?
-              if let person = clause.acceptedBy {
-                acceptor = resolvePerson(person, file: file.file, role: "the acceptor of a link")
-              }
-              let here = location(file.file, clause.span)
-              if let existing = linkByTarget[target] {
-                let link = plan.links[existing]
-                // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
-                if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
-                  plan.links[existing].weight = clause.weight?.value ?? 1
-                  plan.links[existing].weightLocation = clause.weight.map { location(file.file, $0.span) }
-                  plan.links[existing].acceptedBy = acceptor
-                  plan.links[existing].acceptedOn = clause.acceptedOn?.day
-                  plan.links[existing].acceptorLocation = clause.acceptedBy.map { location(file.file, $0.span) }
-                  continue
-                }
-                report(Diagnostic(.duplicateDefinition,
-                  "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
-                  at: location(file.file, clause.target.span), label: "named again here",
-                  labels: [.init(link.targetLocation, "first link")],
-                  help: "keep one supports line per parent; put the weight and acceptance on it"))
-                continue
-              }
-              linkByTarget[target] = plan.links.count
-              plan.links.append(Link(child: id, target: target, weight: clause.weight?.value ?? 1,
-                acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
-                location: here, targetLocation: location(file.file, clause.target.span),
-                acceptorLocation: clause.acceptedBy.map { location(file.file, $0.span) },
-                weightLocation: clause.weight.map { location(file.file, $0.span) }))
-            case .shared:
-              objective.isShared = true
-            case .keyResult:
-              break
-            case .progressOverride(let value, let span):
-              objective.progressOverride = value.fraction
-              objective.overrideLocation = location(file.file, span)
-            case .tags(let tags, _):
-              objective.tags.append(contentsOf: tags.map(\.name))
-            case .note(let literal, _):
-              objective.note = TextRef(file: file.file, literal: literal)
-            }
-          }
-          plan.objectives[Int(id.index)] = objective
+          // The same walk as the declaring one, so the same objectives (duplicates skipped).
+          let declared = declaredObjectives[next]
+          next += 1
+          guard let id = declared else { continue }
+          resolve(objectiveDecl, id: id, file: file.file, cycleIndex: cycleIndex)
         }
       }
     }
+  }
+
+  private mutating func resolve(_ objectiveDecl: ObjectiveDecl, id: ObjectiveID, file: FileID, cycleIndex: [String: Int]) {
+    var objective = plan[id]
+    let firstLink = plan.links.count
+    var firstCycle: SourceLocation?
+    var firstOwner: SourceLocation?
+    if let reuses = objectiveDecl.reuses {
+      if let target = resolveLinkTarget(reuses, file: file, from: id) {
+        if case .objective(let parent) = target { objective.reuses = parent }
+        plan.links.append(Link(child: id, target: target, weight: 1, acceptedBy: nil, acceptedOn: nil,
+          isReuse: true, location: location(file, reuses.span),
+          targetLocation: location(file, reuses.span), acceptorLocation: nil, weightLocation: nil))
+      } else {
+        objective.hasUnresolvedParent = true
+      }
+    }
+    for statement in objectiveDecl.statements {
+      switch statement {
+      case .cycle(let period, let span):
+        let here = location(file, span)
+        if let firstCycle {
+          report(repeated("cycle", at: here, first: firstCycle))
+          continue
+        }
+        firstCycle = here
+        objective.cycle = resolveCycle(period, at: here, file: file, cycleIndex: cycleIndex)
+      case .owner(let person, let span):
+        let here = location(file, span)
+        if let firstOwner {
+          report(repeated("owner", at: here, first: firstOwner))
+          continue
+        }
+        firstOwner = here
+        objective.accountable = resolvePerson(person, file: file, role: "an objective's owner")
+        objective.accountableLocation = location(file, span)
+      case .supports(let clause):
+        guard let target = resolveLinkTarget(clause.target, file: file, from: id) else {
+          objective.hasUnresolvedParent = true
+          continue
+        }
+        var acceptor: EntityID?
+        if let person = clause.acceptedBy {
+          acceptor = resolvePerson(person, file: file, role: "the acceptor of a link")
+        }
+        let here = location(file, clause.span)
+        let linked = firstLink..<plan.links.count
+      if let existing = linksByTarget.find(target, in: linked, key: { plan.links[$0].target }) {
+          let link = plan.links[existing]
+          // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
+          if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
+            plan.links[existing].weight = clause.weight?.value ?? 1
+            plan.links[existing].weightLocation = clause.weight.map { location(file, $0.span) }
+            plan.links[existing].acceptedBy = acceptor
+            plan.links[existing].acceptedOn = clause.acceptedOn?.day
+            plan.links[existing].acceptorLocation = clause.acceptedBy.map { location(file, $0.span) }
+            continue
+          }
+          report(Diagnostic(.duplicateDefinition,
+            "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
+            at: location(file, clause.target.span), label: "named again here",
+            labels: [.init(link.targetLocation, "first link")],
+            help: "keep one supports line per parent; put the weight and acceptance on it"))
+          continue
+        }
+        plan.links.append(Link(child: id, target: target, weight: clause.weight?.value ?? 1,
+          acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
+          location: here, targetLocation: location(file, clause.target.span),
+          acceptorLocation: clause.acceptedBy.map { location(file, $0.span) },
+          weightLocation: clause.weight.map { location(file, $0.span) }))
+      case .shared:
+        objective.isShared = true
+      case .keyResult:
+        break
+      case .progressOverride(let value, let span):
+        objective.progressOverride = value.fraction
+        objective.overrideLocation = location(file, span)
+      case .tags(let tags, _):
+        objective.tags.append(contentsOf: tags.map(\.name))
+      case .note(let literal, _):
+        objective.note = TextRef(file: file, literal: literal)
+      }
+    }
+    plan.objectives[Int(id.index)] = objective
   }
 
   private func repeated(_ statement: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
@@ -584,5 +606,34 @@ public struct PlanResolver {
     report(unknown("level", name.name, at: location(file, name.span), candidates: Level.allCases.map(\.rawValue),
       fallback: "the levels are company, unit, team and person"))
     return nil
+  }
+}
+
+/// Finds an element by key among the last ones appended to an array (one objective's key results
+/// or links): a linear search while there are a few, a hash index once there are many, so an
+/// objective with thousands of them stays linear.
+struct TailIndex<Key: Hashable> {
+  /// Where the indexed range starts, and how many of its elements are indexed.
+  private var start = -1
+  private var indexed = 0
+  private var positions: [Key: Int] = [:]
+  private static var linearLimit: Int { 16 }
+
+  /// The first position in `range` whose key is `key`. `range` grows at its end between calls
+  /// and starts elsewhere for the next group.
+  mutating func find(_ key: Key, in range: Range<Int>, key keyAt: (Int) -> Key) -> Int? {
+    if range.count <= Self.linearLimit { return range.first { keyAt($0) == key } }
+    if start != range.lowerBound {
+      positions.removeAll(keepingCapacity: true)
+      start = range.lowerBound
+      indexed = 0
+    }
+    while indexed < range.count {
+      let position = range.lowerBound + indexed
+      let found = keyAt(position)
+      if positions[found] == nil { positions[found] = position }
+      indexed += 1
+    }
+    return positions[key]
   }
 }
