@@ -92,7 +92,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     while let current = pending.popLast() {
       guard let canonical = fileSystem.canonicalPath(current), visited.insert(canonical).inserted else { continue }
       for name in fileSystem.contents(ofFolder: current) where !name.hasPrefix(".") {
-        let child = current == "/" ? "/" + name : current + "/" + name
+        let child = current.hasSuffix("/") ? current + name : current + "/" + name
         switch fileSystem.kind(of: child) {
         case .folder: pending.append(child)
         case .file where name.hasSuffix(".okr"): found.append(child)
@@ -163,7 +163,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
             help: "check the path; it is relative to the folder of \(TerminalText.escaped(source.path))")
           continue
         case .folder:
-          targets = planFiles(under: pattern)
+          // Like a glob, a folder that holds the including file does not include it again.
+          targets = planFiles(under: pattern).filter { fileSystem.canonicalPath($0) != frame.canonical }
         case .special:
           report("'\(written)' is not a regular file", help: "include only .okr files")
           continue
@@ -173,6 +174,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       }
       for target in targets {
         guard let targetCanonical = fileSystem.canonicalPath(target) else { continue }
+        let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical)
         guard PlanPath.isInside(targetCanonical, folder: root) else {
           report("'\(written)' leads outside the plan's root folder",
             help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
@@ -187,21 +189,34 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         }
         if state.loaded[targetCanonical] != nil { continue }
         guard fileSystem.kind(of: targetCanonical) == .file else {
-          report("'\(target)' is not a regular file", help: "include only .okr files")
+          report("'\(shownPath)' is not a regular file", help: "include only .okr files")
           continue
         }
-        switch readAndParse(target, canonical: targetCanonical, state: &state) {
+        switch readAndParse(target, canonical: targetCanonical, shownAs: shownPath, state: &state) {
         case .success(let child): stack.append((child, targetCanonical, 0))
         case .failure(let failure):
-          report("cannot read '\(TerminalText.escaped(target))': \(failure.message)",
+          report("cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
             help: "check the file's permissions and size")
         }
       }
     }
   }
 
+  /// How an included file is named in diagnostics: relative to the including file as the user
+  /// named it (`plans/teams/cs.okr`, not `/home/…/plans/teams/cs.okr`), when it lies below that file's folder.
+  private func displayPath(of target: String, includedBy shownIncluder: String, from includerCanonical: String)
+    -> String
+  {
+    let folder = PlanPath.folder(of: includerCanonical)
+    let prefix = folder == "/" ? "/" : folder + "/"
+    guard target.hasPrefix(prefix) else { return target }
+    let relative = String(target.dropFirst(prefix.count))
+    let shownFolder = PlanPath.folder(of: shownIncluder)
+    return shownFolder == "." ? relative : PlanPath.join(shownFolder, relative)
+  }
+
   private func readAndParse(
-    _ path: String, canonical: String, state: inout LoadState
+    _ path: String, canonical: String, shownAs shownPath: String? = nil, state: inout LoadState
   ) -> Result<FileID, FileReadError> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
       return .failure(FileReadError("the plan has more than \(limits.maximumFileCount) files"))
@@ -215,7 +230,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     guard bytes.count <= limits.maximumFileSize else {
       return .failure(FileReadError("the file is larger than \(limits.maximumFileSize) bytes"))
     }
-    let id = state.plan.add(path: path, bytes: bytes)
+    let id = state.plan.add(path: shownPath ?? path, bytes: bytes)
     state.loaded[canonical] = id
     return .success(id)
   }

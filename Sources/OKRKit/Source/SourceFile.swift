@@ -120,13 +120,23 @@ public struct LineTable: Sendable {
     var column = 1
     var index = lineStarts[line]
     while index < clamped {
-      // Count only bytes that start a UTF-8 sequence.
-      if bytes[index] & 0xC0 != 0x80 { column += 1 }
-      index += 1
+      index += LineTable.characterLength(in: bytes, at: index, end: bytes.count)
+      // An offset inside a multi-byte character belongs to that character.
+      if index <= clamped { column += 1 }
     }
-    // An offset inside a multi-byte character belongs to that character.
-    if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
     return LineColumn(line: line + 1, column: column)
+  }
+
+  /// The number of bytes of the character at `offset` (before `end`): a valid UTF-8 sequence,
+  /// or a maximal invalid one, which is shown as one U+FFFD and so counts as one column.
+  static func characterLength(in bytes: [UInt8], at offset: Int, end: Int) -> Int {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes[offset..<min(offset + 4, end)].makeIterator()
+    switch parser.parseScalar(from: &iterator) {
+    case .valid(let encoded): return encoded.count
+    case .error(let length): return max(1, length)
+    case .emptyInput: return 1
+    }
   }
 
   /// The byte range of a 0-based line, without its line terminator.

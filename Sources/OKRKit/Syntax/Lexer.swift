@@ -17,6 +17,8 @@ struct Lexer {
     self.bytes = bytes
     self.file = file
     self.position = start
+    // A byte-order mark at the very start of a file is ignored.
+    if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
   }
 
   /// The next token; `.endOfFile` forever once the input is used up.
@@ -117,14 +119,18 @@ struct Lexer {
           if bytes[position] >= 0x80 {
             if let length = validSequenceLength(at: position) {
               position += length
-              continue
+            } else {
+              skipInvalidUTF8(in: " in a comment")
             }
-            report(.invalidLiteral, "invalid UTF-8 in a comment", at: position, length: 1,
-              help: "save the file as UTF-8")
+            continue
           }
           position += 1
         }
         comments.append(Span(start: UInt32(start), end: UInt32(position)))
+      } else if byte >= 0x80, validSequenceLength(at: position) == nil {
+        // Bytes that are not text at all are skipped, so the statement around them
+        // still parses and gets no second error.
+        skipInvalidUTF8(in: "")
       } else {
         return
       }
@@ -163,7 +169,9 @@ struct Lexer {
     let digitCount = position - digitsStart
     // Four digits and a dash: a date or a period.
     if start == digitsStart, digitCount == 4, peek(0) == UInt8(ascii: "-"), let next = peek(1) {
-      if next == UInt8(ascii: "Q") || next == UInt8(ascii: "H") {
+      // `2026-Q1`, `2026-H2`; any other letter (`2026-q1`) makes a period token that
+      // the parser rejects with a helpful message.
+      if isIdentifierStart(next) {
         position += 2
         while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
         return token(.period, from: start)
@@ -191,8 +199,22 @@ struct Lexer {
       while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
       report(.invalidLiteral, "malformed number '\(text(start, position))'", at: start,
         length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
+    } else if !underscoresSeparateDigits(start, position) {
+      report(.invalidLiteral, "malformed number '\(text(start, position))'", at: start,
+        length: position - start, label: "'_' may only stand between two digits",
+        help: "group digits as 1_000, or leave the underscores out")
     }
     return token(.number, from: start)
+  }
+
+  /// Whether every `_` in `start..<end` has a digit on both sides.
+  private func underscoresSeparateDigits(_ start: Int, _ end: Int) -> Bool {
+    for index in start..<end where bytes[index] == UInt8(ascii: "_") {
+      guard index > start, index + 1 < end, isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) else {
+        return false
+      }
+    }
+    return true
   }
 
   private mutating func lexString() -> Token {
@@ -205,16 +227,25 @@ struct Lexer {
         position += 1
         return token(.string, from: start)
       case UInt8(ascii: "\n"):
-        report(.syntax, "unterminated string", at: start, length: position - start,
-          label: "this string has no closing quote",
-          help: "close the string with \" on the same line; write \\n for a line break")
-        // `objective x "Title {`: leave the brace to the parser so the block still parses.
-        var end = position
-        while end > start + 1, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\r") {
-          end -= 1
+        // Trailing blanks are no part of the string, and in `objective x "Title {` the brace is
+        // left to the parser, so the block still parses and nothing else is reported.
+        var end = trimmingBlanks(from: position, downTo: start + 1)
+        if end > start + 1, bytes[end - 1] == UInt8(ascii: "{") {
+          position = end - 1
+          end = trimmingBlanks(from: end - 1, downTo: start + 1)
         }
-        if end > start + 1, bytes[end - 1] == UInt8(ascii: "{") { position = end - 1 }
-        return token(.string, from: start)
+        let help: String
+        if end > start + 1 && bytes[end - 1] == UInt8(ascii: "\"") {
+          // A quote this close to the end was escaped (an unescaped one would have closed the string).
+          help = "\\\" is an escaped quote, not the end of the string; write \\\\ for a backslash"
+        } else if end > start + 1 && bytes[end - 1] == UInt8(ascii: "\\") {
+          help = "a \\ at the end of a line does not continue the string: close it with \" and write \\n for a line break"
+        } else {
+          help = "close the string with \" on the same line; write \\n for a line break"
+        }
+        report(.syntax, "unterminated string", at: start, length: end - start,
+          label: "this string has no closing quote", help: help)
+        return Token(kind: .string, span: Span(start: UInt32(start), end: UInt32(end)))
       case UInt8(ascii: "\\"):
         lexEscape()
       default:
@@ -222,9 +253,7 @@ struct Lexer {
           if let length = validSequenceLength(at: position) {
             position += length
           } else {
-            report(.invalidLiteral, "invalid UTF-8 in a string", at: position, length: 1,
-              help: "save the file as UTF-8")
-            position += 1
+            skipInvalidUTF8(in: " in a string")
           }
         } else {
           position += 1
@@ -236,14 +265,22 @@ struct Lexer {
     return token(.string, from: start)
   }
 
+  /// The offset after the last byte before `end` that is not a space, tab or CR, but not below `floor`.
+  private func trimmingBlanks(from end: Int, downTo floor: Int) -> Int {
+    var end = end
+    while end > floor, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
+      || bytes[end - 1] == UInt8(ascii: "\r")
+    {
+      end -= 1
+    }
+    return end
+  }
+
   private mutating func lexEscape() {
     let start = position
     position += 1
-    guard position < bytes.count, bytes[position] != UInt8(ascii: "\n") else {
-      report(.invalidLiteral, "a backslash ends the string", at: start, length: 1,
-        help: "write \\\\ for a backslash")
-      return
-    }
+    // A backslash at the end of the line: the string is unterminated, which is reported once, by the caller.
+    guard position < bytes.count, bytes[position] != UInt8(ascii: "\n") else { return }
     let byte = bytes[position]
     position += 1
     switch byte {
@@ -278,16 +315,21 @@ struct Lexer {
   private mutating func lexInvalid() -> Token {
     let start = position
     repeat {
-      if bytes[position] >= 0x80, let length = validSequenceLength(at: position) {
-        position += length
-      } else {
-        position += 1
-      }
+      position += 1
     } while position < bytes.count && startsNoToken(bytes[position])
-    if bytes[start] >= 0x80, validSequenceLength(at: start) == nil {
-      report(.invalidLiteral, "invalid UTF-8", at: start, length: 1, help: "save the file as UTF-8")
-    }
     return token(.invalid, from: start)
+  }
+
+  /// Skips a run of bytes that are not UTF-8 text and reports it once; `place` completes the message.
+  private mutating func skipInvalidUTF8(in place: String) {
+    let start = position
+    repeat {
+      position += 1
+    } while position < bytes.count && bytes[position] >= 0x80 && validSequenceLength(at: position) == nil
+    let count = position - start
+    report(.invalidLiteral, "invalid UTF-8\(place)", at: start, length: count,
+      label: count == 1 ? "this byte is not UTF-8 text" : "these \(count) bytes are not UTF-8 text",
+      help: "save the file as UTF-8")
   }
 
   /// True for bytes that cannot start any token (so they extend an invalid run).

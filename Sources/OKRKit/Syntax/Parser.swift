@@ -30,6 +30,8 @@ struct Parser {
   private let file: FileID
   /// The end of the last token consumed.
   private var previousEnd: UInt32 = 0
+  /// The kind of the last token consumed.
+  private var previousKind: TokenKind = .newline
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID) {
     self.bytes = bytes
@@ -43,6 +45,7 @@ struct Parser {
 
   private mutating func advance() {
     previousEnd = current.span.end
+    previousKind = current.kind
     if let next = peeked {
       current = next
       peeked = nil
@@ -133,9 +136,10 @@ struct Parser {
     }
   }
 
-  /// After a statement: the next thing must end it.
+  /// After a statement: the next thing must end it, unless a line break already did
+  /// (a block that lost its `}` ends where the next declaration starts).
   private mutating func expectStatementEnd(_ what: String) -> Bool {
-    if atStatementEnd { return true }
+    if atStatementEnd || previousKind == .newline || previousKind == .semicolon { return true }
     error("unexpected \(currentDescription) after \(what)", label: "expected the end of the statement",
       help: "put each statement on its own line, or separate statements with ';'")
     return false
@@ -179,7 +183,9 @@ struct Parser {
     if isWord(token, "policy") { return parsePolicy().map { .policy($0) } }
     if let level = levelKeyword(token) { return parseEntity(level: level).map { .entity($0) } }
     let help: String
-    if token.kind == .identifier,
+    if isWord(token, "objective") || isWord(token, "admin") || isWord(token, "lead") {
+      help = "'\(text(token))' belongs inside an entity block, e.g. team cs { \(text(token)) … }"
+    } else if token.kind == .identifier,
       let near = Suggestions.didYouMean(text(token), among: Parser.topLevelKeywords)
     {
       help = near
@@ -299,7 +305,7 @@ struct Parser {
       current.kind == .identifier
       ? Suggestions.didYouMean(text(current), among: ["objective", "admin", "lead"]) : nil
     error("expected 'objective', 'admin' or 'lead' in a \(level.rawValue) block, found \(currentDescription)",
-      help: help ?? "an entity block holds objectives and, for companies, units and teams, admin and lead lines")
+      help: help ?? "an entity block holds objectives, admin lines (in a company) and lead lines (in a unit or team)")
     return nil
   }
 
@@ -340,6 +346,10 @@ struct Parser {
     if kind.hasPrefix("objective") || kind.hasPrefix("key result") {
       if isWord(current, "objective") { return true }
     }
+    if kind.hasPrefix("key result") {
+      // Objective statements that are no key result clause: the key result block lost its `}`.
+      for keyword in Parser.objectiveOnlyKeywords where isWord(current, keyword) { return true }
+    }
     return false
   }
 
@@ -379,6 +389,9 @@ struct Parser {
       id: id, title: title, reuses: reuses, statements: statements, body: body,
       span: Span(start: start, end: previousEnd))
   }
+
+  /// Statements of an objective block that cannot start a key result clause.
+  private static let objectiveOnlyKeywords: [StaticString] = ["kr", "cycle", "supports", "shared", "tag"]
 
   private static let objectiveKeywords = [
     "cycle", "owner", "supports", "shared", "kr", "progress", "tag", "note",
