@@ -6,6 +6,8 @@ public final class DiagnosticRenderer {
   private let sources: SourceMap
   private let color: Bool
   private var lineTables: [FileID: LineTable] = [:]
+  /// Per file, where the last column count ended, so the next one can go on from there.
+  private var columnMarks: [FileID: LineTable.ColumnMark] = [:]
 
   public init(sources: SourceMap, color: Bool = false) {
     self.sources = sources
@@ -14,7 +16,10 @@ public final class DiagnosticRenderer {
 
   /// The 1-based line and column where `location` starts.
   public func lineColumn(_ location: SourceLocation) -> LineColumn {
-    lineTable(location.file).location(of: Int(location.span.start))
+    var mark = columnMarks[location.file]
+    let position = lineTable(location.file).location(of: Int(location.span.start), resumingAt: &mark)
+    columnMarks[location.file] = mark
+    return position
   }
 
   /// One diagnostic in the compiler style: header, `-->` location, source line with carets, notes, help.

@@ -78,12 +78,11 @@ enum SpanChecks {
     let allowed: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ";")]
     let stray = covered.indices.filter { !covered[$0] && !allowed.contains(bytes[$0]) }
     #expect(stray.isEmpty, "bytes outside every span at offsets \(stray.prefix(10))", sourceLocation: sourceLocation)
-    for comment in syntax.comments {
-      #expect(bytes[Int(comment.start)] == UInt8(ascii: "#"), sourceLocation: sourceLocation)
-      let end = Int(comment.end)
-      #expect(end == bytes.count || bytes[end] == 0x0A, "a comment runs to the end of its line",
-        sourceLocation: sourceLocation)
+    let badComments = syntax.comments.filter {
+      bytes[Int($0.start)] != UInt8(ascii: "#") || (Int($0.end) != bytes.count && bytes[Int($0.end)] != 0x0A)
     }
+    #expect(badComments.isEmpty, "comments start with # and run to the end of their line: \(badComments)",
+      sourceLocation: sourceLocation)
     expectOrdered(syntax.comments, "comments", sourceLocation: sourceLocation)
   }
 
@@ -91,24 +90,34 @@ enum SpanChecks {
   static func expectNesting(
     _ syntax: SyntaxFile, bytes: [UInt8], sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
+    let problems = nestingProblems(syntax, bytes: bytes)
+    #expect(problems.isEmpty, "\(problems.prefix(5))", sourceLocation: sourceLocation)
+  }
+
+  /// What `expectNesting` checks, as a list of problems (one `#expect` per file keeps big inputs fast).
+  static func nestingProblems(_ syntax: SyntaxFile, bytes: [UInt8]) -> [String] {
+    var problems: [String] = []
     let file = Span(start: 0, end: UInt32(bytes.count))
     var pending = [SpanNode(kind: "file", span: file, children: nodes(of: syntax, nested: true))]
     while let node = pending.popLast() {
-      #expect(node.span.start <= node.span.end, "\(node.kind) has a reversed span", sourceLocation: sourceLocation)
-      for child in node.children {
-        let inside = node.span.start <= child.span.start && child.span.end <= node.span.end
-        #expect(inside, "\(child.kind) \(child.span) lies outside its \(node.kind) \(node.span)",
-          sourceLocation: sourceLocation)
+      if node.span.start > node.span.end { problems.append("\(node.kind) has a reversed span \(node.span)") }
+      for child in node.children where child.span.start < node.span.start || child.span.end > node.span.end {
+        problems.append("\(child.kind) \(child.span) lies outside its \(node.kind) \(node.span)")
       }
-      expectOrdered(node.children.map(\.span), "children of \(node.kind)", sourceLocation: sourceLocation)
+      problems += orderProblems(node.children.map(\.span), "children of \(node.kind)")
       pending.append(contentsOf: node.children)
     }
+    return problems
   }
 
   static func expectOrdered(_ spans: [Span], _ what: String, sourceLocation: Testing.SourceLocation) {
-    for (earlier, later) in zip(spans, spans.dropFirst()) {
-      #expect(earlier.end <= later.start, "\(what) overlap or are out of order: \(earlier) then \(later)",
-        sourceLocation: sourceLocation)
+    let problems = orderProblems(spans, what)
+    #expect(problems.isEmpty, "\(problems.prefix(5))", sourceLocation: sourceLocation)
+  }
+
+  static func orderProblems(_ spans: [Span], _ what: String) -> [String] {
+    zip(spans, spans.dropFirst()).filter { $0.end > $1.start }.map {
+      "\(what) overlap or are out of order: \($0) then \($1)"
     }
   }
 
