@@ -473,9 +473,15 @@ struct Parser {
           guard let date = parseDate(after: "on") else { return nil }
           acceptedOn = date
         }
+      } else if isWord(current, "weight") || isWord(current, "accepted") {
+        error("\(currentDescription) appears twice in this supports clause", help: "give each option once")
+        return nil
       } else {
-        error("unexpected \(currentDescription) in a supports clause",
-          help: "write supports REF [weight W] [accepted by PERSON [on DATE]]")
+        var help = "write supports REF [weight W] [accepted by PERSON [on DATE]]"
+        if current.kind == .identifier, let near = Suggestions.didYouMean(text(current), among: ["weight", "accepted"]) {
+          help = near
+        }
+        error("unexpected \(currentDescription) in a supports clause", help: help)
         return nil
       }
     }
@@ -652,13 +658,13 @@ struct Parser {
       let allow = isWord(keyword, "allow")
       let word = allow ? "allow" : "deny"
       advance()
-      guard let child = expectIdentifier(after: word, example: "\(word) unit -> team") else { return nil }
+      guard let child = expectIdentifier(after: word, example: "\(word) unit -> team", expected: "a level") else { return nil }
       guard current.kind == .arrow else {
         error("expected '->' between the two levels", help: "write \(word) \(child.name) -> team")
         return nil
       }
       advance()
-      guard let parent = expectIdentifier(after: "->", example: "\(word) unit -> team") else { return nil }
+      guard let parent = expectIdentifier(after: "->", example: "\(word) unit -> team", expected: "a level") else { return nil }
       return allow
         ? .allow(child: child, parent: parent, span: span(self))
         : .deny(child: child, parent: parent, span: span(self))
@@ -671,7 +677,8 @@ struct Parser {
           advance()
           skipNewlines()
         }
-        guard let level = expectIdentifier(after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3"),
+        guard let level = expectIdentifier(
+          after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3", expected: "a level"),
           let limit = parseNumber(after: "the level")
         else { return nil }
         limits.append((level, limit))
@@ -682,7 +689,8 @@ struct Parser {
       advance()
       var thresholds: [(name: Identifier, threshold: NumberLiteral)] = []
       repeat {
-        guard let name = expectIdentifier(after: "status", example: "status at-risk 0.8 off-track 0.5"),
+        guard let name = expectIdentifier(
+          after: "status", example: "status at-risk 0.8 off-track 0.5", expected: "at-risk or off-track"),
           let value = parseNumber(after: "'\(name.name)'")
         else { return nil }
         thresholds.append((name, value))
@@ -692,7 +700,8 @@ struct Parser {
     if isWord(keyword, "rule") {
       advance()
       guard let name = expectIdentifier(after: "rule", example: "rule orphan error"),
-        let setting = expectIdentifier(after: "the rule name", example: "rule \(name.name) off")
+        let setting = expectIdentifier(after: "rule \(name.name)", example: "rule \(name.name) off",
+          expected: "error, warning, note or off")
       else { return nil }
       return .rule(name: name, setting: setting, span: span(self))
     }
@@ -715,9 +724,12 @@ struct Parser {
     return Identifier(name: name, span: current.span)
   }
 
-  private mutating func expectIdentifier(after what: String, example: String) -> Identifier? {
+  /// An identifier after `what`; `expected` says what kind of word (a name, unless given).
+  private mutating func expectIdentifier(after what: String, example: String, expected: String = "a name")
+    -> Identifier?
+  {
     guard current.kind == .identifier else {
-      error("expected a name after '\(what)', found \(currentDescription)", help: "write \(example)")
+      error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example)")
       return nil
     }
     let id = identifier()
@@ -758,16 +770,21 @@ struct Parser {
         advance()
         skipNewlines()
       }
-      guard let reference = parseReference(after: list.isEmpty ? what : ",") else { return nil }
+      guard
+        let reference = parseReference(
+          after: list.isEmpty ? what : ",", help: "name the enclosing entities, e.g. team cs \(what) ops, acme")
+      else { return nil }
       list.append(reference)
     } while current.kind == .comma
     return list
   }
 
-  private mutating func parseReference(after what: String) -> Reference? {
+  private mutating func parseReference(
+    after what: String,
+    help: String = "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
+  ) -> Reference? {
     guard current.kind == .identifier else {
-      error("expected a name after '\(what)', found \(currentDescription)",
-        help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
+      error("expected a name after '\(what)', found \(currentDescription)", help: help)
       return nil
     }
     var parts = [identifier()]
