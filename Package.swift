@@ -15,14 +15,37 @@ let package = Package(
     // The language: sources, diagnostics, syntax, semantics, evaluation, query, format, diff.
     // Pure: no file I/O, no printing.
     .target(name: "OKRKit"),
+    // Disk access for the executables: reading plans through the C library.
+    .target(name: "OKRDisk", dependencies: ["OKRKit"]),
     // The command-line tool: one file per subcommand, thin.
     .executableTarget(
       name: "okr",
       dependencies: [
         "OKRKit",
+        "OKRDisk",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "OKRKitTests", dependencies: ["OKRKit"], resources: [.copy("Fixtures")]),
+
+    // Terminal input for the REPL: libedit, loaded at run time so building needs no
+    // libedit headers (CLineEdit), behind a Swift line reader API (OKRLineEditing).
+    .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+    .target(name: "OKRLineEditing", dependencies: ["CLineEdit"]),
+    // A test fixture: a tiny line-editing program that OKRLineEditingTests drives in a pseudo-terminal.
+    .executableTarget(name: "LineEditProbe", dependencies: ["OKRLineEditing"]),
+    .testTarget(name: "OKRLineEditingTests", dependencies: ["OKRLineEditing"]),
+
+    // Benchmarks: writes large valid plans, and prints the time of each phase (see BENCHMARKS.md).
+    .executableTarget(
+      name: "okr-plangen",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Benchmarks/PlanGenerator"
+    ),
+    // Benchmarks: prints the time of each phase on generated plans (see BENCHMARKS.md).
+    .executableTarget(name: "okr-benchmark", dependencies: ["OKRKit", "OKRDisk"], path: "Benchmarks/OKRBenchmark"),
+
+    // libFuzzer targets; build with the recipe in Fuzz/README.md.
+    .executableTarget(name: "PlanFuzzer", dependencies: ["OKRKit", "OKRDisk"], path: "Fuzz/PlanFuzzer"),
   ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import OKRDisk
 import OKRKit
 
 /// `okr check PATH…`: report every problem in a plan.

@@ -15,7 +15,9 @@ struct OKR: ParsableCommand {
       Exit codes: 0 fine, 1 problems found (errors, or files `fmt --check` would change), \
       2 bad usage or unreadable input.
       """,
-    subcommands: [CheckCommand.self]
+    subcommands: [
+      CheckCommand.self, QueryCommand.self, FmtCommand.self, DiffCommand.self, ExplainCommand.self,
+    ]
   )
 
   /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2).

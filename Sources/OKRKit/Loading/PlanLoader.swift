@@ -75,7 +75,15 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         if files.isEmpty {
           state.plan.failures.append(LoadFailure(path: path, message: "the folder holds no .okr files"))
         }
-        for file in files { loadTree(file, root: root, state: &state) }
+        for file in files {
+          // A link inside the folder must not lead out of it.
+          if let canonical = fileSystem.canonicalPath(file), !PlanPath.isInside(canonical, folder: root) {
+            state.plan.failures.append(LoadFailure(path: file,
+              message: "a link to \(canonical), outside the plan's folder \(root); it is not read"))
+            continue
+          }
+          loadTree(file, root: root, state: &state)
+        }
       case .file:
         guard let canonical = fileSystem.canonicalPath(path) else { continue }
         loadTree(path, root: PlanPath.folder(of: canonical), state: &state)

@@ -93,6 +93,10 @@ public struct Objective: Sendable {
   /// True when a `supports` or `reuses` did not resolve: rules about parents stay quiet
   /// rather than adding a second complaint about the same line.
   public var hasUnresolvedParent: Bool
+  /// The `owner P` statement, when written.
+  public var accountableLocation: SourceLocation? = nil
+  /// The `progress N% override` statement, when written.
+  public var overrideLocation: SourceLocation? = nil
 }
 
 /// How a key result measures progress.
@@ -123,6 +127,10 @@ public struct KeyResult: Sendable {
   public var source: String?
   /// Where the key result's id is written.
   public var location: SourceLocation
+  /// The weight literal, when written.
+  public var weightLocation: SourceLocation? = nil
+  /// The clause that sets the measure: `from … to …`, `milestone`/`done`, or the `progress N%` literal.
+  public var measureLocation: SourceLocation? = nil
 }
 
 /// A dated value of a key result.
@@ -133,6 +141,8 @@ public struct CheckinRecord: Sendable {
   public var confidence: Double?
   public var note: TextRef?
   public var location: SourceLocation
+  /// The confidence literal, when written.
+  public var confidenceLocation: SourceLocation? = nil
 }
 
 /// What a `supports` link points at: an objective, or one of its key results (a promotion).
@@ -148,7 +158,8 @@ public struct Link: Sendable {
   public var weight: Double
   public var acceptedBy: EntityID?
   public var acceptedOn: Day?
-  /// True for the link implied by `objective X reuses REF`.
+  /// True for the link implied by `objective X reuses REF`; a `supports REF` inside X restates it,
+  /// giving it a weight and an acceptance rather than adding a second link.
   public var isReuse: Bool
   /// The `supports` clause (or the `reuses` reference).
   public var location: SourceLocation

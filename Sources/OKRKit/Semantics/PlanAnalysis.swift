@@ -14,6 +14,7 @@ public struct PlanAnalysis: Sendable {
     let (plan, resolution) = PlanResolver.resolve(parsed)
     var diagnostics = parsed.diagnostics
     diagnostics.append(contentsOf: resolution)
+    diagnostics.append(contentsOf: PlanChecker.check(plan))
     self.plan = plan
     self.failures = parsed.failures
     self.diagnostics = PlanAnalysis.applyPolicy(plan.policy, to: diagnostics).sortedByLocation()

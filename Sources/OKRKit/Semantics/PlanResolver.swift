@@ -248,38 +248,48 @@ public struct PlanResolver {
     let id = KeyResultID(plan.keyResults.count)
     var measure = Measure.none
     var current: Double?
-    var range: (from: Double, to: Double, unit: String?)?
-    var isMilestone = false
+    var range: (from: Double, to: Double, unit: String?, span: Span)?
+    var milestoneSpan: Span?
     var done: (isDone: Bool, on: Day?) = (false, nil)
-    var manual: Double?
+    var manual: (value: Double, span: Span)?
     var weight = 1.0
+    var weightLocation: SourceLocation?
     var owner: EntityID?
     var note: TextRef?
     var source: String?
     var checkins: [CheckinRecord] = []
     for clause in decl.clauses {
       switch clause {
-      case .range(let from, let to, let unit, _): range = (from.value, to.value, unit?.name)
+      case .range(let from, let to, let unit, let span): range = (from.value, to.value, unit?.name, span)
       case .current(let value, _): current = value.value
       case .checkin(let checkin):
         checkins.append(CheckinRecord(keyResult: id, date: checkin.date.day, value: checkin.value.value,
           confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
-          location: location(file, checkin.span)))
-      case .milestone: isMilestone = true
-      case .done(let date, _): done = (true, date?.day)
-      case .progress(let value, _): manual = value.fraction
-      case .weight(let value, _): weight = value.value
+          location: location(file, checkin.span),
+          confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
+      case .milestone(let span): milestoneSpan = milestoneSpan ?? span
+      case .done(let date, let span):
+        done = (true, date?.day)
+        milestoneSpan = milestoneSpan ?? span
+      case .progress(let value, _): manual = (value.fraction, value.span)
+      case .weight(let value, _):
+        weight = value.value
+        weightLocation = location(file, value.span)
       case .owner(let person, _): owner = resolvePerson(person, file: file, role: "a key result's owner")
       case .note(let literal, _): note = TextRef(file: file, literal: literal)
       case .source(let literal, _): source = text(file, literal)
       }
     }
+    var measureSpan: Span?
     if let range {
       measure = .metric(from: range.from, to: range.to, current: current, unit: range.unit)
-    } else if isMilestone || done.isDone {
+      measureSpan = range.span
+    } else if let milestoneSpan {
       measure = .milestone(isDone: done.isDone, doneOn: done.on)
+      measureSpan = milestoneSpan
     } else if let manual {
-      measure = .manual(manual)
+      measure = .manual(manual.value)
+      measureSpan = manual.span
     }
     // Stable sort by date keeps duplicate dates in written order for the checker.
     let sorted = checkins.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
@@ -288,7 +298,8 @@ public struct PlanResolver {
     plan.keyResults.append(KeyResult(objective: objective, localID: decl.id.name,
       title: TextRef(file: file, literal: decl.title ?? StringLiteral(span: decl.id.span)), measure: measure,
       checkins: first..<Int32(plan.checkins.count), weight: weight, owner: owner, note: note, source: source,
-      location: location(file, decl.id.span)))
+      location: location(file, decl.id.span), weightLocation: weightLocation,
+      measureLocation: measureSpan.map { location(file, $0) }))
   }
 
   private mutating func resolveObjectives() {
@@ -302,9 +313,14 @@ public struct PlanResolver {
             plan[id].location == location(file.file, objectiveDecl.id.span)
           else { continue }
           var objective = plan[id]
+          // Each parent once: target → index of its link in `plan.links`.
+          var linkByTarget: [LinkTarget: Int] = [:]
+          var firstCycle: SourceLocation?
+          var firstOwner: SourceLocation?
           if let reuses = objectiveDecl.reuses {
             if let target = resolveLinkTarget(reuses, file: file.file, from: id) {
               if case .objective(let parent) = target { objective.reuses = parent }
+              linkByTarget[target] = plan.links.count
               plan.links.append(Link(child: id, target: target, weight: 1, acceptedBy: nil, acceptedOn: nil,
                 isReuse: true, location: location(file.file, reuses.span),
                 targetLocation: location(file.file, reuses.span), acceptorLocation: nil, weightLocation: nil))
@@ -315,9 +331,22 @@ public struct PlanResolver {
           for statement in objectiveDecl.statements {
             switch statement {
             case .cycle(let period, let span):
-              objective.cycle = resolveCycle(period, at: location(file.file, span), file: file.file, cycleIndex: cycleIndex)
-            case .owner(let person, _):
+              let here = location(file.file, span)
+              if let firstCycle {
+                report(repeated("cycle", at: here, first: firstCycle))
+                continue
+              }
+              firstCycle = here
+              objective.cycle = resolveCycle(period, at: here, file: file.file, cycleIndex: cycleIndex)
+            case .owner(let person, let span):
+              let here = location(file.file, span)
+              if let firstOwner {
+                report(repeated("owner", at: here, first: firstOwner))
+                continue
+              }
+              firstOwner = here
               objective.accountable = resolvePerson(person, file: file.file, role: "an objective's owner")
+              objective.accountableLocation = location(file.file, span)
             case .supports(let clause):
               guard let target = resolveLinkTarget(clause.target, file: file.file, from: id) else {
                 objective.hasUnresolvedParent = true
@@ -327,17 +356,38 @@ public struct PlanResolver {
               if let person = clause.acceptedBy {
                 acceptor = resolvePerson(person, file: file.file, role: "the acceptor of a link")
               }
+              let here = location(file.file, clause.span)
+              if let existing = linkByTarget[target] {
+                let link = plan.links[existing]
+                // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
+                if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
+                  plan.links[existing].weight = clause.weight?.value ?? 1
+                  plan.links[existing].weightLocation = clause.weight.map { location(file.file, $0.span) }
+                  plan.links[existing].acceptedBy = acceptor
+                  plan.links[existing].acceptedOn = clause.acceptedOn?.day
+                  plan.links[existing].acceptorLocation = clause.acceptedBy.map { location(file.file, $0.span) }
+                  continue
+                }
+                report(Diagnostic(.duplicateDefinition,
+                  "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
+                  at: location(file.file, clause.target.span), label: "named again here",
+                  labels: [.init(link.targetLocation, "first link")],
+                  help: "keep one supports line per parent; put the weight and acceptance on it"))
+                continue
+              }
+              linkByTarget[target] = plan.links.count
               plan.links.append(Link(child: id, target: target, weight: clause.weight?.value ?? 1,
                 acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
-                location: location(file.file, clause.span), targetLocation: location(file.file, clause.target.span),
+                location: here, targetLocation: location(file.file, clause.target.span),
                 acceptorLocation: clause.acceptedBy.map { location(file.file, $0.span) },
                 weightLocation: clause.weight.map { location(file.file, $0.span) }))
             case .shared:
               objective.isShared = true
             case .keyResult:
               break
-            case .progressOverride(let value, _):
+            case .progressOverride(let value, let span):
               objective.progressOverride = value.fraction
+              objective.overrideLocation = location(file.file, span)
             case .tags(let tags, _):
               objective.tags.append(contentsOf: tags.map(\.name))
             case .note(let literal, _):
@@ -350,12 +400,24 @@ public struct PlanResolver {
     }
   }
 
+  private func repeated(_ statement: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+    Diagnostic(.duplicateDefinition, "an objective has one '\(statement)'", at: location,
+      label: "given again here", labels: [.init(first, "first given here")],
+      help: "remove one of the two \(statement) lines")
+  }
+
+  /// Whether a period is closed: declared closed itself, or inside a period declared closed.
+  private func isClosed(_ period: Period) -> Bool {
+    plan.closedPeriods.contains(period)
+      || plan.closedPeriods.contains { $0.first <= period.first && period.last <= $0.last }
+  }
+
   private mutating func resolveCycle(
     _ period: PeriodSyntax, at location: SourceLocation, file: FileID, cycleIndex: [String: Int]
   ) -> CycleAssignment? {
     switch period.value {
     case .literal(let value):
-      return CycleAssignment(period: value, name: nil, isClosed: plan.closedPeriods.contains(value), location: location)
+      return CycleAssignment(period: value, name: nil, isClosed: isClosed(value), location: location)
     case .named(let name):
       guard let index = cycleIndex[name] else {
         report(unknown("cycle", name, at: SourceLocation(file: file, span: period.span),
@@ -364,7 +426,8 @@ public struct PlanResolver {
         return nil
       }
       let cycle = plan.cycles[index]
-      return CycleAssignment(period: cycle.period, name: name, isClosed: cycle.isClosed, location: location)
+      return CycleAssignment(period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period),
+        location: location)
     }
   }
 
@@ -500,7 +563,7 @@ public struct PlanResolver {
         return
       }
       guard rule.isConfigurable else {
-        report(Diagnostic(.valueOutOfRange, "the rule '\(rule.rawValue)' cannot be changed by a policy",
+        report(Diagnostic(.wrongKind, "the rule '\(rule.rawValue)' cannot be changed by a policy",
           at: location(file, name.span), help: "only linking and hygiene rules can be relaxed; fix the plan instead"))
         return
       }

@@ -12,12 +12,16 @@ struct Lexer {
   /// Every comment, `#` included, in source order.
   private(set) var comments: [Span] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// Past this many diagnostics, problems are no longer recorded (the parser then gives up).
+  var reportLimit = Int.max
+  /// Whether a problem went unrecorded because of ``reportLimit``.
+  private(set) var droppedReports = false
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
     self.file = file
     self.position = start
-    // A byte-order mark at the very start of a file is ignored.
+    // A byte-order mark at the start of a file is ignored.
     if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
   }
 
@@ -115,22 +119,21 @@ struct Lexer {
         position += 1
       } else if byte == UInt8(ascii: "#") {
         let start = position
+        var reported = false
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
           if bytes[position] >= 0x80 {
             if let length = validSequenceLength(at: position) {
               position += length
             } else {
-              skipInvalidUTF8(in: " in a comment")
+              // One report per comment: a file in another encoding is one problem, not one per accent.
+              skipInvalidUTF8(in: " in a comment", reporting: !reported)
+              reported = true
             }
             continue
           }
           position += 1
         }
         comments.append(Span(start: UInt32(start), end: UInt32(position)))
-      } else if byte >= 0x80, validSequenceLength(at: position) == nil {
-        // Bytes that are not text at all are skipped, so the statement around them
-        // still parses and gets no second error.
-        skipInvalidUTF8(in: "")
       } else {
         return
       }
@@ -194,31 +197,32 @@ struct Lexer {
       }
     }
     if peek(0) == UInt8(ascii: "%") { position += 1 }
+    if let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
+      report(.invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
+        help: "group digits as 1_000")
+    }
     // Letters glued to a number (`12abc`) make one malformed literal, not two tokens.
     if position < bytes.count, isIdentifierStart(bytes[position]) {
       while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
       report(.invalidLiteral, "malformed number '\(text(start, position))'", at: start,
         length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
-    } else if !underscoresSeparateDigits(start, position) {
-      report(.invalidLiteral, "malformed number '\(text(start, position))'", at: start,
-        length: position - start, label: "'_' may only stand between two digits",
-        help: "group digits as 1_000, or leave the underscores out")
     }
     return token(.number, from: start)
   }
 
-  /// Whether every `_` in `start..<end` has a digit on both sides.
-  private func underscoresSeparateDigits(_ start: Int, _ end: Int) -> Bool {
+  /// The offset of an `_` in a number that is not between two digits, if any.
+  private func misplacedUnderscore(from start: Int, to end: Int) -> Int? {
     for index in start..<end where bytes[index] == UInt8(ascii: "_") {
-      guard index > start, index + 1 < end, isDigit(bytes[index - 1]), isDigit(bytes[index + 1]) else {
-        return false
+      guard index > start, isDigit(bytes[index - 1]), index + 1 < end, isDigit(bytes[index + 1]) else {
+        return index
       }
     }
-    return true
+    return nil
   }
 
   private mutating func lexString() -> Token {
     let start = position
+    var reportedEncoding = false
     position += 1
     while position < bytes.count {
       let byte = bytes[position]
@@ -253,7 +257,8 @@ struct Lexer {
           if let length = validSequenceLength(at: position) {
             position += length
           } else {
-            skipInvalidUTF8(in: " in a string")
+            skipInvalidUTF8(in: " in a string", reporting: !reportedEncoding)
+            reportedEncoding = true
           }
         } else {
           position += 1
@@ -314,19 +319,26 @@ struct Lexer {
 
   private mutating func lexInvalid() -> Token {
     let start = position
+    if bytes[position] >= 0x80 {
+      // Bytes that are not text: one token and one report per run (the parser adds none).
+      skipInvalidUTF8(in: "")
+      return token(.invalid, from: start)
+    }
     repeat {
       position += 1
     } while position < bytes.count && startsNoToken(bytes[position])
     return token(.invalid, from: start)
   }
 
-  /// Skips a run of bytes that are not UTF-8 text and reports it once; `place` completes the message.
-  private mutating func skipInvalidUTF8(in place: String) {
+  /// Skips a run of bytes that are not UTF-8 text and, when `reporting`, reports it once;
+  /// `place` completes the message.
+  private mutating func skipInvalidUTF8(in place: String, reporting: Bool = true) {
     let start = position
     repeat {
       position += 1
     } while position < bytes.count && bytes[position] >= 0x80 && validSequenceLength(at: position) == nil
     let count = position - start
+    guard reporting else { return }
     report(.invalidLiteral, "invalid UTF-8\(place)", at: start, length: count,
       label: count == 1 ? "this byte is not UTF-8 text" : "these \(count) bytes are not UTF-8 text",
       help: "save the file as UTF-8")
@@ -381,6 +393,10 @@ struct Lexer {
   private mutating func report(
     _ rule: Rule, _ message: String, at offset: Int, length: Int, label: String? = nil, help: String
   ) {
+    guard diagnostics.count < reportLimit else {
+      droppedReports = true
+      return
+    }
     let span = Span(start: UInt32(offset), end: UInt32(offset + max(length, 0)))
     diagnostics.append(
       Diagnostic(rule, message, at: SourceLocation(file: file, span: span), label: label, help: help))

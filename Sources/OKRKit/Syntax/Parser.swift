@@ -2,15 +2,74 @@
 public enum PlanParser {
   /// Parses one file. Syntax and literal problems come back as diagnostics; the tree holds
   /// everything that parsed, so later phases can still check the rest of the file.
+  ///
+  /// Large files are split at top-level block boundaries and the pieces parsed on all cores;
+  /// if any piece reports a problem the file is parsed again in one piece, so diagnostics
+  /// are always exactly those of a sequential parse.
   public static func parse(_ file: SourceFile) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     file.bytes.withUnsafeBufferPointer { buffer in
-      var parser = Parser(bytes: buffer, file: file.id)
-      let items = parser.parseFile()
-      var diagnostics = parser.lexer.diagnostics
-      diagnostics.append(contentsOf: parser.diagnostics)
-      let syntax = SyntaxFile(file: file.id, items: items, comments: parser.lexer.comments)
-      return (syntax, diagnostics.sortedByLocation())
+      let chunks = ChunkSplitter.chunks(of: buffer)
+      if chunks.count > 1 {
+        let pieces = ParallelWork.map(chunks) { range in parseRange(range, of: buffer, file: file.id) }
+        if pieces.allSatisfy({ $0.diagnostics.isEmpty }) {
+          var items: [SyntaxFile.Item] = []
+          var comments: [Span] = []
+          for piece in pieces {
+            items.append(contentsOf: piece.syntax.items)
+            comments.append(contentsOf: piece.syntax.comments)
+          }
+          return (SyntaxFile(file: file.id, items: items, comments: comments), [])
+        }
+      }
+      return parseRange(0..<buffer.count, of: buffer, file: file.id)
     }
+  }
+
+  /// Parses `range` of the buffer as a sequence of top-level declarations; spans stay file-wide.
+  static func parseRange(
+    _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID
+  ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
+    var parser = Parser(bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
+      start: range.lowerBound)
+    let items = parser.parseFile()
+    var diagnostics = parser.lexer.diagnostics
+    diagnostics.append(contentsOf: parser.diagnostics)
+    let syntax = SyntaxFile(file: file, items: items, comments: parser.lexer.comments)
+    return (syntax, diagnostics.sortedByLocation())
+  }
+}
+
+/// Finds places to cut a large file into pieces that parse independently.
+enum ChunkSplitter {
+  /// Files smaller than this are parsed in one piece.
+  static let minimumChunk = 4 << 20
+
+  /// Ranges covering the buffer, cut just after a line holding only `}` at column 0
+  /// (the end of a top-level block in any formatted plan).
+  static func chunks(of buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    let pieces = min(ParallelWork.coreCount * 2, buffer.count / minimumChunk)
+    guard pieces > 1 else { return [0..<buffer.count] }
+    var ranges: [Range<Int>] = []
+    var start = 0
+    for index in 1..<pieces {
+      var cut = max(start, buffer.count * index / pieces)
+      var found = false
+      while cut + 2 < buffer.count {
+        if buffer[cut] == UInt8(ascii: "\n"), buffer[cut + 1] == UInt8(ascii: "}"),
+          buffer[cut + 2] == UInt8(ascii: "\n")
+        {
+          cut += 3
+          found = true
+          break
+        }
+        cut += 1
+      }
+      guard found else { break }
+      ranges.append(start..<cut)
+      start = cut
+    }
+    ranges.append(start..<buffer.count)
+    return ranges
   }
 }
 
@@ -32,11 +91,19 @@ struct Parser {
   private var previousEnd: UInt32 = 0
   /// The kind of the last token consumed.
   private var previousKind: TokenKind = .newline
+  private var syntaxErrorCount = 0
+  /// Past this many syntax errors a file is not worth reading on (random bytes, a binary file).
+  static let maximumSyntaxErrors = 1000
 
-  init(bytes: UnsafeBufferPointer<UInt8>, file: FileID) {
+  /// Whether parsing gave up on the file (after reporting so).
+  private var gaveUp = false
+
+  init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
     self.file = file
-    var lexer = Lexer(bytes: bytes, file: file)
+    self.previousEnd = UInt32(start)
+    var lexer = Lexer(bytes: bytes, file: file, start: start)
+    lexer.reportLimit = Parser.maximumSyntaxErrors
     self.current = lexer.next()
     self.lexer = lexer
   }
@@ -46,6 +113,11 @@ struct Parser {
   private mutating func advance() {
     previousEnd = current.span.end
     previousKind = current.kind
+    if giveUpWhenFull(at: current.span, adding: 0) {
+      current = Token(kind: .endOfFile, span: Span(start: current.span.end, end: current.span.end))
+      peeked = nil
+      return
+    }
     if let next = peeked {
       current = next
       peeked = nil
@@ -99,6 +171,10 @@ struct Parser {
     help: String? = nil
   ) {
     var span = span ?? current.span
+    // Bytes that are not UTF-8 were reported by the lexer already: one problem, one diagnostic.
+    if current.kind == .invalid, span == current.span, bytes[Int(span.start)] >= 0x80 { return }
+    guard !giveUpWhenFull(at: span, adding: 1) else { return }
+    countError()
     if current.kind == .newline || current.kind == .endOfFile, span == current.span {
       // Point just after the previous token rather than at the line break.
       span = Span(start: previousEnd, end: previousEnd)
@@ -108,7 +184,27 @@ struct Parser {
   }
 
   private mutating func invalidLiteral(_ message: String, at span: Span, help: String) {
+    guard !giveUpWhenFull(at: span, adding: 1) else { return }
+    countError()
     diagnostics.append(Diagnostic(.invalidLiteral, message, at: location(span), help: help))
+  }
+
+  /// Counts a parser error against the file's budget, which the lexer shares.
+  private mutating func countError() {
+    syntaxErrorCount += 1
+    lexer.reportLimit = max(0, Parser.maximumSyntaxErrors - syntaxErrorCount)
+  }
+
+  /// When reporting `adding` more problems would go past ``maximumSyntaxErrors`` (counting the
+  /// lexer's, and any it had to drop), says so once and returns true: the rest of the file is not read.
+  private mutating func giveUpWhenFull(at span: Span, adding: Int) -> Bool {
+    if gaveUp { return true }
+    let full = lexer.droppedReports || syntaxErrorCount + lexer.diagnostics.count + adding > Parser.maximumSyntaxErrors
+    guard full else { return false }
+    gaveUp = true
+    diagnostics.append(Diagnostic(.syntax, "too many errors; the rest of this file is not checked",
+      at: location(span), help: "fix the errors above, or check that this is a plan file"))
+    return true
   }
 
   /// Skips to the next statement boundary: past a newline or `;`, or up to the `}` closing
@@ -153,15 +249,26 @@ struct Parser {
 
   mutating func parseFile() -> [SyntaxFile.Item] {
     var items: [SyntaxFile.Item] = []
-    while current.kind != .endOfFile {
+    while current.kind != .endOfFile, !gaveUp {
       if current.kind == .newline || current.kind == .semicolon {
         advance()
         continue
       }
       if current.kind == .rightBrace {
-        error("unexpected '}' with no block open", label: "nothing to close",
-          help: "remove this brace, or add the '{' it was meant to close")
-        advance()
+        // A run of stray braces is one mistake.
+        let first = current.span
+        var last = first
+        var count = 0
+        while current.kind == .rightBrace || current.kind == .newline {
+          if current.kind == .rightBrace {
+            last = current.span
+            count += 1
+          }
+          advance()
+        }
+        error(count == 1 ? "unexpected '}' with no block open" : "\(count) unexpected '}' with no block open",
+          at: count == 1 ? first : Span(start: first.start, end: last.end), label: "nothing to close",
+          help: "remove \(count == 1 ? "this brace" : "these braces"), or add the '{' \(count == 1 ? "it was" : "they were") meant to close")
         continue
       }
       let start = current.span.start
@@ -319,6 +426,7 @@ struct Parser {
         advance()
         return Span(start: open.start, end: previousEnd)
       }
+      if gaveUp { return Span(start: open.start, end: previousEnd) }
       if current.kind == .endOfFile || startsOuterDeclaration(kind: kind) {
         error("this \(kind) is never closed", at: open, label: "this '{' has no matching '}'",
           help: "add '}' at the end of the \(kind)")
@@ -456,7 +564,7 @@ struct Parser {
     while !atStatementEnd {
       if isWord(current, "weight"), weight == nil {
         advance()
-        guard let value = parseNumber(after: "weight") else { return nil }
+        guard let value = parsePlainNumber(after: "weight") else { return nil }
         weight = value
       } else if isWord(current, "accepted"), acceptedBy == nil {
         advance()
@@ -601,7 +709,7 @@ struct Parser {
     }
     if isWord(keyword, "weight") {
       advance()
-      guard let value = parseNumber(after: "weight") else { return nil }
+      guard let value = parsePlainNumber(after: "weight") else { return nil }
       return .weight(value, span: span(self))
     }
     if isWord(keyword, "owner") {
@@ -651,7 +759,7 @@ struct Parser {
     func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
     if isWord(keyword, "max-parents") {
       advance()
-      guard let value = parseNumber(after: "max-parents") else { return nil }
+      guard let value = parsePlainNumber(after: "max-parents") else { return nil }
       return .maxParents(value, span: span(self))
     }
     if isWord(keyword, "allow") || isWord(keyword, "deny") {
@@ -679,7 +787,7 @@ struct Parser {
         }
         guard let level = expectIdentifier(
           after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3", expected: "a level"),
-          let limit = parseNumber(after: "the level")
+          let limit = parsePlainNumber(after: "objectives-per-owner")
         else { return nil }
         limits.append((level, limit))
       } while current.kind == .comma
@@ -807,6 +915,16 @@ struct Parser {
       return nil
     }
     return Reference(parts: parts, span: span)
+  }
+
+  /// A number that counts something or weighs something: `%` makes no sense on it.
+  private mutating func parsePlainNumber(after what: String) -> NumberLiteral? {
+    guard let number = parseNumber(after: what) else { return nil }
+    if number.isPercent {
+      invalidLiteral("'\(what)' takes a plain number, not a percentage", at: number.span,
+        help: "write \(what) \(JSONValue.format(number.value))")
+    }
+    return number
   }
 
   private mutating func parseNumber(after what: String) -> NumberLiteral? {

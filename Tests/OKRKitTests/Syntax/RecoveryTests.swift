@@ -149,4 +149,18 @@ import Testing
     #expect(FrontEndFixtures.positions(plan) == ["1:1 syntax"])
     #expect(plan.syntax[0].items.count == 1)
   }
+
+  @Test func aFileStopsAtExactlyTheErrorCapPlusOneNotice() {
+    let cap = Parser.maximumSyntaxErrors
+    // Exactly at the cap: every error, no notice.
+    let atCap = FrontEndFixtures.parse(String(repeating: "team t \"unterminated\n", count: cap))
+    #expect(atCap.diagnostics.count == cap)
+    #expect(!atCap.diagnostics.contains { $0.message.hasPrefix("too many errors") })
+    // Past it, from the lexer, from the parser, or from tokens that carry several problems each.
+    for line in ["team t \"unterminated\n", "bogus\n", "team t \"\\q \\q \\q\" \u{FF}\n"] {
+      let plan = FrontEndFixtures.parse(String(repeating: line, count: cap * 2))
+      #expect(plan.diagnostics.count == cap + 1, "\(line)")
+      #expect(plan.diagnostics.last?.message == "too many errors; the rest of this file is not checked")
+    }
+  }
 }

@@ -19,7 +19,9 @@ import Testing
       FrontEndFixtures.renderedJSON(plan), folder.appendingPathComponent(name + ".json"))
   }
 
-  @Test func everyFixtureHasItsGoldens() throws {
+  // Not while recording: goldens being rewritten leave temporary files in the folder.
+  @Test(.disabled(if: FrontEndFixtures.isRecording))
+  func everyGoldenHasItsFixture() throws {
     let folder = FrontEndFixtures.folder.appendingPathComponent("syntax")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     let fixtures = Set(FrontEndFixtures.syntaxFixtureNames)

@@ -6,8 +6,10 @@
 import OKRKit
 
 /// The real file system, through the C library (no Foundation: start-up stays fast).
-struct DiskFileSystem: PlanFileSystem {
-  func kind(of path: String) -> FileKind? {
+public struct DiskFileSystem: PlanFileSystem {
+  public init() {}
+
+  public func kind(of path: String) -> FileKind? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     switch info.st_mode & S_IFMT {
@@ -17,7 +19,7 @@ struct DiskFileSystem: PlanFileSystem {
     }
   }
 
-  func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
+  public func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw FileReadError(String(cString: strerror(errno))) }
     defer { close(descriptor) }
@@ -47,7 +49,7 @@ struct DiskFileSystem: PlanFileSystem {
     return bytes
   }
 
-  func contents(ofFolder path: String) -> [String] {
+  public func contents(ofFolder path: String) -> [String] {
     guard let directory = opendir(path) else { return [] }
     defer { closedir(directory) }
     var names: [String] = []
@@ -60,7 +62,7 @@ struct DiskFileSystem: PlanFileSystem {
     return names
   }
 
-  func canonicalPath(_ path: String) -> String? {
+  public func canonicalPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)

@@ -1,0 +1,108 @@
+/// `orphan`, `nothing-to-measure`, `measured-and-supported`, `override-ignores` and
+/// `too-many-objectives`: plans that are valid but probably not what their authors meant.
+enum HygieneRules {
+  /// Tags that mark an objective as unlinked on purpose.
+  static let standaloneTags: Set<String> = ["exploratory", "innovation", "maintenance", "standalone"]
+
+  static func check(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
+    for index in plan.objectives.indices {
+      let id = ObjectiveID(index)
+      let objective = plan.objectives[index]
+      let hasSupporters = !plan.childLinks(of: id).isEmpty
+      let hasKeyResults = !objective.keyResults.isEmpty
+      if plan.level(of: id) != .company, plan.parentLinks(of: id).isEmpty, !objective.hasUnresolvedParent,
+        !objective.tags.contains(where: standaloneTags.contains)
+      {
+        diagnostics.append(orphan(id, plan))
+      }
+      if !hasKeyResults, !hasSupporters, objective.progressOverride == nil {
+        diagnostics.append(Diagnostic(.nothingToMeasure,
+          "'\(plan.qualifiedName(id))' has nothing to measure: no key results, no supporting objectives and no progress override",
+          at: objective.location, label: "its progress will always be 0",
+          help: "add a key result, e.g. kr ID \"Title\" from 0 to 10, or link the objectives that support it"))
+      }
+      if let override = objective.progressOverride, hasKeyResults || hasSupporters {
+        let hidden = [hasKeyResults ? "key results" : nil, hasSupporters ? "supporters" : nil].compactMap { $0 }
+        let written = objective.overrideLocation.map(plan.literal) ?? "progress \(NumberText.percent(override)) override"
+        diagnostics.append(Diagnostic(.overrideIgnores,
+          "the progress of '\(plan.qualifiedName(id))' is set by hand to \(NumberText.percent(override)); its \(hidden.joined(separator: " and ")) do not count",
+          at: objective.overrideLocation ?? objective.location, label: "hides the computed progress",
+          help: "remove `\(written)` to let its \(hidden.joined(separator: " and ")) count again"))
+      }
+      for keyResult in objective.keyResults {
+        measuredAndSupported(KeyResultID(keyResult), plan, into: &diagnostics)
+      }
+    }
+    tooManyObjectives(plan, into: &diagnostics)
+  }
+
+  private static func orphan(_ id: ObjectiveID, _ plan: Plan) -> Diagnostic {
+    let example = likelyParent(of: id, plan).map { "supports \(plan.qualifiedName($0))" } ?? "supports OWNER.OBJECTIVE"
+    return Diagnostic(.orphan, "\(plan.describe(id)) supports nothing",
+      at: plan[id].location, label: "not linked to any parent",
+      help: "link it to the objective it serves (\(example)), or tag it standalone, exploratory, innovation or maintenance if it stands alone on purpose")
+  }
+
+  /// The first objective of the nearest enclosing entity that has one (a few steps up at most).
+  private static func likelyParent(of id: ObjectiveID, _ plan: Plan) -> ObjectiveID? {
+    var queue = plan[plan[id].owner].parents
+    var visited = Set(queue)
+    var next = 0
+    while next < queue.count, next < 64 {
+      let entity = plan[queue[next]]
+      next += 1
+      if let first = entity.objectives.first { return first }
+      for above in entity.parents where visited.insert(above).inserted { queue.append(above) }
+    }
+    return nil
+  }
+
+  private static func measuredAndSupported(_ id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]) {
+    let supporters = plan.childLinks(of: id)
+    guard !supporters.isEmpty else { return }
+    let measure: String
+    switch plan[id].measure {
+    case .metric: measure = "metric"
+    case .milestone: measure = "milestone"
+    case .manual: measure = "manual progress"
+    case .none: return
+    }
+    let names = supporters.prefix(3).map { "'\(plan.qualifiedName(plan[$0].child))'" }
+    let by = supporters.count > 3 ? "\(supporters.count) objectives" : names.joinedAsList("and")
+    var labels: [Diagnostic.Label] = []
+    if let location = plan[id].measureLocation { labels.append(.init(location, "its own \(measure)")) }
+    for link in supporters.prefix(3) {
+      labels.append(.init(plan[link].location, "'\(plan.qualifiedName(plan[link].child))' supports it here"))
+    }
+    diagnostics.append(Diagnostic(.measuredAndSupported,
+      "the key result '\(plan.qualifiedName(id))' has its own \(measure) and is also supported by \(by)",
+      at: plan[id].location, label: "has supporters", labels: labels,
+      notes: ["supporters stay linked for traceability but do not move its progress"],
+      help: "to let the supporters drive it, remove its \(measure); otherwise nothing needs to change"))
+  }
+
+  /// One warning per owner and cycle with more objectives than the policy allows for its level;
+  /// objectives without a cycle form one group.
+  private static func tooManyObjectives(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
+    for entity in plan.entities {
+      guard let limit = plan.policy.objectivesPerOwner[entity.level], entity.objectives.count > limit else { continue }
+      var groups: [Period?: [ObjectiveID]] = [:]
+      var order: [Period?] = []
+      for objective in entity.objectives {
+        // Compared by their days: `2026-Q1` and `2026-01-01..2026-03-31` are one cycle.
+        let period = plan[objective].cycle.map { Period.range($0.period.first, $0.period.last) }
+        if groups[period] == nil { order.append(period) }
+        groups[period, default: []].append(objective)
+      }
+      for period in order {
+        guard let members = groups[period], members.count > limit else { continue }
+        let cycle = plan[members[0]].cycle.map { "in \($0.label)" } ?? "without a cycle"
+        diagnostics.append(Diagnostic(.tooManyObjectives,
+          "\(entity.id) has \(members.count) objectives \(cycle); the policy allows \(limit) per \(entity.level.rawValue)",
+          at: plan[members[limit]].location, label: "objective \(limit + 1) of \(members.count)",
+          labels: [.init(plan[members[0]].location, "the first of them")],
+          help: "focus on fewer: merge or drop some, or move them to another cycle; to change the limit: policy { objectives-per-owner \(entity.level.rawValue) \(members.count) }"))
+      }
+    }
+  }
+}

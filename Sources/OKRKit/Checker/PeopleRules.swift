@@ -1,0 +1,150 @@
+/// `unaccepted-link`, `acceptor-without-authority` and `owner-not-member`: who may do what.
+///
+/// * A link needs an `accepted by`; the implied link of `reuses` too, recorded by restating it
+///   inside the objective (`supports REF accepted by P`).
+/// * The acceptor must be the parent objective's `owner`, the owner of the key result a link
+///   promotes, the parent entity itself when it is a person, a lead of the parent's entity or of
+///   any entity enclosing it, or an admin of a company.
+/// * An objective's `owner` must be the owning person itself (person objectives), or belong to
+///   the owning entity: be `in` it or in an entity it encloses, lead it, or administer it.
+///   Leading or administering an entity counts as belonging to it.
+enum PeopleRules {
+  static func check(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
+    var people = PeopleIndex(plan)
+    for link in plan.links {
+      if link.acceptorLocation == nil {
+        diagnostics.append(unaccepted(link, people, plan))
+      } else if let acceptor = link.acceptedBy, !people.mayAccept(acceptor, link.target) {
+        diagnostics.append(withoutAuthority(link, acceptor, people, plan))
+      }
+    }
+    for index in plan.objectives.indices {
+      let objective = plan.objectives[index]
+      guard let owner = objective.accountable, let location = objective.accountableLocation,
+        !people.belongs(owner, to: objective.owner)
+      else { continue }
+      diagnostics.append(ownerNotMember(ObjectiveID(index), owner, location, plan))
+    }
+  }
+
+  private static func unaccepted(_ link: Link, _ people: PeopleIndex, _ plan: Plan) -> Diagnostic {
+    let child = "'\(plan.qualifiedName(link.child))'"
+    let parent = plan.qualifiedName(link.target)
+    let acceptor = people.suggestedAcceptor(for: link.target).map { plan[$0].id }
+    let record = "supports \(parent) accepted by \(acceptor ?? "PERSON")"
+    let ask = acceptor.map { "ask \($0) to accept it, then " } ?? ""
+    if link.isReuse {
+      return Diagnostic(.unacceptedLink, "nobody has accepted that \(child) reuses '\(parent)'",
+        at: link.location, label: "self-declared contribution",
+        help: "\(ask)record the acceptance inside \(child): \(record)")
+    }
+    return Diagnostic(.unacceptedLink, "nobody has accepted the link from \(child) to '\(parent)'",
+      at: link.location, label: "self-declared contribution",
+      help: "\(ask)record it: \(record)")
+  }
+
+  private static func withoutAuthority(
+    _ link: Link, _ acceptor: EntityID, _ people: PeopleIndex, _ plan: Plan
+  ) -> Diagnostic {
+    let parent = plan.parentObjective(of: link.target)
+    let owningEntity = plan[plan[parent].owner].id
+    let suggestion = people.suggestedAcceptor(for: link.target).map { "have \(plan[$0].id) accept it: accepted by \(plan[$0].id)" }
+    return Diagnostic(.acceptorWithoutAuthority,
+      "'\(plan[acceptor].id)' has no authority to accept a link to '\(plan.qualifiedName(link.target))'",
+      at: link.acceptorLocation ?? link.location, label: "not the parent's owner, a lead above it, or an admin",
+      labels: [.init(plan.declaration(of: link.target), "'\(plan.qualifiedName(link.target))' belongs to \(owningEntity)")],
+      notes: ["a link is accepted by the parent's owner, a lead of its entity or of an enclosing one, the parent person itself, or a company admin"],
+      help: suggestion ?? "give '\(plan.qualifiedName(parent))' an owner (owner PERSON) and have that person accept the link")
+  }
+
+  private static func ownerNotMember(
+    _ objective: ObjectiveID, _ owner: EntityID, _ location: SourceLocation, _ plan: Plan
+  ) -> Diagnostic {
+    let entity = plan[plan[objective].owner]
+    let person = plan[owner].id
+    let name = "'\(plan.qualifiedName(objective))'"
+    let declared = Diagnostic.Label(plan[owner].location, "'\(person)' is declared here")
+    if entity.level == .person {
+      return Diagnostic(.ownerNotMember,
+        "'\(person)' cannot own \(name): a person's objective is owned by that person, '\(entity.id)'",
+        at: location, label: "not '\(entity.id)'", labels: [declared],
+        help: "remove this owner line (\(entity.id) owns it), or move the objective to \(person)'s block")
+    }
+    return Diagnostic(.ownerNotMember,
+      "'\(person)' owns \(name) but is neither in nor a lead of \(entity.level.rawValue) \(entity.id)",
+      at: location, label: "not a member of \(entity.id)", labels: [declared],
+      help: "choose an owner from \(entity.id), or declare the membership: person \(person) in \(entity.id)"
+        + (entity.level == .company ? "" : " (or lead \(person) in \(entity.level.rawValue) \(entity.id))"))
+  }
+}
+
+/// Who leads, administers and belongs to what, with memoised walks up the entity enclosures.
+private struct PeopleIndex {
+  let plan: Plan
+  /// Persons who administer some company.
+  let companyAdmins: Set<EntityID>
+  /// The first company admin declared, the acceptor of last resort.
+  let firstAdmin: EntityID?
+  /// Lead-of-some-ancestor searches, keyed by the acceptor.
+  var leadership: EnclosureSearch
+  /// Belongs-to searches, keyed by the owning entity.
+  var membership: EnclosureSearch
+
+  init(_ plan: Plan) {
+    self.plan = plan
+    var admins = Set<EntityID>()
+    var firstAdmin: EntityID?
+    // Entities each person leads or administers: belonging to them counts as membership.
+    var heads = [[EntityID]](repeating: [], count: plan.entities.count)
+    for (index, entity) in plan.entities.enumerated() {
+      for person in entity.leads + entity.admins where !heads[Int(person.index)].contains(EntityID(index)) {
+        heads[Int(person.index)].append(EntityID(index))
+      }
+      if entity.level == .company {
+        admins.formUnion(entity.admins)
+        if firstAdmin == nil { firstAdmin = entity.admins.first }
+      }
+    }
+    companyAdmins = admins
+    self.firstAdmin = firstAdmin
+    leadership = EnclosureSearch { plan[$0].parents }
+    membership = EnclosureSearch { plan[$0].parents + heads[Int($0.index)] }
+  }
+
+  /// Whether `person` may accept a link to `target`.
+  mutating func mayAccept(_ person: EntityID, _ target: LinkTarget) -> Bool {
+    let parent = plan[plan.parentObjective(of: target)]
+    if parent.accountable == person || parent.owner == person || companyAdmins.contains(person) { return true }
+    if case .keyResult(let keyResult) = target, plan[keyResult].owner == person { return true }
+    if plan[parent.owner].leads.contains(person) { return true }
+    let plan = self.plan
+    return leadership.reaches(from: parent.owner, key: person) { plan[$0].leads.contains(person) }
+  }
+
+  /// Whether `person` may own an objective of `entity`.
+  mutating func belongs(_ person: EntityID, to entity: EntityID) -> Bool {
+    if plan[entity].level == .person { return person == entity }
+    // The common cases first, without touching the memo.
+    if plan[person].parents.contains(entity) || plan[entity].leads.contains(person) { return true }
+    return membership.reaches(from: person, key: entity) { $0 == entity }
+  }
+
+  /// The person to ask for an acceptance: the parent's owner, the promoted key result's owner,
+  /// the parent person, the nearest lead above the parent, or a company admin.
+  func suggestedAcceptor(for target: LinkTarget) -> EntityID? {
+    let parent = plan[plan.parentObjective(of: target)]
+    if let owner = parent.accountable { return owner }
+    if case .keyResult(let keyResult) = target, let owner = plan[keyResult].owner { return owner }
+    if plan[parent.owner].level == .person { return parent.owner }
+    var visited: Set<EntityID> = [parent.owner]
+    var queue = [parent.owner]
+    var next = 0
+    while next < queue.count {
+      let entity = plan[queue[next]]
+      next += 1
+      if let lead = entity.leads.first { return lead }
+      for above in entity.parents where visited.insert(above).inserted { queue.append(above) }
+    }
+    return firstAdmin
+  }
+}

@@ -1,0 +1,34 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs independent pieces of work on every core.
+enum ParallelWork {
+  /// The number of cores online.
+  static let coreCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+  /// `transform` applied to every element, concurrently, results in input order.
+  static func map<Input, Output>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
+    guard inputs.count > 1, coreCount > 1 else { return inputs.map(transform) }
+    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
+    results.initialize(repeating: nil)
+    defer {
+      results.deinitialize()
+      results.deallocate()
+    }
+    // Each iteration writes only its own slot, so the buffer needs no lock.
+    nonisolated(unsafe) let slots = results
+    nonisolated(unsafe) let items = inputs
+    withoutActuallyEscaping(transform) { transform in
+      nonisolated(unsafe) let work = transform
+      DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+        slots[index] = work(items[index])
+      }
+    }
+    return results.map { $0! }
+  }
+}

@@ -1,0 +1,105 @@
+/// An objective or a key result: the nodes whose progress the interpreter computes.
+public enum AlignmentNode: Hashable, Sendable {
+  case objective(ObjectiveID)
+  case keyResult(KeyResultID)
+}
+
+/// A plan's progress, expected progress and status as of one date (LANGUAGE.md §4), in flat
+/// arrays indexed like the plan's own. Made by ``PlanEvaluator/evaluate(asOf:whatIf:metrics:)``.
+///
+/// Besides the answers it keeps the effective weights the means were taken with (after the
+/// what-if overlay, with loop links and non-positive weights counted as 0), so impact and
+/// history follow exactly the same arithmetic.
+public struct Evaluation: Sendable {
+  /// The date everything is evaluated as of.
+  public let asOf: Day
+  /// The what-if changes this evaluation includes.
+  public let whatIf: WhatIf
+
+  var objectiveProgress: [Double]
+  var objectiveExpected: [Double?]
+  var objectiveStatus: [ProgressStatus]
+  /// The override in effect (the plan's or the what-if's), per objective.
+  var objectiveOverride: [Double?]
+  /// The total weight of an objective's key results and supporting links.
+  var objectiveItemWeight: [Double]
+
+  var keyResultProgress: [Double]
+  var keyResultValue: [Double?]
+  var keyResultConfidence: [Double?]
+  var keyResultStatus: [ProgressStatus]
+  var keyResultWeight: [Double]
+  /// Whether a key result's progress is the mean of its supporters (it has no measure of its own).
+  var keyResultIsDerived: [Bool]
+  /// The total weight of a supporter-derived key result's supporting links.
+  var keyResultSupporterWeight: [Double]
+
+  /// Each link's weight as counted: the what-if's or the plan's, 0 when not positive or on a loop.
+  var linkWeight: [Double]
+
+  init(asOf: Day, whatIf: WhatIf, objectives: Int, keyResults: Int, links: Int) {
+    self.asOf = asOf
+    self.whatIf = whatIf
+    objectiveProgress = Array(repeating: 0, count: objectives)
+    objectiveExpected = Array(repeating: nil, count: objectives)
+    objectiveStatus = Array(repeating: .noCycle, count: objectives)
+    objectiveOverride = Array(repeating: nil, count: objectives)
+    objectiveItemWeight = Array(repeating: 0, count: objectives)
+    keyResultProgress = Array(repeating: 0, count: keyResults)
+    keyResultValue = Array(repeating: nil, count: keyResults)
+    keyResultConfidence = Array(repeating: nil, count: keyResults)
+    keyResultStatus = Array(repeating: .noCycle, count: keyResults)
+    keyResultWeight = Array(repeating: 0, count: keyResults)
+    keyResultIsDerived = Array(repeating: false, count: keyResults)
+    keyResultSupporterWeight = Array(repeating: 0, count: keyResults)
+    linkWeight = Array(repeating: 0, count: links)
+  }
+
+  // MARK: - Objectives
+
+  /// An objective's progress, 0…1.
+  public func progress(of id: ObjectiveID) -> Double { objectiveProgress[Int(id.index)] }
+
+  /// The elapsed fraction of an objective's cycle; nil when it names no cycle.
+  public func expected(of id: ObjectiveID) -> Double? { objectiveExpected[Int(id.index)] }
+
+  /// An objective's status.
+  public func status(of id: ObjectiveID) -> ProgressStatus { objectiveStatus[Int(id.index)] }
+
+  /// The progress override in effect for an objective (the plan's, or a what-if's).
+  public func override(of id: ObjectiveID) -> Double? { objectiveOverride[Int(id.index)] }
+
+  // MARK: - Key results
+
+  /// A key result's progress, 0…1.
+  public func progress(of id: KeyResultID) -> Double { keyResultProgress[Int(id.index)] }
+
+  /// A key result's value: the what-if's, the host's, the latest check-in on or before the as-of
+  /// date, else `current` (metrics); the latest check-in for other measures; nil when none.
+  public func value(of id: KeyResultID) -> Double? { keyResultValue[Int(id.index)] }
+
+  /// The confidence of the latest check-in on or before the as-of date, if it gave one.
+  public func confidence(of id: KeyResultID) -> Double? { keyResultConfidence[Int(id.index)] }
+
+  /// A key result's status, measured against its objective's cycle.
+  public func status(of id: KeyResultID) -> ProgressStatus { keyResultStatus[Int(id.index)] }
+
+  /// A key result's weight as counted in its objective's mean.
+  public func weight(of id: KeyResultID) -> Double { keyResultWeight[Int(id.index)] }
+
+  /// Whether a key result's progress comes from its supporters (it has no measure of its own).
+  public func isSupporterDerived(_ id: KeyResultID) -> Bool { keyResultIsDerived[Int(id.index)] }
+
+  // MARK: - Nodes and links
+
+  /// The progress of an objective or a key result.
+  public func progress(of node: AlignmentNode) -> Double {
+    switch node {
+    case .objective(let id): progress(of: id)
+    case .keyResult(let id): progress(of: id)
+    }
+  }
+
+  /// A link's weight as counted: 0 for a loop link or a non-positive weight.
+  public func weight(of id: LinkID) -> Double { linkWeight[Int(id.index)] }
+}

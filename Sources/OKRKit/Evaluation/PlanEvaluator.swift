@@ -1,0 +1,170 @@
+/// The interpreter: computes progress, expected progress and status as of a date (LANGUAGE.md §4),
+/// and from the same arithmetic impact (``impacts(of:in:)``) and history (``history(of:in:metrics:)``).
+///
+/// One evaluation is one pass over the objectives, children first, so each mean reads values
+/// already computed: linear in objectives + key results + links + check-ins, and iterative, so
+/// a 100,000-long `supports` chain costs what a wide plan does.
+///
+/// * A key result's value is the latest check-in dated on or before the as-of date, else `current`.
+///   A metric's progress is `clamp((value − from) / (to − from), 0, 1)`; 0 without a value, and 0
+///   when `from` equals `to` (reported as `empty-range`). A milestone is 1 when done with no date
+///   or a date on or before the as-of date. `progress N%` is N/100, clamped to 0…1.
+/// * A key result without a measure of its own takes the weighted mean of the objectives linked
+///   to it (link weights), or 0 with none. A key result with its own measure keeps it: linked
+///   objectives stay traceable but do not move it (`measured-and-supported`).
+/// * An objective's progress is its override (clamped to 0…1), else the weighted mean of its key
+///   results (their weights) and of the objectives linked to it directly (link weights); 0 when
+///   there is nothing to measure. A child with two parents counts fully in each.
+/// * Weights that are not positive (reported as `nonpositive-weight`) count as 0, so a mean never
+///   divides by zero or leaves 0…1.
+/// * Objectives on a `supports` loop (reported as `supports-cycle`) are evaluated with the links
+///   of the loop ignored; see ``EvaluationOrder``.
+/// * Expected progress and status come from the objective's cycle (see ``ProgressStatus``). An
+///   objective that names no cycle has no expected progress and the status `no-cycle`. A key
+///   result is measured against its objective's cycle.
+public struct PlanEvaluator: Sendable {
+  /// The plan evaluated.
+  public let plan: Plan
+  let order: EvaluationOrder
+
+  /// Prepares the evaluation order of `plan` (done once; every evaluation reuses it).
+  public init(_ plan: Plan) {
+    self.plan = plan
+    self.order = EvaluationOrder(plan)
+  }
+
+  /// Every objective's and key result's progress, expected progress and status as of `asOf`,
+  /// with the `whatIf` changes laid over the plan and host values from `metrics`.
+  public func evaluate(asOf: Day, whatIf: WhatIf = WhatIf(), metrics: (any MetricProvider)? = nil) -> Evaluation {
+    var evaluation = Evaluation(asOf: asOf, whatIf: whatIf, objectives: plan.objectives.count,
+      keyResults: plan.keyResults.count, links: plan.links.count)
+    for (index, link) in plan.links.enumerated() {
+      let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
+      evaluation.linkWeight[index] = order.isLoopLink(link, in: plan) ? 0 : PlanEvaluator.countable(weight)
+    }
+    let policy = plan.policy
+    for objectiveID in order.objectives {
+      let objective = plan[objectiveID]
+      let cycle = objective.cycle?.period
+      var sum = 0.0
+      var total = 0.0
+      for keyResultIndex in objective.keyResults {
+        let keyResultID = KeyResultID(keyResultIndex)
+        let index = Int(keyResultIndex)
+        let reading = reading(of: keyResultID, asOf: asOf, whatIf: whatIf, metrics: metrics)
+        evaluation.keyResultValue[index] = reading.value
+        evaluation.keyResultConfidence[index] = reading.confidence
+        let progress: Double
+        if let own = reading.progress {
+          progress = own
+        } else {
+          let (mean, weight) = mean(of: plan.childLinks(of: keyResultID), in: evaluation)
+          evaluation.keyResultIsDerived[index] = true
+          evaluation.keyResultSupporterWeight[index] = weight
+          progress = mean
+        }
+        evaluation.keyResultProgress[index] = progress
+        evaluation.keyResultStatus[index] = ProgressStatus.of(progress: progress, cycle: cycle, asOf: asOf, policy: policy)
+        let weight = PlanEvaluator.countable(whatIf.keyResultWeights[keyResultID] ?? plan[keyResultID].weight)
+        evaluation.keyResultWeight[index] = weight
+        sum += weight * progress
+        total += weight
+      }
+      for linkID in plan.childLinks(of: objectiveID) {
+        let weight = evaluation.linkWeight[Int(linkID.index)]
+        sum += weight * evaluation.objectiveProgress[Int(plan[linkID].child.index)]
+        total += weight
+      }
+      let index = Int(objectiveID.index)
+      let override: Double? =
+        if let change = whatIf.objectiveOverrides[objectiveID] { change.map(PlanEvaluator.unit) } else {
+          objective.progressOverride.map(PlanEvaluator.unit)
+        }
+      let progress = override ?? (total > 0 ? PlanEvaluator.unit(sum / total) : 0)
+      evaluation.objectiveOverride[index] = override
+      evaluation.objectiveItemWeight[index] = total
+      evaluation.objectiveProgress[index] = progress
+      evaluation.objectiveExpected[index] = ProgressStatus.expectedProgress(of: cycle, asOf: asOf)
+      evaluation.objectiveStatus[index] = ProgressStatus.of(progress: progress, cycle: cycle, asOf: asOf, policy: policy)
+    }
+    return evaluation
+  }
+
+  // MARK: - Key results
+
+  /// What a key result's own data says as of a date.
+  struct KeyResultReading {
+    var value: Double?
+    var confidence: Double?
+    /// The key result's own progress; nil when it has no measure (its supporters decide).
+    var progress: Double?
+  }
+
+  /// A key result's value, confidence and own progress as of `asOf`.
+  func reading(of id: KeyResultID, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?) -> KeyResultReading {
+    let keyResult = plan[id]
+    let latest = latestCheckin(of: keyResult, onOrBefore: asOf)
+    var reading = KeyResultReading(value: latest?.value, confidence: latest?.confidence, progress: nil)
+    switch keyResult.measure {
+    case .metric(let from, let to, let current, _):
+      if reading.value == nil { reading.value = current }
+      if let source = keyResult.source, let metrics,
+        let hosted = metrics.value(forSource: source, keyResult: plan.qualifiedName(id), asOf: asOf), hosted.isFinite
+      {
+        reading.value = hosted
+      }
+      if let changed = whatIf.keyResultValues[id] { reading.value = changed }
+      reading.progress = reading.value.map { PlanEvaluator.metricProgress($0, from: from, to: to) } ?? 0
+    case .milestone(let isDone, let doneOn):
+      let done = whatIf.milestonesDone[id] ?? (isDone && (doneOn.map { $0 <= asOf } ?? true))
+      reading.progress = done ? 1 : 0
+    case .manual(let fraction):
+      reading.progress = PlanEvaluator.unit(fraction)
+    case .none:
+      break
+    }
+    if let changed = whatIf.keyResultProgress[id] { reading.progress = PlanEvaluator.unit(changed) }
+    return reading
+  }
+
+  /// The last check-in dated on or before `day` (the last written of equal dates), by binary search.
+  func latestCheckin(of keyResult: KeyResult, onOrBefore day: Day) -> CheckinRecord? {
+    var low = Int(keyResult.checkins.lowerBound)
+    var high = Int(keyResult.checkins.upperBound)
+    while low < high {
+      let middle = (low + high) / 2
+      if plan.checkins[middle].date <= day { low = middle + 1 } else { high = middle }
+    }
+    return low > Int(keyResult.checkins.lowerBound) ? plan.checkins[low - 1] : nil
+  }
+
+  /// The weighted mean of the children of `links` and its total weight; 0 with no weight.
+  private func mean(of links: ArraySlice<LinkID>, in evaluation: Evaluation) -> (Double, Double) {
+    var sum = 0.0
+    var total = 0.0
+    for linkID in links {
+      let weight = evaluation.linkWeight[Int(linkID.index)]
+      sum += weight * evaluation.objectiveProgress[Int(plan[linkID].child.index)]
+      total += weight
+    }
+    return (total > 0 ? PlanEvaluator.unit(sum / total) : 0, total)
+  }
+
+  // MARK: - Arithmetic
+
+  /// `clamp((value − from) / (to − from), 0, 1)`; 0 for an empty range.
+  static func metricProgress(_ value: Double, from: Double, to: Double) -> Double {
+    guard to != from else { return 0 }
+    return unit((value - from) / (to - from))
+  }
+
+  /// `value` clamped to 0…1; 0 for NaN.
+  static func unit(_ value: Double) -> Double {
+    value.isNaN ? 0 : min(max(value, 0), 1)
+  }
+
+  /// A weight as it counts in a mean: 0 unless positive and finite.
+  static func countable(_ weight: Double) -> Double {
+    weight.isFinite && weight > 0 ? weight : 0
+  }
+}

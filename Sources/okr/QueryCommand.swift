@@ -1,0 +1,67 @@
+import ArgumentParser
+import OKRDisk
+import OKRKit
+
+/// `okr query PATH… 'QUERY'`: answer questions about a plan.
+struct QueryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "query",
+    abstract: "Answer queries about a plan: progress, trees, impact, history, listings.",
+    discussion: """
+      The last argument is the query; several queries may be separated by ';'. Examples:
+        okr query plans/ 'progress acme.csat'
+        okr query plans/ 'objectives where status = at-risk sort progress limit 10'
+        okr query plans/ 'tree acme.csat depth 2; impact bob.rating on acme.csat'
+      The plan is answered even when it has errors (their number is printed to standard error).
+      Exit code 0: answered; 1: a query error; 2: bad usage or unreadable input.
+      """
+  )
+
+  @Argument(help: "Plan files or folders, then the query.")
+  var arguments: [String]
+
+  @Option(help: "Evaluate as of this date (YYYY-MM-DD); default: today.")
+  var asOf: String?
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
+  var color: ColorChoice = .auto
+
+  func validate() throws {
+    guard arguments.count >= 2 else {
+      throw ValidationError("give one or more plan files or folders, then the query, e.g. okr query plan.okr 'progress acme.csat'")
+    }
+    if arguments[arguments.count - 1].allSatisfy(\.isWhitespace) {
+      throw ValidationError("the query is empty; e.g. okr query plan.okr 'progress acme.csat'")
+    }
+    if let asOf, Day(asOf) == nil {
+      throw ValidationError("--as-of expects a date written YYYY-MM-DD, got '\(TerminalText.escaped(asOf))'")
+    }
+  }
+
+  func run() throws {
+    let paths = Array(arguments.dropLast())
+    let query = arguments[arguments.count - 1]
+    let parsed = PlanLoader(fileSystem: DiskFileSystem()).load(paths)
+    for failure in parsed.failures {
+      Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
+    }
+    if !parsed.failures.isEmpty { throw ExitCode.badInput }
+    let analysis = PlanAnalysis(parsed)
+    let errors = analysis.diagnostics.errorCount
+    if errors > 0 {
+      Output.error("okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); answering anyway")
+    }
+    let day = try AsOfOption.day(asOf)
+    var engine = QueryEngine(analysis: analysis, asOf: day, format: format == .json ? .json : .text,
+      color: format == .text && color.isEnabled)
+    let answer = engine.answer(query)
+    Output.write(answer.output)
+    if let error = answer.error {
+      if format == .json { Output.line(error) } else { Output.error(error) }
+      throw ExitCode.problems
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import OKRKit
+
+/// A plan spread over a folder: includes, globs, an include cycle and an include leaving the root.
+@Suite struct FolderPlanTests {
+  private let fileSystem = InMemoryFileSystem(files: [
+    "/org/plan/main.okr": """
+      include "teams/*.okr"
+      include "../secrets.okr"
+      company acme "Acme" { admin ceo }
+      person ceo "Casey Ortiz" in acme
+      company acme {
+        objective csat "Customer satisfaction" { cycle 2026; owner ceo; kr nps "NPS" from 30 to 60 }
+      }
+      """,
+    "/org/plan/teams/cs.okr": """
+      team cs "Customer Success" in acme { lead alice }
+      person alice "Alice Martin" in cs
+      team cs {
+        objective speed "Answer faster" { cycle 2026-Q1; owner alice; supports acme.csat; kr calls "Calls" from 60% to 90% }
+      }
+      """,
+    "/org/plan/teams/dev.okr": """
+      team dev "Development" in acme { lead erin }
+      person erin "Erin Wu" in dev
+      team dev {
+        objective bot "Support bot" { cycle 2026-Q1; owner erin; supports cs.speed accepted by alice; kr live "Live" milestone }
+      }
+      """,
+    "/org/plan/loop/a.okr": "include \"b.okr\"\n",
+    "/org/plan/loop/b.okr": "include \"a.okr\"\n",
+    "/org/secrets.okr": "person mallory \"Mallory\"\n",
+  ])
+
+  private func analyze(_ paths: [String]) -> PlanAnalysis {
+    PlanAnalysis(PlanLoader(fileSystem: fileSystem).load(paths))
+  }
+
+  @Test func aFolderLoadsEveryFileAndTheCheckerSeesAcrossThem() throws {
+    let analysis = analyze(["/org/plan"])
+    #expect(analysis.failures.isEmpty)
+    let paths = analysis.plan.sources.files.map(\.path)
+    #expect(Set(paths) == ["/org/plan/main.okr", "/org/plan/teams/cs.okr", "/org/plan/teams/dev.okr",
+      "/org/plan/loop/a.okr", "/org/plan/loop/b.okr"])
+    // Names resolve across files: the only checker finding is the unaccepted link in teams/cs.okr.
+    let found = analysis.diagnostics.map { "\(analysis.plan.sources[$0.location.file].path) \($0.rule.rawValue)" }
+    #expect(found.sorted() == [
+      "/org/plan/loop/b.okr include-error",
+      "/org/plan/main.okr include-error",
+      "/org/plan/teams/cs.okr unaccepted-link",
+    ])
+    try CheckerFixtures.expectGolden(CheckerFixtures.render(analysis), at: "folder-plan.txt")
+  }
+
+  @Test func anIncludeCycleNamesTheLoop() {
+    let analysis = analyze(["/org/plan/loop/a.okr"])
+    let cycle = analysis.diagnostics.filter { $0.rule == .includeError }.map(\.message)
+    #expect(cycle == ["include cycle: /org/plan/loop/a.okr → /org/plan/loop/b.okr → /org/plan/loop/a.okr"])
+  }
+
+  @Test func anIncludeMayNotLeaveThePlansRoot() {
+    let analysis = analyze(["/org/plan/main.okr"])
+    let outside = analysis.diagnostics.filter { $0.rule == .includeError }
+    #expect(outside.map(\.message) == ["'../secrets.okr' leads outside the plan's root folder"])
+    #expect(analysis.plan.entity(named: "mallory") == nil)
+    #expect(analysis.plan.entity(named: "erin") != nil, "the glob loaded teams/dev.okr")
+  }
+
+  @Test func aGlobThatMatchesNothingIsAnError() {
+    let fileSystem = InMemoryFileSystem(files: ["/p/main.okr": "include \"units/*.okr\"\n"])
+    let analysis = PlanAnalysis(PlanLoader(fileSystem: fileSystem).load(["/p/main.okr"]))
+    #expect(analysis.diagnostics.map(\.message) == ["no file matches 'units/*.okr'"])
+  }
+}

@@ -1,0 +1,289 @@
+import Testing
+
+@testable import OKRKit
+
+@Suite struct EvaluationTests {
+  let asOf = EvaluationFixture.day("2026-02-20")
+
+  @Test func workedExampleOfLanguageSection4() throws {
+    let plan = try EvaluationFixture.acme()
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: asOf)
+    func progress(_ name: String) -> Double { evaluation.progress(of: plan.node(name)) }
+    #expect(approximately(progress("acme.csat.nps"), 0.3667))
+    #expect(approximately(progress("acme.csat.churn"), 0.5))
+    #expect(approximately(progress("cs.csat95.score"), 0.4286))
+    #expect(approximately(progress("bob.rating"), 0.3333))
+    #expect(approximately(progress("cs.csat95"), 0.3810))
+    #expect(progress("cs.nps60") == 1.0)
+    #expect(approximately(progress("acme.csat"), 0.4071))
+    #expect(approximately(progress("bob.learn-sql"), 0.4))
+    // The promoted KR keeps its own metric: cs.nps60 (at 100 %) does not move it.
+    #expect(!evaluation.isSupporterDerived(plan.keyResultID("acme.csat.nps")))
+
+    let impacts = evaluator.impacts(of: plan.node("bob.rating"), in: evaluation)
+    #expect(approximately(impacts.impact(on: plan.node("acme.csat")), 0.25, places: 12))
+    #expect(approximately(impacts.impact(on: plan.node("cs.csat95")), 0.5, places: 12))
+    #expect(evaluator.impacts(of: plan.node("cs.nps60"), in: evaluation).impact(on: plan.node("acme.csat")) == 0)
+
+    let csat95 = plan.objectiveID("cs.csat95")
+    #expect(evaluation.expected(of: csat95) == 50.0 / 90.0)
+    #expect(evaluation.status(of: csat95) == .atRisk)
+    #expect(approximately(evaluation.progress(of: csat95) / evaluation.expected(of: csat95)!, 0.69, places: 2))
+    #expect(evaluation.status(of: plan.objectiveID("acme.csat")) == .onTrack)
+    #expect(evaluation.value(of: plan.keyResultID("acme.csat.nps")) == 41)
+    #expect(evaluation.confidence(of: plan.keyResultID("acme.csat.nps")) == 0.6)
+  }
+
+  @Test func decreasingMetricsAndClampingPastBothEnds() {
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective o "O" {
+          cycle 2026-Q1
+          kr down "Down" from 10 to 2 current 4
+          kr below "Below" from 10 to 2 current 12
+          kr beyond "Beyond" from 10 to 2 current -5
+          kr up "Up" from 0 to 100 current 150
+          kr empty "Empty" from 5 to 5 current 5
+          kr none "No value" from 0 to 10
+        }
+      }
+      """)
+    let evaluation = PlanEvaluator(plan).evaluate(asOf: asOf)
+    #expect(evaluation.progress(of: plan.node("t.o.down")) == 0.75)
+    #expect(evaluation.progress(of: plan.node("t.o.below")) == 0)
+    #expect(evaluation.progress(of: plan.node("t.o.beyond")) == 1)
+    #expect(evaluation.progress(of: plan.node("t.o.up")) == 1)
+    #expect(evaluation.progress(of: plan.node("t.o.empty")) == 0)
+    #expect(evaluation.progress(of: plan.node("t.o.none")) == 0)
+    #expect(evaluation.value(of: plan.keyResultID("t.o.none")) == nil)
+  }
+
+  @Test func checkinsAfterTheAsOfDateAndLateMilestonesAreIgnored() {
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective o "O" {
+          cycle 2026-Q1
+          kr m "Metric" from 0 to 10 current 1 {
+            checkin 2026-01-10 3
+            checkin 2026-02-20 5
+            checkin 2026-03-01 9
+          }
+          kr late "Late" milestone done 2026-03-01
+          kr early "Early" milestone done 2026-02-20
+          kr undated "Undated" milestone done
+          kr open "Open" milestone
+        }
+      }
+      """)
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: asOf)
+    #expect(evaluation.progress(of: plan.node("t.o.m")) == 0.5)
+    #expect(evaluation.progress(of: plan.node("t.o.late")) == 0)
+    #expect(evaluation.progress(of: plan.node("t.o.early")) == 1)
+    #expect(evaluation.progress(of: plan.node("t.o.undated")) == 1)
+    #expect(evaluation.progress(of: plan.node("t.o.open")) == 0)
+    let before = evaluator.evaluate(asOf: EvaluationFixture.day("2026-01-09"))
+    #expect(before.progress(of: plan.node("t.o.m")) == 0.1)
+    #expect(before.value(of: plan.keyResultID("t.o.m")) == 1)
+  }
+
+  @Test func overrideWinsAndNothingToMeasureIsZero() {
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective top "Top" {
+          cycle 2026-Q1
+          progress 70% override
+          kr a "A" progress 10%
+        }
+        objective empty "Empty" { cycle 2026-Q1 }
+        objective child "Child" {
+          cycle 2026-Q1
+          supports t.top
+          kr b "B" progress 90%
+        }
+      }
+      """)
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: asOf)
+    #expect(evaluation.progress(of: plan.node("t.top")) == 0.7)
+    #expect(evaluation.progress(of: plan.node("t.empty")) == 0)
+    #expect(evaluator.impacts(of: plan.node("t.child"), in: evaluation).impact(on: plan.node("t.top")) == 0)
+  }
+
+  @Test func aChildWithTwoParentsCountsFullyInEach() {
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective p1 "P1" { cycle 2026-Q1; kr a "A" progress 0% }
+        objective p2 "P2" { cycle 2026-Q1; kr a "A" progress 100% }
+        objective c "C" {
+          cycle 2026-Q1
+          shared
+          supports t.p1
+          supports t.p2 weight 3
+          kr x "X" progress 60%
+        }
+      }
+      """)
+    let evaluation = PlanEvaluator(plan).evaluate(asOf: asOf)
+    #expect(approximately(evaluation.progress(of: plan.node("t.p1")), 0.3, places: 12))
+    #expect(approximately(evaluation.progress(of: plan.node("t.p2")), (1 + 3 * 0.6) / 4, places: 12))
+  }
+
+  @Test func promotedKeyResultsWithAndWithoutTheirOwnMeasure() {
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective top "Top" {
+          cycle 2026-Q1
+          kr derived "Derived from supporters"
+          kr measured "Measured" from 0 to 10 current 2
+        }
+        objective a "A" { cycle 2026-Q1; supports t.top.derived weight 3; kr x "X" progress 40% }
+        objective b "B" { cycle 2026-Q1; supports t.top.derived; kr x "X" progress 80% }
+        objective c "C" { cycle 2026-Q1; supports t.top.measured; kr x "X" progress 100% }
+      }
+      """)
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: asOf)
+    let derived = plan.keyResultID("t.top.derived")
+    #expect(evaluation.isSupporterDerived(derived))
+    #expect(approximately(evaluation.progress(of: derived), (3 * 0.4 + 0.8) / 4, places: 12))
+    #expect(evaluation.progress(of: plan.node("t.top.measured")) == 0.2)
+    #expect(approximately(evaluation.progress(of: plan.node("t.top")), (0.5 + 0.2) / 2, places: 12))
+    let impacts = evaluator.impacts(of: plan.node("t.a"), in: evaluation)
+    #expect(impacts.impact(on: plan.node("t.top.derived")) == 0.75)
+    #expect(impacts.impact(on: plan.node("t.top")) == 0.375)
+    #expect(evaluator.impacts(of: plan.node("t.c"), in: evaluation).impact(on: plan.node("t.top")) == 0)
+  }
+
+  @Test func impactSumsOverEveryPath() {
+    // d reaches top through b and through c; b also through a promoted KR.
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective top "Top" { cycle 2026; kr k "K" progress 0% }
+        objective b "B" { cycle 2026; supports t.top; kr k "K" }
+        objective c "C" { cycle 2026; supports t.top weight 2 }
+        objective d "D" {
+          cycle 2026-Q1
+          shared
+          supports t.b.k
+          supports t.c
+          kr x "X" progress 50%
+        }
+      }
+      """)
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: asOf)
+    let impacts = evaluator.impacts(of: plan.node("t.d"), in: evaluation)
+    // Through b: 1 (all of b.k) × 1/1 (b.k in b) × 1/4 (b in top); through c: 1 × 2/4.
+    #expect(impacts.impact(on: plan.node("t.b")) == 1)
+    #expect(impacts.impact(on: plan.node("t.top")) == 0.75)
+    #expect(Set(impacts.ancestors) == [plan.objectiveID("t.b"), plan.objectiveID("t.c"), plan.objectiveID("t.top")])
+    // A key result moves its objective by its share.
+    let kr = evaluator.impacts(of: plan.node("t.top.k"), in: evaluation)
+    #expect(kr.impact(on: plan.node("t.top")) == 0.25)
+  }
+
+  @Test func historyFollowsEveryCheckinInTheSubtree() throws {
+    let plan = try EvaluationFixture.acme()
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: asOf)
+    let history = evaluator.history(of: plan.node("acme.csat"), in: evaluation)
+    // cs.nps60 is linked to a KR with its own measure: its done date is not part of the subtree.
+    #expect(history.map(\.date.description) == ["2026-01-15", "2026-02-15"])
+    let milestone = evaluator.history(of: plan.node("cs.nps60"), in: evaluation)
+    #expect(milestone.map(\.date.description) == ["2026-02-01"])
+    #expect(milestone.map(\.progress) == [1])
+    for point in history {
+      let direct = evaluator.evaluate(asOf: point.date)
+      #expect(approximately(point.progress, direct.progress(of: plan.node("acme.csat")), places: 12))
+      #expect(point.status == direct.status(of: plan.objectiveID("acme.csat")))
+    }
+    let early = evaluator.history(of: plan.node("acme.csat"), in: evaluator.evaluate(asOf: EvaluationFixture.day("2026-01-31")))
+    #expect(early.count == 1)
+    let kr = evaluator.history(of: plan.node("acme.csat.nps"), in: evaluation)
+    #expect(kr.map(\.progress).map { ($0 * 10_000).rounded() } == [1333, 3667])
+  }
+
+  @Test func whatIfChangesLayOverThePlanWithoutTouchingIt() throws {
+    let plan = try EvaluationFixture.acme()
+    let evaluator = PlanEvaluator(plan)
+    var whatIf = WhatIf()
+    whatIf.keyResultValues[plan.keyResultID("cs.csat95.score")] = 95
+    whatIf.linkWeights[plan.parentLinks(of: plan.objectiveID("cs.csat95")).first!] = 1
+    whatIf.objectiveOverrides[plan.objectiveID("bob.rating")] = .some(1)
+    let changed = evaluator.evaluate(asOf: asOf, whatIf: whatIf)
+    #expect(changed.progress(of: plan.node("cs.csat95")) == 1)
+    #expect(approximately(changed.progress(of: plan.node("acme.csat")), (0.36667 + 0.5 + 1) / 3))
+    let original = evaluator.evaluate(asOf: asOf)
+    #expect(approximately(original.progress(of: plan.node("acme.csat")), 0.4071))
+  }
+
+  @Test func hostValuesActAsTheLatestValue() {
+    struct Warehouse: MetricProvider {
+      func value(forSource name: String, keyResult: String, asOf: Day) -> Double? {
+        name == "warehouse" && keyResult == "t.o.live" ? 75 : nil
+      }
+    }
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective o "O" {
+          cycle 2026-Q1
+          kr live "Live" from 0 to 100 source "warehouse" { checkin 2026-01-10 10 }
+          kr other "Other" from 0 to 100 current 20 source "elsewhere"
+        }
+      }
+      """)
+    let evaluation = PlanEvaluator(plan).evaluate(asOf: asOf, metrics: Warehouse())
+    #expect(evaluation.progress(of: plan.node("t.o.live")) == 0.75)
+    #expect(evaluation.progress(of: plan.node("t.o.other")) == 0.2)
+  }
+
+  @Test func objectivesOnALoopAreEvaluatedWithTheLoopIgnored() {
+    let plan = EvaluationFixture.plan("""
+      team t {
+        objective a "A" { cycle 2026-Q1; supports t.b; kr x "X" progress 20% }
+        objective b "B" { cycle 2026-Q1; supports t.a; kr x "X" progress 60% }
+        objective top "Top" { cycle 2026-Q1; kr x "X" progress 0% }
+        objective up "Above the loop" { cycle 2026-Q1; supports t.top }
+        objective self "Self" { cycle 2026-Q1; supports t.self; kr x "X" progress 30% }
+      }
+      team u {
+        objective c "C" { cycle 2026-Q1; supports t.a; supports u.d; kr x "X" progress 100% }
+        objective d "D" { cycle 2026-Q1; supports t.b }
+      }
+      """)
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: asOf)
+    #expect(evaluation.progress(of: plan.node("t.self")) == 0.3)
+    #expect(evaluation.progress(of: plan.node("u.d")) == 1)
+    // a: its KR and c (b's link is a loop link).
+    #expect(evaluation.progress(of: plan.node("t.a")) == 0.6)
+    #expect(evaluation.progress(of: plan.node("t.b")) == 0.8)
+    _ = evaluator.impacts(of: plan.node("u.c"), in: evaluation)
+    _ = evaluator.history(of: plan.node("t.a"), in: evaluation)
+  }
+
+  @Test func statusAcrossTheCycle() {
+    var policy = Policy()
+    let quarter = Period.quarter(2026, 1)
+    func status(_ progress: Double, _ day: String) -> ProgressStatus {
+      ProgressStatus.of(progress: progress, cycle: quarter, asOf: EvaluationFixture.day(day), policy: policy)
+    }
+    #expect(status(0, "2025-12-31") == .upcoming)
+    #expect(status(0, "2026-01-01") == .onTrack)
+    #expect(status(0.45, "2026-02-20") == .onTrack)
+    #expect(status(0.4, "2026-02-20") == .atRisk)
+    #expect(status(0.2, "2026-02-20") == .offTrack)
+    #expect(status(1, "2026-04-01") == .achieved)
+    #expect(status(0.999_999_999_99, "2026-04-01") == .achieved)
+    #expect(status(0.99, "2026-04-01") == .missed)
+    #expect(ProgressStatus.expectedProgress(of: quarter, asOf: EvaluationFixture.day("2026-04-01")) == 1)
+    #expect(ProgressStatus.expectedProgress(of: quarter, asOf: EvaluationFixture.day("2026-03-31")) == 89.0 / 90)
+    #expect(ProgressStatus.expectedProgress(of: nil, asOf: EvaluationFixture.day("2026-03-31")) == nil)
+    policy.onTrackRatio = 0.5
+    policy.atRiskRatio = 0.1
+    #expect(status(0.3, "2026-02-20") == .onTrack)
+    #expect(ProgressStatus.of(progress: 0, cycle: nil, asOf: EvaluationFixture.day("2026-02-20"), policy: policy) == .noCycle)
+  }
+}
