@@ -1,3 +1,4 @@
+import OKRDisk
 import OKRKit
 import OKRLineEditing
 
@@ -34,9 +35,8 @@ public final class ReplSession {
   /// The completion function for a line editor over this session's plan.
   public static func completer(for session: OKRSession) -> Completer {
     { line, cursor in
-      ReplCompleter(plan: session.plan, commands: QueryParser.commands, fields: QueryField.allNames,
-        setFields: QueryParser.settableFields
-      ).complete(line: line, cursor: cursor)
+      ReplCompleter(plan: session.plan, commands: QueryParser.commands, setFields: QueryParser.settableFields)
+        .complete(line: line, cursor: cursor)
     }
   }
 
