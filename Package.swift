@@ -41,7 +41,7 @@ let package = Package(
     // The REPL: a session over OKRKit driven through a line reader.
     .target(name: "OKRRepl", dependencies: ["OKRKit", "OKRDisk", "OKRLineEditing", "CLineEdit"]),
     .testTarget(
-      name: "OKRReplTests", dependencies: ["OKRRepl", "OKRKit", "OKRLineEditing", "CLineEdit"],
+      name: "OKRReplTests", dependencies: ["OKRRepl", "OKRKit", "OKRDisk", "OKRLineEditing", "CLineEdit"],
       resources: [.copy("Transcripts")]),
 
     // A host program that embeds OKRKit: live metric values, a tree, a what-if.

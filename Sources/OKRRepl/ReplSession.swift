@@ -59,7 +59,8 @@ public final class ReplSession {
         if !pending.isEmpty { _ = handle(pending) }
         return
       case .line(let line):
-        pending += pending.isEmpty ? line : "\n" + line
+        // A query is one line to the parser: continuation lines join with a space.
+        pending += pending.isEmpty ? line : " " + line
         if InputContinuation.needsMore(pending) { continue }
         let input = pending
         pending = ""
