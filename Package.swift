@@ -58,5 +58,6 @@ let package = Package(
 
     // libFuzzer targets; build with the recipe in Fuzz/README.md.
     .executableTarget(name: "PlanFuzzer", dependencies: ["OKRKit", "OKRDisk"], path: "Fuzz/PlanFuzzer"),
+    .executableTarget(name: "QueryFuzzer", dependencies: ["OKRKit"], path: "Fuzz/QueryFuzzer"),
   ]
 )
