@@ -76,10 +76,10 @@ struct DiffCommand: ParsableCommand {
     if !changes.isEmpty { throw ExitCode.problems }
   }
 
-  /// The evaluations behind the progress effects: none until an evaluator conforms to
-  /// ``ProgressSource``; then this returns it for both plans as of `asOf`.
+  /// Both plans evaluated as of `asOf`: what the progress effects compare.
   private func progressComparison(old: Plan, new: Plan, asOf: Day) -> ProgressComparison? {
-    nil
+    ProgressComparison(asOf: asOf, before: PlanEvaluator(old).evaluate(asOf: asOf),
+      after: PlanEvaluator(new).evaluate(asOf: asOf))
   }
 
   /// Loads one side and resolves it, or explains on standard error why it cannot be compared.

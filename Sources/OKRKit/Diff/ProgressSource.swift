@@ -28,3 +28,6 @@ public struct ProgressComparison {
     self.after = after
   }
 }
+
+/// Evaluations are what the diff compares by default.
+extension Evaluation: ProgressSource {}
