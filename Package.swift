@@ -23,6 +23,9 @@ let package = Package(
       dependencies: [
         "OKRKit",
         "OKRDisk",
+        "OKRRepl",
+        "OKRLineEditing",
+        "CLineEdit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -35,6 +38,14 @@ let package = Package(
     // A test fixture: a tiny line-editing program that OKRLineEditingTests drives in a pseudo-terminal.
     .executableTarget(name: "LineEditProbe", dependencies: ["OKRLineEditing"]),
     .testTarget(name: "OKRLineEditingTests", dependencies: ["OKRLineEditing"]),
+    // The REPL: a session over OKRKit driven through a line reader.
+    .target(name: "OKRRepl", dependencies: ["OKRKit", "OKRDisk", "OKRLineEditing", "CLineEdit"]),
+    .testTarget(
+      name: "OKRReplTests", dependencies: ["OKRRepl", "OKRKit", "OKRDisk", "OKRLineEditing", "CLineEdit"],
+      resources: [.copy("Transcripts")]),
+
+    // A host program that embeds OKRKit: live metric values, a tree, a what-if.
+    .executableTarget(name: "okr-embedding-example", dependencies: ["OKRKit"], path: "Examples/EmbeddingExample"),
 
     // Benchmarks: writes large valid plans, and prints the time of each phase (see BENCHMARKS.md).
     .executableTarget(
@@ -47,5 +58,6 @@ let package = Package(
 
     // libFuzzer targets; build with the recipe in Fuzz/README.md.
     .executableTarget(name: "PlanFuzzer", dependencies: ["OKRKit", "OKRDisk"], path: "Fuzz/PlanFuzzer"),
+    .executableTarget(name: "QueryFuzzer", dependencies: ["OKRKit"], path: "Fuzz/QueryFuzzer"),
   ]
 )

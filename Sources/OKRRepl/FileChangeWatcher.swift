@@ -4,14 +4,22 @@
   import Darwin
 #endif
 
-/// Notices when a loaded plan file changed on disk (size or modification time).
+/// Notices when a loaded plan file changed on disk: its size, times or inode (editors that
+/// save by renaming a new file make a new inode even within one timestamp tick).
 struct FileChangeWatcher {
   private var stamps: [String: Stamp] = [:]
 
   private struct Stamp: Equatable {
     var size: Int
-    var seconds: Int
-    var nanoseconds: Int
+    var inode: UInt64
+    var modified: timespec
+    var changed: timespec
+
+    static func == (lhs: Stamp, rhs: Stamp) -> Bool {
+      lhs.size == rhs.size && lhs.inode == rhs.inode
+        && lhs.modified.tv_sec == rhs.modified.tv_sec && lhs.modified.tv_nsec == rhs.modified.tv_nsec
+        && lhs.changed.tv_sec == rhs.changed.tv_sec && lhs.changed.tv_nsec == rhs.changed.tv_nsec
+    }
   }
 
   /// Remembers how `paths` look now.
@@ -28,9 +36,10 @@ struct FileChangeWatcher {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     #if canImport(Darwin)
-      return Stamp(size: Int(info.st_size), seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec)
+      return Stamp(size: Int(info.st_size), inode: UInt64(info.st_ino), modified: info.st_mtimespec,
+        changed: info.st_ctimespec)
     #else
-      return Stamp(size: Int(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec)
+      return Stamp(size: Int(info.st_size), inode: UInt64(info.st_ino), modified: info.st_mtim, changed: info.st_ctim)
     #endif
   }
 }

@@ -10,8 +10,13 @@ import OKRLineEditing
 struct ReplCompleter {
   let plan: Plan
   let commands: [String]
-  let fields: [String]
   let setFields: [String]
+
+  /// The fields of the listing a query starts with, or of every listing.
+  private func fields(forQueryStartingWith first: String) -> [String] {
+    let kinds = ListingKind(rawValue: first).map { [$0] } ?? ListingKind.allCases
+    return kinds.flatMap { $0.fields.map(\.name) }
+  }
 
   /// Characters that end the word being completed.
   private static let separators: Set<Character> = [" ", "\t", "(", ")", "=", "<", ">", ",", ";", "!"]
@@ -64,6 +69,7 @@ struct ReplCompleter {
       return commands
     }
     let first = tokens.first ?? ""
+    let fields = fields(forQueryStartingWith: first)
     switch last {
     case ":help", ":h": return MetaCommand.names + commands
     case ":format", ":f": return ["text", "json"]

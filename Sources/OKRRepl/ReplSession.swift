@@ -1,3 +1,4 @@
+import OKRDisk
 import OKRKit
 import OKRLineEditing
 
@@ -34,9 +35,8 @@ public final class ReplSession {
   /// The completion function for a line editor over this session's plan.
   public static func completer(for session: OKRSession) -> Completer {
     { line, cursor in
-      ReplCompleter(plan: session.plan, commands: QueryParser.commands, fields: QueryField.allNames,
-        setFields: QueryParser.settableFields
-      ).complete(line: line, cursor: cursor)
+      ReplCompleter(plan: session.plan, commands: QueryParser.commands, setFields: QueryParser.settableFields)
+        .complete(line: line, cursor: cursor)
     }
   }
 
@@ -59,7 +59,8 @@ public final class ReplSession {
         if !pending.isEmpty { _ = handle(pending) }
         return
       case .line(let line):
-        pending += pending.isEmpty ? line : "\n" + line
+        // A query is one line to the parser: continuation lines join with a space.
+        pending += pending.isEmpty ? line : " " + line
         if InputContinuation.needsMore(pending) { continue }
         let input = pending
         pending = ""

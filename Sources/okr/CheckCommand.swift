@@ -27,6 +27,12 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Show at most this many diagnostics in text output.")
   var maxDiagnostics: Int = 100
 
+  func validate() throws {
+    guard maxDiagnostics >= 0 else {
+      throw ValidationError("--max-diagnostics must be 0 or more, not \(maxDiagnostics)")
+    }
+  }
+
   func run() throws {
     let plan = PlanLoader(fileSystem: DiskFileSystem()).load(paths)
     for failure in plan.failures {
@@ -38,7 +44,7 @@ struct CheckCommand: ParsableCommand {
     case .json:
       Output.line(renderer.jsonDocument(diagnostics).serialized())
     case .text:
-      for diagnostic in diagnostics.prefix(max(0, maxDiagnostics)) {
+      for diagnostic in diagnostics.prefix(maxDiagnostics) {
         Output.line(renderer.render(diagnostic) + "\n")
       }
       if diagnostics.count > maxDiagnostics {

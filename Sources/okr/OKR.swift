@@ -16,7 +16,7 @@ struct OKR: ParsableCommand {
       2 bad usage or unreadable input.
       """,
     subcommands: [
-      CheckCommand.self, QueryCommand.self, FmtCommand.self, DiffCommand.self, ExplainCommand.self,
+      CheckCommand.self, ReplCommand.self, QueryCommand.self, FmtCommand.self, DiffCommand.self, ExplainCommand.self,
     ]
   )
 

@@ -25,8 +25,8 @@
     private var searchStart = 0
     private var reaped = false
 
-    /// Starts `executable` in a new 80×24 terminal with exactly `environment`.
-    init(executable: String, environment: [String: String]) throws {
+    /// Starts `executable ARGUMENTS` in a new 80×24 terminal with exactly `environment`.
+    init(executable: String, arguments extraArguments: [String] = [], environment: [String: String]) throws {
       var master: Int32 = -1
       var slave: Int32 = -1
       var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
@@ -65,7 +65,7 @@
       posix_spawnattr_setflags(
         &attributes, Int16(Self.spawnNewSession | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-      let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(executable), nil]
+      let arguments: [UnsafeMutablePointer<CChar>?] = ([executable] + extraArguments).map { strdup($0) } + [nil]
       let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
       defer {
         for string in arguments + variables { free(string) }

@@ -41,10 +41,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
-  /// `YYYY-MM-DD`.
+  /// `YYYY-MM-DD`, the year padded to four digits so the text parses back.
   public var description: String {
     let (year, month, day) = components
-    return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    return "\(Day.fourDigits(year))-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+  }
+
+  /// `year` written with at least four digits (`0999`), as the plan language requires.
+  static func fourDigits(_ year: Int) -> String {
+    let digits = String(year)
+    return digits.count < 4 && year >= 0 ? String(repeating: "0", count: 4 - digits.count) + digits : digits
   }
 
   /// The day `count` days later.
@@ -117,10 +123,10 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
   /// The period as written in a plan: `2026`, `2026-Q1`, `2026-H2`, `2026-03`, `2026-01-05..2026-03-27`.
   public var description: String {
     switch self {
-    case .year(let y): "\(y)"
-    case .quarter(let y, let q): "\(y)-Q\(q)"
-    case .half(let y, let h): "\(y)-H\(h)"
-    case .month(let y, let m): "\(y)-\(m < 10 ? "0" : "")\(m)"
+    case .year(let y): Day.fourDigits(y)
+    case .quarter(let y, let q): "\(Day.fourDigits(y))-Q\(q)"
+    case .half(let y, let h): "\(Day.fourDigits(y))-H\(h)"
+    case .month(let y, let m): "\(Day.fourDigits(y))-\(m < 10 ? "0" : "")\(m)"
     case .range(let from, let to): "\(from)..\(to)"
     }
   }

@@ -6,6 +6,8 @@ public final class DiagnosticRenderer {
   private let sources: SourceMap
   private let color: Bool
   private var lineTables: [FileID: LineTable] = [:]
+  /// Per file, where the last column count ended, so the next one can go on from there.
+  private var columnMarks: [FileID: LineTable.ColumnMark] = [:]
 
   public init(sources: SourceMap, color: Bool = false) {
     self.sources = sources
@@ -14,7 +16,10 @@ public final class DiagnosticRenderer {
 
   /// The 1-based line and column where `location` starts.
   public func lineColumn(_ location: SourceLocation) -> LineColumn {
-    lineTable(location.file).location(of: Int(location.span.start))
+    var mark = columnMarks[location.file]
+    let position = lineTable(location.file).location(of: Int(location.span.start), resumingAt: &mark)
+    columnMarks[location.file] = mark
+    return position
   }
 
   /// One diagnostic in the compiler style: header, `-->` location, source line with carets, notes, help.
@@ -46,34 +51,19 @@ public final class DiagnosticRenderer {
     return lines.joined(separator: "\n")
   }
 
-  /// The JSON object of one diagnostic.
+  /// The JSON object of one diagnostic: exactly the keys of LANGUAGE.md §8, which tools rely on.
+  ///
+  /// The path is the file's path as written (JSON escapes control characters itself).
   public func json(_ diagnostic: Diagnostic) -> JSONValue {
     let start = lineColumn(diagnostic.location)
-    let end = lineTable(diagnostic.location.file).location(of: Int(diagnostic.location.span.end))
-    var members: [(String, JSONValue)] = [
+    return .object([
       ("rule", .string(diagnostic.rule.rawValue)),
       ("severity", .string(diagnostic.severity.rawValue)),
-      ("file", .string(path(diagnostic.location.file))),
+      ("file", .string(sources[diagnostic.location.file].path)),
       ("line", .int(start.line)),
       ("column", .int(start.column)),
-      ("endLine", .int(end.line)),
-      ("endColumn", .int(end.column)),
       ("message", .string(diagnostic.message)),
-    ]
-    if let help = diagnostic.help { members.append(("help", .string(help))) }
-    if !diagnostic.notes.isEmpty { members.append(("notes", .array(diagnostic.notes.map { .string($0) }))) }
-    if !diagnostic.labels.isEmpty {
-      members.append(
-        ("labels",
-          .array(diagnostic.labels.map { label in
-            let position = lineColumn(label.location)
-            return .object([
-              ("file", .string(path(label.location.file))), ("line", .int(position.line)),
-              ("column", .int(position.column)), ("message", .string(label.message)),
-            ])
-          })))
-    }
-    return .object(members)
+    ])
   }
 
   /// The `okr check --format json` document: diagnostics plus error and warning counts.
@@ -104,7 +94,7 @@ public final class DiagnosticRenderer {
     let table = lineTable(location.file)
     let lineIndex = table.lineIndex(of: Int(location.span.start))
     let range = table.lineRange(lineIndex)
-    // Show at most 200 characters of a line; a 10 MiB line must not flood the terminal.
+    // Show at most 200 terminal cells of a line; a 10 MiB line must not flood the terminal.
     let visibleEnd = min(range.upperBound, range.lowerBound + 800)
     var shown = ""
     var column = 0
@@ -114,13 +104,12 @@ public final class DiagnosticRenderer {
     let start = Int(location.span.start)
     let end = max(Int(location.span.end), start + 1)
     while offset < visibleEnd, column < 200 {
-      if offset == start { caretStart = column }
-      let length = utf8Length(source.bytes[offset])
-      let characterEnd = min(offset + length, range.upperBound)
+      let characterEnd = offset + LineTable.characterLength(in: source.bytes, at: offset, end: range.upperBound)
+      if caretStart < 0, start < characterEnd { caretStart = column }
       let piece = String(decoding: source.bytes[offset..<characterEnd], as: UTF8.self)
       let display = piece == "\t" ? " " : TerminalText.escaped(piece)
       shown += display
-      column += display.count
+      column += display.unicodeScalars.reduce(0) { $0 + cellWidth($1) }
       offset = characterEnd
       if offset >= end, caretEnd < 0, caretStart >= 0 { caretEnd = column }
     }
@@ -140,11 +129,16 @@ public final class DiagnosticRenderer {
     ]
   }
 
-  private func utf8Length(_ lead: UInt8) -> Int {
-    switch lead {
-    case 0xC2...0xDF: 2
-    case 0xE0...0xEF: 3
-    case 0xF0...0xF4: 4
+  /// How many terminal cells `scalar` takes, so carets line up under wide (CJK, emoji) and
+  /// combining characters; an approximation of `wcwidth` for the common ranges.
+  private func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+    switch scalar.value {
+    case 0x0300...0x036F, 0x200B...0x200F, 0x20D0...0x20FF, 0xFE00...0xFE0F: 0
+    case 0x1100...0x115F, 0x2614...0x2615, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+      0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+      0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF,
+      0x20000...0x3FFFD:
+      2
     default: 1
     }
   }

@@ -126,7 +126,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     while let current = pending.popLast() {
       guard let canonical = fileSystem.canonicalPath(current), visited.insert(canonical).inserted else { continue }
       for name in fileSystem.contents(ofFolder: current) where !name.hasPrefix(".") {
-        let child = current == "/" ? "/" + name : current + "/" + name
+        let child = current.hasSuffix("/") ? current + name : current + "/" + name
         switch fileSystem.kind(of: child) {
         case .folder: pending.append(child)
         case .file where name.hasSuffix(".okr"): found.append(child)
@@ -222,6 +222,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       let written = include.path.value(in: source)
       for target in targets {
         guard let targetCanonical = fileSystem.canonicalPath(target) else { continue }
+        let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical)
         guard PlanPath.isInside(targetCanonical, folder: root) else {
           report("'\(written)' leads outside the plan's root folder",
             help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
@@ -236,13 +237,13 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         }
         if state.loaded[targetCanonical] != nil { continue }
         guard fileSystem.kind(of: targetCanonical) == .file else {
-          report("'\(target)' is not a regular file", help: "include only .okr files")
+          report("'\(shownPath)' is not a regular file", help: "include only .okr files")
           continue
         }
-        switch take(target, canonical: targetCanonical, state: &state) {
+        switch take(target, canonical: targetCanonical, shownAs: shownPath, state: &state) {
         case .success(let child): stack.append((child, targetCanonical, includes(of: child), 0))
         case .failure(let failure):
-          report("cannot read '\(TerminalText.escaped(target))': \(failure.message)",
+          report("cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
             help: "check the file's permissions and size")
         }
       }
@@ -281,7 +282,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       return .failure(IncludeProblem(message: "the included file '\(written)' does not exist",
         help: "check the path; it is relative to the folder of \(TerminalText.escaped(source.path))"))
     case .folder:
-      return .success(planFiles(under: pattern))
+      // Like a glob, a folder that holds the including file does not include it again.
+      return .success(planFiles(under: pattern).filter { fileSystem.canonicalPath($0) != canonical })
     case .special:
       return .failure(IncludeProblem(message: "'\(written)' is not a regular file", help: "include only .okr files"))
     case .file:
@@ -289,9 +291,23 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     }
   }
 
-  /// Adds the file at `path` to the plan: prepared ahead if it was, else read and parsed now.
+  /// How an included file is named in diagnostics: relative to the including file as the user
+  /// named it (`plans/teams/cs.okr`, not `/home/…/plans/teams/cs.okr`), when it lies below that file's folder.
+  private func displayPath(of target: String, includedBy shownIncluder: String, from includerCanonical: String)
+    -> String
+  {
+    let folder = PlanPath.folder(of: includerCanonical)
+    let prefix = folder == "/" ? "/" : folder + "/"
+    guard target.hasPrefix(prefix) else { return target }
+    let relative = String(target.dropFirst(prefix.count))
+    let shownFolder = PlanPath.folder(of: shownIncluder)
+    return shownFolder == "." ? relative : PlanPath.join(shownFolder, relative)
+  }
+
+  /// Adds the file at `path` to the plan (named `shownPath` in diagnostics, when given): prepared
+  /// ahead if it was, else read and parsed now.
   private func take(
-    _ path: String, canonical: String, state: inout LoadState
+    _ path: String, canonical: String, shownAs shownPath: String? = nil, state: inout LoadState
   ) -> Result<FileID, FileReadError> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
       return .failure(FileReadError("the plan has more than \(limits.maximumFileCount) files"))
@@ -299,7 +315,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     let result = state.prepared.removeValue(forKey: canonical) ?? readAndParse(path)
     switch result {
     case .success(let parsed):
-      let id = state.plan.add(path: path, parsed: parsed)
+      let id = state.plan.add(path: shownPath ?? path, parsed: parsed)
       state.loaded[canonical] = id
       return .success(id)
     case .failure(let error):

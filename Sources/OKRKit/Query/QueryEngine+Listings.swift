@@ -144,12 +144,13 @@ extension QueryEngine {
     var promotions = 0
     var accepted = 0
     for link in plan.links {
+      // Every link needs acceptance, reuse links too (restated as `supports REF accepted by P`).
+      if link.acceptedBy != nil { accepted += 1 }
       if link.isReuse {
         reuses += 1
-        continue
+      } else if case .keyResult = link.target {
+        promotions += 1
       }
-      if case .keyResult = link.target { promotions += 1 }
-      if link.acceptedBy != nil { accepted += 1 }
     }
     let supports = plan.links.count - reuses
     let orphans = orphanObjectives().count
@@ -159,7 +160,7 @@ extension QueryEngine {
       objectivesPerLevel: Level.allCases.map { ($0, objectives[$0.depth]) },
       objectives: plan.objectives.count, keyResults: plan.keyResults.count, links: plan.links.count,
       reuses: reuses, promotions: promotions, contributions: supports - promotions,
-      acceptanceRate: supports > 0 ? Double(accepted) / Double(supports) : nil,
+      acceptanceRate: plan.links.isEmpty ? nil : Double(accepted) / Double(plan.links.count),
       orphans: orphans, orphanRate: belowCompany > 0 ? Double(orphans) / Double(belowCompany) : nil,
       statuses: ProgressStatus.allCases.compactMap { status in statuses[status].map { (status, $0) } })
   }

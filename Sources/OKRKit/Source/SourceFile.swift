@@ -115,18 +115,49 @@ public struct LineTable: Sendable {
 
   /// The 1-based line and character column of `offset`.
   public func location(of offset: Int) -> LineColumn {
+    var mark: ColumnMark?
+    return location(of: offset, resumingAt: &mark)
+  }
+
+  /// A character boundary whose column is known, from which counting columns may go on.
+  struct ColumnMark {
+    var offset: Int
+    var column: Int
+  }
+
+  /// Like ``location(of:)``, but counts on from `mark` when it lies on the same line at or
+  /// before `offset`, then moves `mark` there: asking for ascending offsets, as a renderer of
+  /// sorted diagnostics does, costs linear time even when they all sit on one long line.
+  func location(of offset: Int, resumingAt mark: inout ColumnMark?) -> LineColumn {
     let clamped = max(0, min(offset, bytes.count))
     let line = lineIndex(of: clamped)
-    var column = 1
     var index = lineStarts[line]
-    while index < clamped {
-      // Count only bytes that start a UTF-8 sequence.
-      if bytes[index] & 0xC0 != 0x80 { column += 1 }
-      index += 1
+    var column = 1
+    if let known = mark, known.offset >= index, known.offset <= clamped {
+      index = known.offset
+      column = known.column
     }
-    // An offset inside a multi-byte character belongs to that character.
-    if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
+    while index < clamped {
+      let next = index + LineTable.characterLength(in: bytes, at: index, end: bytes.count)
+      // An offset inside a multi-byte character belongs to that character.
+      if next > clamped { break }
+      index = next
+      column += 1
+    }
+    mark = ColumnMark(offset: index, column: column)
     return LineColumn(line: line + 1, column: column)
+  }
+
+  /// The number of bytes of the character at `offset` (before `end`): a valid UTF-8 sequence,
+  /// or a maximal invalid one, which is shown as one U+FFFD and so counts as one column.
+  static func characterLength(in bytes: [UInt8], at offset: Int, end: Int) -> Int {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes[offset..<min(offset + 4, end)].makeIterator()
+    switch parser.parseScalar(from: &iterator) {
+    case .valid(let encoded): return encoded.count
+    case .error(let length): return max(1, length)
+    case .emptyInput: return 1
+    }
   }
 
   /// The byte range of a 0-based line, without its line terminator.

@@ -12,6 +12,10 @@ struct Lexer {
   /// Every comment, `#` included, in source order.
   private(set) var comments: [Span] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// Past this many diagnostics, problems are no longer recorded (the parser then gives up).
+  var reportLimit = Int.max
+  /// Whether a problem went unrecorded because of ``reportLimit``.
+  private(set) var droppedReports = false
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
@@ -120,13 +124,12 @@ struct Lexer {
           if bytes[position] >= 0x80 {
             if let length = validSequenceLength(at: position) {
               position += length
-              continue
-            }
-            if !reported {
-              report(.invalidLiteral, "invalid UTF-8 in a comment", at: position, length: 1,
-                help: "save the file as UTF-8")
+            } else {
+              // One report per comment: a file in another encoding is one problem, not one per accent.
+              skipInvalidUTF8(in: " in a comment", reporting: !reported)
               reported = true
             }
+            continue
           }
           position += 1
         }
@@ -169,7 +172,9 @@ struct Lexer {
     let digitCount = position - digitsStart
     // Four digits and a dash: a date or a period.
     if start == digitsStart, digitCount == 4, peek(0) == UInt8(ascii: "-"), let next = peek(1) {
-      if next == UInt8(ascii: "Q") || next == UInt8(ascii: "H") {
+      // `2026-Q1`, `2026-H2`; any other letter (`2026-q1`) makes a period token that
+      // the parser rejects with a helpful message.
+      if isIdentifierStart(next) {
         position += 2
         while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
         return token(.period, from: start)
@@ -226,16 +231,25 @@ struct Lexer {
         position += 1
         return token(.string, from: start)
       case UInt8(ascii: "\n"):
-        report(.syntax, "unterminated string", at: start, length: position - start,
-          label: "this string has no closing quote",
-          help: "close the string with \" on the same line; write \\n for a line break")
-        // `objective x "Title {`: leave the brace to the parser so the block still parses.
-        var end = position
-        while end > start + 1, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\r") {
-          end -= 1
+        // Trailing blanks are no part of the string, and in `objective x "Title {` the brace is
+        // left to the parser, so the block still parses and nothing else is reported.
+        var end = trimmingBlanks(from: position, downTo: start + 1)
+        if end > start + 1, bytes[end - 1] == UInt8(ascii: "{") {
+          position = end - 1
+          end = trimmingBlanks(from: end - 1, downTo: start + 1)
         }
-        if end > start + 1, bytes[end - 1] == UInt8(ascii: "{") { position = end - 1 }
-        return token(.string, from: start)
+        let help: String
+        if end > start + 1 && bytes[end - 1] == UInt8(ascii: "\"") {
+          // A quote this close to the end was escaped (an unescaped one would have closed the string).
+          help = "\\\" is an escaped quote, not the end of the string; write \\\\ for a backslash"
+        } else if end > start + 1 && bytes[end - 1] == UInt8(ascii: "\\") {
+          help = "a \\ at the end of a line does not continue the string: close it with \" and write \\n for a line break"
+        } else {
+          help = "close the string with \" on the same line; write \\n for a line break"
+        }
+        report(.syntax, "unterminated string", at: start, length: end - start,
+          label: "this string has no closing quote", help: help)
+        return Token(kind: .string, span: Span(start: UInt32(start), end: UInt32(end)))
       case UInt8(ascii: "\\"):
         lexEscape()
       default:
@@ -243,12 +257,8 @@ struct Lexer {
           if let length = validSequenceLength(at: position) {
             position += length
           } else {
-            if !reportedEncoding {
-              report(.invalidLiteral, "invalid UTF-8 in a string", at: position, length: 1,
-                help: "save the file as UTF-8")
-              reportedEncoding = true
-            }
-            position += 1
+            skipInvalidUTF8(in: " in a string", reporting: !reportedEncoding)
+            reportedEncoding = true
           }
         } else {
           position += 1
@@ -260,14 +270,22 @@ struct Lexer {
     return token(.string, from: start)
   }
 
+  /// The offset after the last byte before `end` that is not a space, tab or CR, but not below `floor`.
+  private func trimmingBlanks(from end: Int, downTo floor: Int) -> Int {
+    var end = end
+    while end > floor, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
+      || bytes[end - 1] == UInt8(ascii: "\r")
+    {
+      end -= 1
+    }
+    return end
+  }
+
   private mutating func lexEscape() {
     let start = position
     position += 1
-    guard position < bytes.count, bytes[position] != UInt8(ascii: "\n") else {
-      report(.invalidLiteral, "a backslash ends the string", at: start, length: 1,
-        help: "write \\\\ for a backslash")
-      return
-    }
+    // A backslash at the end of the line: the string is unterminated, which is reported once, by the caller.
+    guard position < bytes.count, bytes[position] != UInt8(ascii: "\n") else { return }
     let byte = bytes[position]
     position += 1
     switch byte {
@@ -301,17 +319,29 @@ struct Lexer {
 
   private mutating func lexInvalid() -> Token {
     let start = position
-    repeat {
-      if bytes[position] >= 0x80, let length = validSequenceLength(at: position) {
-        position += length
-      } else {
-        position += 1
-      }
-    } while position < bytes.count && startsNoToken(bytes[position])
-    if bytes[start] >= 0x80, validSequenceLength(at: start) == nil {
-      report(.invalidLiteral, "invalid UTF-8", at: start, length: 1, help: "save the file as UTF-8")
+    if bytes[position] >= 0x80 {
+      // Bytes that are not text: one token and one report per run (the parser adds none).
+      skipInvalidUTF8(in: "")
+      return token(.invalid, from: start)
     }
+    repeat {
+      position += 1
+    } while position < bytes.count && startsNoToken(bytes[position])
     return token(.invalid, from: start)
+  }
+
+  /// Skips a run of bytes that are not UTF-8 text and, when `reporting`, reports it once;
+  /// `place` completes the message.
+  private mutating func skipInvalidUTF8(in place: String, reporting: Bool = true) {
+    let start = position
+    repeat {
+      position += 1
+    } while position < bytes.count && bytes[position] >= 0x80 && validSequenceLength(at: position) == nil
+    let count = position - start
+    guard reporting else { return }
+    report(.invalidLiteral, "invalid UTF-8\(place)", at: start, length: count,
+      label: count == 1 ? "this byte is not UTF-8 text" : "these \(count) bytes are not UTF-8 text",
+      help: "save the file as UTF-8")
   }
 
   /// True for bytes that cannot start any token (so they extend an invalid run).
@@ -363,6 +393,10 @@ struct Lexer {
   private mutating func report(
     _ rule: Rule, _ message: String, at offset: Int, length: Int, label: String? = nil, help: String
   ) {
+    guard diagnostics.count < reportLimit else {
+      droppedReports = true
+      return
+    }
     let span = Span(start: UInt32(offset), end: UInt32(offset + max(length, 0)))
     diagnostics.append(
       Diagnostic(rule, message, at: SourceLocation(file: file, span: span), label: label, help: help))

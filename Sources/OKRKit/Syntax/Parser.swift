@@ -89,18 +89,21 @@ struct Parser {
   private let file: FileID
   /// The end of the last token consumed.
   private var previousEnd: UInt32 = 0
+  /// The kind of the last token consumed.
+  private var previousKind: TokenKind = .newline
   private var syntaxErrorCount = 0
   /// Past this many syntax errors a file is not worth reading on (random bytes, a binary file).
   static let maximumSyntaxErrors = 1000
 
-  /// Whether parsing gave up on the file.
-  private var gaveUp: Bool { syntaxErrorCount + lexer.diagnostics.count > Parser.maximumSyntaxErrors }
+  /// Whether parsing gave up on the file (after reporting so).
+  private var gaveUp = false
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
     self.file = file
     self.previousEnd = UInt32(start)
     var lexer = Lexer(bytes: bytes, file: file, start: start)
+    lexer.reportLimit = Parser.maximumSyntaxErrors
     self.current = lexer.next()
     self.lexer = lexer
   }
@@ -109,12 +112,8 @@ struct Parser {
 
   private mutating func advance() {
     previousEnd = current.span.end
-    if lexer.diagnostics.count > Parser.maximumSyntaxErrors, !gaveUp {
-      syntaxErrorCount = Parser.maximumSyntaxErrors
-      diagnostics.append(Diagnostic(.syntax, "too many errors; the rest of this file is not checked",
-        at: location(current.span), help: "fix the errors above, or check that this is a plan file"))
-    }
-    if gaveUp {
+    previousKind = current.kind
+    if giveUpWhenFull(at: current.span, adding: 0) {
       current = Token(kind: .endOfFile, span: Span(start: current.span.end, end: current.span.end))
       peeked = nil
       return
@@ -174,13 +173,8 @@ struct Parser {
     var span = span ?? current.span
     // Bytes that are not UTF-8 were reported by the lexer already: one problem, one diagnostic.
     if current.kind == .invalid, span == current.span, bytes[Int(span.start)] >= 0x80 { return }
-    guard !gaveUp else { return }
-    syntaxErrorCount += 1
-    if gaveUp {
-      diagnostics.append(Diagnostic(.syntax, "too many errors; the rest of this file is not checked",
-        at: location(span), help: "fix the errors above, or check that this is a plan file"))
-      return
-    }
+    guard !giveUpWhenFull(at: span, adding: 1) else { return }
+    countError()
     if current.kind == .newline || current.kind == .endOfFile, span == current.span {
       // Point just after the previous token rather than at the line break.
       span = Span(start: previousEnd, end: previousEnd)
@@ -190,7 +184,27 @@ struct Parser {
   }
 
   private mutating func invalidLiteral(_ message: String, at span: Span, help: String) {
+    guard !giveUpWhenFull(at: span, adding: 1) else { return }
+    countError()
     diagnostics.append(Diagnostic(.invalidLiteral, message, at: location(span), help: help))
+  }
+
+  /// Counts a parser error against the file's budget, which the lexer shares.
+  private mutating func countError() {
+    syntaxErrorCount += 1
+    lexer.reportLimit = max(0, Parser.maximumSyntaxErrors - syntaxErrorCount)
+  }
+
+  /// When reporting `adding` more problems would go past ``maximumSyntaxErrors`` (counting the
+  /// lexer's, and any it had to drop), says so once and returns true: the rest of the file is not read.
+  private mutating func giveUpWhenFull(at span: Span, adding: Int) -> Bool {
+    if gaveUp { return true }
+    let full = lexer.droppedReports || syntaxErrorCount + lexer.diagnostics.count + adding > Parser.maximumSyntaxErrors
+    guard full else { return false }
+    gaveUp = true
+    diagnostics.append(Diagnostic(.syntax, "too many errors; the rest of this file is not checked",
+      at: location(span), help: "fix the errors above, or check that this is a plan file"))
+    return true
   }
 
   /// Skips to the next statement boundary: past a newline or `;`, or up to the `}` closing
@@ -218,9 +232,10 @@ struct Parser {
     }
   }
 
-  /// After a statement: the next thing must end it.
+  /// After a statement: the next thing must end it, unless a line break already did
+  /// (a block that lost its `}` ends where the next declaration starts).
   private mutating func expectStatementEnd(_ what: String) -> Bool {
-    if atStatementEnd { return true }
+    if atStatementEnd || previousKind == .newline || previousKind == .semicolon { return true }
     error("unexpected \(currentDescription) after \(what)", label: "expected the end of the statement",
       help: "put each statement on its own line, or separate statements with ';'")
     return false
@@ -275,7 +290,9 @@ struct Parser {
     if isWord(token, "policy") { return parsePolicy().map { .policy($0) } }
     if let level = levelKeyword(token) { return parseEntity(level: level).map { .entity($0) } }
     let help: String
-    if token.kind == .identifier,
+    if isWord(token, "objective") || isWord(token, "admin") || isWord(token, "lead") {
+      help = "'\(text(token))' belongs inside an entity block, e.g. team cs { \(text(token)) … }"
+    } else if token.kind == .identifier,
       let near = Suggestions.didYouMean(text(token), among: Parser.topLevelKeywords)
     {
       help = near
@@ -395,7 +412,7 @@ struct Parser {
       current.kind == .identifier
       ? Suggestions.didYouMean(text(current), among: ["objective", "admin", "lead"]) : nil
     error("expected 'objective', 'admin' or 'lead' in a \(level.rawValue) block, found \(currentDescription)",
-      help: help ?? "an entity block holds objectives and, for companies, units and teams, admin and lead lines")
+      help: help ?? "an entity block holds objectives, admin lines (in a company) and lead lines (in a unit or team)")
     return nil
   }
 
@@ -437,6 +454,10 @@ struct Parser {
     if kind.hasPrefix("objective") || kind.hasPrefix("key result") {
       if isWord(current, "objective") { return true }
     }
+    if kind.hasPrefix("key result") {
+      // Objective statements that are no key result clause: the key result block lost its `}`.
+      for keyword in Parser.objectiveOnlyKeywords where isWord(current, keyword) { return true }
+    }
     return false
   }
 
@@ -476,6 +497,9 @@ struct Parser {
       id: id, title: title, reuses: reuses, statements: statements, body: body,
       span: Span(start: start, end: previousEnd))
   }
+
+  /// Statements of an objective block that cannot start a key result clause.
+  private static let objectiveOnlyKeywords: [StaticString] = ["kr", "cycle", "supports", "shared", "tag"]
 
   private static let objectiveKeywords = [
     "cycle", "owner", "supports", "shared", "kr", "progress", "tag", "note",
@@ -557,9 +581,15 @@ struct Parser {
           guard let date = parseDate(after: "on") else { return nil }
           acceptedOn = date
         }
+      } else if isWord(current, "weight") || isWord(current, "accepted") {
+        error("\(currentDescription) appears twice in this supports clause", help: "give each option once")
+        return nil
       } else {
-        error("unexpected \(currentDescription) in a supports clause",
-          help: "write supports REF [weight W] [accepted by PERSON [on DATE]]")
+        var help = "write supports REF [weight W] [accepted by PERSON [on DATE]]"
+        if current.kind == .identifier, let near = Suggestions.didYouMean(text(current), among: ["weight", "accepted"]) {
+          help = near
+        }
+        error("unexpected \(currentDescription) in a supports clause", help: help)
         return nil
       }
     }
@@ -736,13 +766,13 @@ struct Parser {
       let allow = isWord(keyword, "allow")
       let word = allow ? "allow" : "deny"
       advance()
-      guard let child = expectIdentifier(after: word, example: "\(word) unit -> team") else { return nil }
+      guard let child = expectIdentifier(after: word, example: "\(word) unit -> team", expected: "a level") else { return nil }
       guard current.kind == .arrow else {
         error("expected '->' between the two levels", help: "write \(word) \(child.name) -> team")
         return nil
       }
       advance()
-      guard let parent = expectIdentifier(after: "->", example: "\(word) unit -> team") else { return nil }
+      guard let parent = expectIdentifier(after: "->", example: "\(word) unit -> team", expected: "a level") else { return nil }
       return allow
         ? .allow(child: child, parent: parent, span: span(self))
         : .deny(child: child, parent: parent, span: span(self))
@@ -755,7 +785,8 @@ struct Parser {
           advance()
           skipNewlines()
         }
-        guard let level = expectIdentifier(after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3"),
+        guard let level = expectIdentifier(
+          after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3", expected: "a level"),
           let limit = parsePlainNumber(after: "objectives-per-owner")
         else { return nil }
         limits.append((level, limit))
@@ -766,7 +797,8 @@ struct Parser {
       advance()
       var thresholds: [(name: Identifier, threshold: NumberLiteral)] = []
       repeat {
-        guard let name = expectIdentifier(after: "status", example: "status at-risk 0.8 off-track 0.5"),
+        guard let name = expectIdentifier(
+          after: "status", example: "status at-risk 0.8 off-track 0.5", expected: "at-risk or off-track"),
           let value = parseNumber(after: "'\(name.name)'")
         else { return nil }
         thresholds.append((name, value))
@@ -776,7 +808,8 @@ struct Parser {
     if isWord(keyword, "rule") {
       advance()
       guard let name = expectIdentifier(after: "rule", example: "rule orphan error"),
-        let setting = expectIdentifier(after: "the rule name", example: "rule \(name.name) off")
+        let setting = expectIdentifier(after: "rule \(name.name)", example: "rule \(name.name) off",
+          expected: "error, warning, note or off")
       else { return nil }
       return .rule(name: name, setting: setting, span: span(self))
     }
@@ -799,9 +832,12 @@ struct Parser {
     return Identifier(name: name, span: current.span)
   }
 
-  private mutating func expectIdentifier(after what: String, example: String) -> Identifier? {
+  /// An identifier after `what`; `expected` says what kind of word (a name, unless given).
+  private mutating func expectIdentifier(after what: String, example: String, expected: String = "a name")
+    -> Identifier?
+  {
     guard current.kind == .identifier else {
-      error("expected a name after '\(what)', found \(currentDescription)", help: "write \(example)")
+      error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example)")
       return nil
     }
     let id = identifier()
@@ -842,16 +878,21 @@ struct Parser {
         advance()
         skipNewlines()
       }
-      guard let reference = parseReference(after: list.isEmpty ? what : ",") else { return nil }
+      guard
+        let reference = parseReference(
+          after: list.isEmpty ? what : ",", help: "name the enclosing entities, e.g. team cs \(what) ops, acme")
+      else { return nil }
       list.append(reference)
     } while current.kind == .comma
     return list
   }
 
-  private mutating func parseReference(after what: String) -> Reference? {
+  private mutating func parseReference(
+    after what: String,
+    help: String = "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
+  ) -> Reference? {
     guard current.kind == .identifier else {
-      error("expected a name after '\(what)', found \(currentDescription)",
-        help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
+      error("expected a name after '\(what)', found \(currentDescription)", help: help)
       return nil
     }
     var parts = [identifier()]

@@ -51,8 +51,9 @@ import Testing
       errorOutput: try String(contentsOf: errorFile, encoding: .utf8))
   }
 
+  /// Runs `okr diff ARGUMENTS` with the as-of date pinned (progress effects depend on it).
   static func okr(_ arguments: [String], in folder: URL, path: String? = nil) throws -> Finished {
-    try run(okr.path, ["diff"] + arguments, in: folder, path: path)
+    try run(okr.path, ["diff", "--as-of", "2026-02-20"] + arguments, in: folder, path: path)
   }
 
   @discardableResult
@@ -204,7 +205,7 @@ import Testing
   @Test func gitUsesItAsTheExternalDiffOfPlanFiles() throws {
     let folder = try repositoryWithTwoVersions()
     defer { try? FileManager.default.removeItem(at: folder) }
-    try Self.git(["config", "diff.okr.command", "okr diff --git-external"], in: folder)
+    try Self.git(["config", "diff.okr.command", "okr diff --as-of 2026-02-20 --git-external"], in: folder)
     try Self.write("*.okr diff=okr\n", to: ".gitattributes", in: folder)
     let diff = try Self.git(["diff", "HEAD~1", "HEAD"], in: folder)
     #expect(diff.output == """

@@ -1,0 +1,52 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import ArgumentParser
+import OKRDisk
+import OKRKit
+import OKRLineEditing
+import OKRRepl
+
+/// `okr repl [PATH…]`: ask questions of a plan interactively.
+struct ReplCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl",
+    abstract: "Ask questions of a plan interactively (line editing, history, Tab completion).",
+    discussion: """
+      Reads queries line by line (see :help). With standard input or output not a terminal, \
+      reads plain lines without prompts, so `printf 'progress x\\n' | okr repl plan.okr` works as a \
+      script; it then exits 1 if any query failed. History: $XDG_STATE_HOME/okr/history \
+      (or ~/.local/state/okr/history).
+      """
+  )
+
+  @Argument(help: "Plan files or folders to load.")
+  var paths: [String] = []
+
+  @Option(help: "Evaluate as of this date (YYYY-MM-DD); default today.")
+  var asOf: String?
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
+  var color: ColorChoice = .auto
+
+  func run() throws {
+    let day = try AsOfOption.day(asOf)
+    let session = OKRSession(asOf: day, format: format == .json ? .json : .text, color: color.isEnabled)
+    let fileSystem = DiskFileSystem()
+    if !paths.isEmpty { session.load(paths: paths, fileSystem: fileSystem) }
+    let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    let reader: any LineReader =
+      terminal
+      ? LineReaders.makeDefault(completion: ReplSession.completer(for: session)) : PlainLineReader()
+    let repl = ReplSession(session: session, reader: reader, fileSystem: fileSystem, interactive: terminal) {
+      Output.write($0)
+    }
+    repl.run()
+    if !terminal, repl.hadErrors { throw ExitCode.problems }
+  }
+}
