@@ -24,6 +24,17 @@ public struct PlanResolver {
   private init(_ parsed: ParsedPlan) {
     plan = Plan(sources: parsed.sources)
     files = parsed.syntax
+    // Size every array and index once, from what the parser counted (duplicates make these upper bounds).
+    var counts = DeclarationCounts()
+    for file in files { counts.add(file.counts) }
+    plan.entities.reserveCapacity(counts.entities)
+    plan.entityIndex.reserveCapacity(counts.entities)
+    plan.objectives.reserveCapacity(counts.objectives)
+    plan.objectiveIndex.reserveCapacity(counts.objectives)
+    declaredObjectives.reserveCapacity(counts.objectives)
+    plan.keyResults.reserveCapacity(counts.keyResults)
+    plan.checkins.reserveCapacity(counts.checkins)
+    plan.links.reserveCapacity(counts.links)
   }
 
   private mutating func run() {
@@ -322,7 +333,6 @@ public struct PlanResolver {
 
   private mutating func resolveObjectives() {
     let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    plan.links.reserveCapacity(plan.objectives.count)
     var next = 0
     for file in files {
       for case .entity(let decl) in file.items {

@@ -14,11 +14,13 @@ public enum PlanParser {
         if pieces.allSatisfy({ $0.diagnostics.isEmpty }) {
           var items: [SyntaxFile.Item] = []
           var comments: [Span] = []
+          var counts = DeclarationCounts()
           for piece in pieces {
             items.append(contentsOf: piece.syntax.items)
             comments.append(contentsOf: piece.syntax.comments)
+            counts.add(piece.syntax.counts)
           }
-          return (SyntaxFile(file: file.id, items: items, comments: comments), [])
+          return (SyntaxFile(file: file.id, items: items, comments: comments, counts: counts), [])
         }
       }
       return parseRange(0..<buffer.count, of: buffer, file: file.id)
@@ -34,7 +36,7 @@ public enum PlanParser {
     let items = parser.parseFile()
     var diagnostics = parser.lexer.diagnostics
     diagnostics.append(contentsOf: parser.diagnostics)
-    let syntax = SyntaxFile(file: file, items: items, comments: parser.lexer.comments)
+    let syntax = SyntaxFile(file: file, items: items, comments: parser.lexer.comments, counts: parser.counts)
     return (syntax, diagnostics.sortedByLocation())
   }
 }
@@ -83,6 +85,8 @@ enum ChunkSplitter {
 struct Parser {
   var lexer: Lexer
   private(set) var diagnostics: [Diagnostic] = []
+  /// How many declarations of each kind parsed so far.
+  private(set) var counts = DeclarationCounts()
   private var current: Token
   private var peeked: Token?
   private let bytes: UnsafeBufferPointer<UInt8>
@@ -392,6 +396,7 @@ struct Parser {
         parser.parseEntityMember(level: level).map { members.append($0) } != nil
       }
     }
+    counts.entities += 1
     return EntityDecl(
       level: level, levelSpan: levelSpan, id: id, name: name, parents: parents, members: members,
       body: body, span: Span(start: start, end: previousEnd))
@@ -493,6 +498,8 @@ struct Parser {
         parser.parseObjectiveStatement().map { statements.append($0) } != nil
       }
     }
+    counts.objectives += 1
+    if reuses != nil { counts.links += 1 }
     return ObjectiveDecl(
       id: id, title: title, reuses: reuses, statements: statements, body: body,
       span: Span(start: start, end: previousEnd))
@@ -593,6 +600,7 @@ struct Parser {
         return nil
       }
     }
+    counts.links += 1
     return SupportsClause(
       target: target, weight: weight, acceptedBy: acceptedBy, acceptedOn: acceptedOn,
       span: Span(start: start, end: previousEnd))
@@ -637,6 +645,7 @@ struct Parser {
         return parsedAny
       }
     }
+    counts.keyResults += 1
     return KeyResultDecl(
       id: id, title: title, clauses: clauses, body: body, span: Span(start: start, end: previousEnd))
   }
@@ -687,6 +696,7 @@ struct Parser {
         note = StringLiteral(span: current.span)
         advance()
       }
+      counts.checkins += 1
       return .checkin(Checkin(date: date, value: value, confidence: confidence, note: note, span: span(self)))
     }
     if isWord(keyword, "milestone") {

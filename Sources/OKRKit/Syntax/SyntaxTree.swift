@@ -8,6 +8,8 @@ public struct SyntaxFile: Sendable {
   public var items: [Item]
   /// Every comment in the file, `#` included, in source order.
   public var comments: [Span]
+  /// How many declarations of each kind the tree holds, so later phases can size their arrays once.
+  public var counts = DeclarationCounts()
 
   /// A top-level declaration.
   public enum Item: Sendable {
@@ -24,6 +26,27 @@ public struct SyntaxFile: Sendable {
       case .policy(let decl): decl.span
       }
     }
+  }
+}
+
+/// The number of entity blocks, objectives, key results, check-ins and links (`supports` and
+/// `reuses`) in a tree.
+public struct DeclarationCounts: Sendable, Hashable {
+  public var entities = 0
+  public var objectives = 0
+  public var keyResults = 0
+  public var checkins = 0
+  public var links = 0
+
+  public init() {}
+
+  /// Adds the counts of another tree.
+  public mutating func add(_ other: DeclarationCounts) {
+    entities += other.entities
+    objectives += other.objectives
+    keyResults += other.keyResults
+    checkins += other.checkins
+    links += other.links
   }
 }
 
