@@ -87,6 +87,11 @@ struct Parser {
   private(set) var diagnostics: [Diagnostic] = []
   /// How many declarations of each kind parsed so far.
   private(set) var counts = DeclarationCounts()
+  /// Statements and clauses of the blocks being parsed. Each block collects into these and
+  /// copies its own out at its end: one exactly sized array per block instead of an array
+  /// regrown (and left with spare room) statement by statement.
+  private var statementScratch: [ObjectiveStatement] = []
+  private var clauseScratch: [KeyResultClause] = []
   private var current: Token
   private var peeked: Token?
   private let bytes: UnsafeBufferPointer<UInt8>
@@ -491,13 +496,17 @@ struct Parser {
         help: "write objective \(id.name) \"What we want to achieve\" { … }")
       return nil
     }
-    var statements: [ObjectiveStatement] = []
+    let firstStatement = statementScratch.count
     var body: Span?
     if current.kind == .leftBrace {
       body = parseBlock(kind: "objective block") { parser in
-        parser.parseObjectiveStatement().map { statements.append($0) } != nil
+        guard let statement = parser.parseObjectiveStatement() else { return false }
+        parser.statementScratch.append(statement)
+        return true
       }
     }
+    let statements = Parser.exactCopy(statementScratch[firstStatement...])
+    statementScratch.removeSubrange(firstStatement...)
     counts.objectives += 1
     if reuses != nil { counts.links += 1 }
     return ObjectiveDecl(
@@ -628,10 +637,11 @@ struct Parser {
     }
     let title = StringLiteral(span: current.span)
     advance()
-    var clauses: [KeyResultClause] = []
+    let firstClause = clauseScratch.count
+    defer { clauseScratch.removeSubrange(firstClause...) }
     while !atStatementEnd && current.kind != .leftBrace {
       guard let clause = parseClause() else { return nil }
-      clauses.append(clause)
+      clauseScratch.append(clause)
     }
     var body: Span?
     if current.kind == .leftBrace {
@@ -639,12 +649,13 @@ struct Parser {
         var parsedAny = false
         while !parser.atStatementEnd {
           guard let clause = parser.parseClause() else { return false }
-          clauses.append(clause)
+          parser.clauseScratch.append(clause)
           parsedAny = true
         }
         return parsedAny
       }
     }
+    let clauses = Parser.exactCopy(clauseScratch[firstClause...])
     counts.keyResults += 1
     return KeyResultDecl(
       id: id, title: title, clauses: clauses, body: body, span: Span(start: start, end: previousEnd))
@@ -1022,6 +1033,15 @@ struct Parser {
         help: "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03), range (2026-01-05..2026-03-27)\(allowNamed ? " or a cycle name" : "")")
       return nil
     }
+  }
+
+  /// A new array holding just `elements`. (`Array(slice)` may hand back the scratch buffer itself,
+  /// spare room and all, when the slice covers all of it.)
+  private static func exactCopy<Element>(_ elements: ArraySlice<Element>) -> [Element] {
+    var copy: [Element] = []
+    copy.reserveCapacity(elements.count)
+    copy.append(contentsOf: elements)
+    return copy
   }
 
   // MARK: - Literals read from the bytes
