@@ -9,15 +9,19 @@
 /// reported, so rules stay quiet about them: one mistake, one diagnostic.
 public enum PlanChecker {
   /// Every diagnostic of the §5 linking, people, hygiene and value rules.
+  ///
+  /// The rule families read the plan and nothing else, so they run on every core; their
+  /// diagnostics are joined in the families' fixed order.
   public static func check(_ plan: Plan) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    LevelRules.check(plan, into: &diagnostics)
-    PeriodRules.check(plan, into: &diagnostics)
-    GraphRules.check(plan, into: &diagnostics)
-    PeopleRules.check(plan, into: &diagnostics)
-    HygieneRules.check(plan, into: &diagnostics)
-    ValueRules.check(plan, into: &diagnostics)
-    return diagnostics
+    let families: [@Sendable (Plan, inout [Diagnostic]) -> Void] = [
+      LevelRules.check, PeriodRules.check, GraphRules.check, PeopleRules.check, HygieneRules.check, ValueRules.check,
+    ]
+    let found = ParallelWork.map(families) { family in
+      var diagnostics: [Diagnostic] = []
+      family(plan, &diagnostics)
+      return diagnostics
+    }
+    return Array(found.joined())
   }
 }
 
