@@ -198,10 +198,14 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var stack: [(file: FileID, canonical: String, includes: [IncludeDecl], next: Int)] = [
       (top, canonical, includes(of: top), 0)
     ]
+    // Canonical path → position on the stack (a glob's files all go on it at once, so the
+    // cycle check must not scan it).
+    var stackPositions = [canonical: 0]
     while !stack.isEmpty {
       let frame = stack[stack.count - 1]
       guard frame.next < frame.includes.count else {
         stack.removeLast()
+        stackPositions[frame.canonical] = nil
         continue
       }
       stack[stack.count - 1].next += 1
@@ -229,7 +233,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
             notes: ["it resolves to \(TerminalText.escaped(targetCanonical))"])
           continue
         }
-        if let position = stack.firstIndex(where: { $0.canonical == targetCanonical }) {
+        if let position = stackPositions[targetCanonical] {
           let chain = stack[position...].map { state.plan.sources[$0.file].path } + [state.plan.sources[stack[position].file].path]
           report("include cycle: \(chain.map(TerminalText.escaped).joined(separator: " → "))",
             help: "remove one of the includes; a plan's files may not include each other in a loop")
@@ -241,7 +245,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           continue
         }
         switch take(target, canonical: targetCanonical, shownAs: shownPath, state: &state) {
-        case .success(let child): stack.append((child, targetCanonical, includes(of: child), 0))
+        case .success(let child):
+          stackPositions[targetCanonical] = stack.count
+          stack.append((child, targetCanonical, includes(of: child), 0))
         case .failure(let failure):
           report("cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
             help: "check the file's permissions and size")
