@@ -461,14 +461,10 @@ struct Parser {
     // Only a keyword followed by what a declaration needs counts (ids may be spelled like keywords).
     if isWord(current, "include") || isWord(current, "policy") { return true }
     if levelKeyword(current) != nil { return true }
-    if kind.hasPrefix("objective") || kind.hasPrefix("key result") {
-      if isWord(current, "objective") { return true }
-    }
-    if kind.hasPrefix("key result") {
-      // Objective statements that are no key result clause: the key result block lost its `}`.
-      for keyword in Parser.objectiveOnlyKeywords where isWord(current, keyword) { return true }
-    }
-    return false
+    // The words first: comparing `kind` for every statement of every block would cost more.
+    if isWord(current, "objective") { return kind.hasPrefix("objective") || kind.hasPrefix("key result") }
+    // Objective statements that are no key result clause: the key result block lost its `}`.
+    return Parser.objectiveOnlyKeywords.contains { isWord(current, $0) } && kind.hasPrefix("key result")
   }
 
   // MARK: - Objectives
