@@ -10,13 +10,14 @@ import ArgumentParser
 struct OKR: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "okr",
-    abstract: "Check, query, format and diff OKR plans written in the okr language.",
+    abstract: "Check, query, format, diff and export OKR plans written in the okr language.",
     discussion: """
       Exit codes: 0 fine, 1 problems found (errors, or files `fmt --check` would change), \
       2 bad usage or unreadable input.
       """,
     subcommands: [
-      CheckCommand.self, ReplCommand.self, QueryCommand.self, FmtCommand.self, DiffCommand.self, ExplainCommand.self,
+      CheckCommand.self, ReplCommand.self, QueryCommand.self, FmtCommand.self, DiffCommand.self, ExportCommand.self,
+      ExplainCommand.self,
     ]
   )
 
