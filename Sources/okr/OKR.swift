@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import ArgumentParser
+import OKRKit
 
 /// The `okr` command: check, query and format OKR plans.
 @main
@@ -35,8 +36,20 @@ struct OKR: ParsableCommand {
         Glibc.exit(0)
       }
       Output.error(fullMessage(for: error))
+      if let hint = subcommandHint() { Output.error(hint) }
       Glibc.exit(2)
     }
+  }
+}
+
+extension OKR {
+  /// "did you mean" for a mistyped subcommand (`okr chek`).
+  static func subcommandHint() -> String? {
+    let arguments = CommandLine.arguments.dropFirst()
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = configuration.subcommands.map { $0._commandName }
+    guard !names.contains(first), let near = Suggestions.didYouMean(first, among: names) else { return nil }
+    return "okr: '\(TerminalText.escaped(first))' is not a command; \(near)"
   }
 }
 
