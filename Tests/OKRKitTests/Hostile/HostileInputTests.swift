@@ -141,6 +141,33 @@ import Testing
   }
 }
 
+/// Queries over a 100,000-long chain: every traversal is iterative, and deep trees stay readable.
+@Suite struct DeepChainQueryTests {
+  @Test func treePathImpactAndProgressOnAHundredThousandLongChain() throws {
+    let folder = try ScratchFolder()
+    let plan = try folder.write("chain.okr", HostilePlans.chain(length: 100_000))
+    let shallow = try OKRBinary.run(["query", plan, "tree c.root depth 20", "--as-of", "2026-02-20"])
+    #expect(shallow.exitedNormally)
+    #expect(shallow.status == 0, "\(shallow.errors)")
+    #expect(shallow.output.contains("t.o20 "))
+    #expect(!shallow.output.contains("t.o21 "))
+
+    let answers = try OKRBinary.run([
+      "query", plan, "path t.o99999; impact t.o99999 on c.root; progress c.root", "--as-of", "2026-02-20",
+    ])
+    #expect(answers.status == 0, "\(answers.errors)")
+    #expect(answers.output.contains("impact of t.o99999 on c.root"))
+    #expect(answers.output.contains("c.root  "))
+
+    let tree = try OKRBinary.run(["query", plan, "tree", "--as-of", "2026-02-20"])
+    #expect(tree.status == 0)
+    let lines = tree.output.split(separator: "\n")
+    // Indentation is capped: no line grows with the depth of the chain.
+    #expect(lines.allSatisfy { $0.count < 400 })
+    #expect(tree.output.contains("⋯"))
+  }
+}
+
 /// Large plans built in memory.
 enum HostilePlans {
   static let header = """
