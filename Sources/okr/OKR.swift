@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import ArgumentParser
+import OKRDisk
 import OKRKit
 
 /// The `okr` command: check, query and format OKR plans.
@@ -24,6 +25,12 @@ struct OKR: ParsableCommand {
 
   /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2).
   static func main() {
+    do throws(FileReadError) {
+      _ = try LoadLimits.fromEnvironment()
+    } catch {
+      Output.error("okr: \(error.message)")
+      Glibc.exit(2)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

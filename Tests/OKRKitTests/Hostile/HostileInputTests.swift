@@ -133,6 +133,20 @@ import Testing
     #expect(fifo.errors.contains("not a regular file"))
   }
 
+  @Test func fileSizeAndFileCountLimitsGiveClearErrors() throws {
+    let folder = try ScratchFolder()
+    for name in ["a", "b", "c"] { try folder.write("\(name).okr", "company \(name) \"\(String(repeating: "x", count: 200))\"\n") }
+    let tooLarge = try OKRBinary.run(["check", folder.path("a.okr")], environment: ["OKR_MAX_FILE_SIZE": "100"])
+    #expect(tooLarge.status == 2)
+    #expect(tooLarge.errors.contains("larger than 100 bytes"))
+    let tooMany = try OKRBinary.run(["check", folder.url.path], environment: ["OKR_MAX_FILES": "2"])
+    #expect(tooMany.status == 2)
+    #expect(tooMany.errors.components(separatedBy: "more than 2 files").count == 2, "said once: \(tooMany.errors)")
+    let nonsense = try OKRBinary.run(["check", folder.url.path], environment: ["OKR_MAX_FILES": "many"])
+    #expect(nonsense.status == 2)
+    #expect(nonsense.errors.contains("OKR_MAX_FILES must be a positive whole number"))
+  }
+
   @Test func aHundredThousandLongChainAndFanInCheckWithoutOverflow() throws {
     let chain = try check(HostilePlans.chain(length: 100_000))
     #expect(chain.status == 0, "\(chain.output.suffix(500))")
