@@ -15,6 +15,8 @@ public struct DiskFileSystem: PlanFileSystem {
     self.limits = limits ?? (try? LoadLimits.fromEnvironment()) ?? LoadLimits()
   }
 
+  /// What is at `path` (a file, a folder or something special), following symbolic links; nil when nothing
+  /// is there or it cannot be reached.
   public func kind(of path: String) -> FileKind? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
@@ -25,6 +27,8 @@ public struct DiskFileSystem: PlanFileSystem {
     }
   }
 
+  /// The bytes of the regular file at `path`. A FIFO, device or socket is refused without blocking, and so is a
+  /// file larger than ``LoadLimits/maximumFileSize``; other errors carry the system's message (`strerror`).
   public func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw FileReadError(String(cString: strerror(errno))) }
@@ -55,6 +59,8 @@ public struct DiskFileSystem: PlanFileSystem {
     return bytes
   }
 
+  /// The names of the entries of the folder at `path`, without `.` and `..`, in the order the system gives;
+  /// empty when the folder cannot be opened.
   public func contents(ofFolder path: String) -> [String] {
     guard let directory = opendir(path) else { return [] }
     defer { closedir(directory) }
@@ -68,6 +74,7 @@ public struct DiskFileSystem: PlanFileSystem {
     return names
   }
 
+  /// The absolute path with symbolic links, `.` and `..` resolved (`realpath`); nil when it does not exist.
   public func canonicalPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }

@@ -31,7 +31,9 @@ public protocol ReplacementFileSystem {
 
 /// Why a file could not be written.
 public struct FileWriteError: Error, Sendable, Equatable {
+  /// What went wrong, in words for the user, e.g. "the file no longer exists".
   public var message: String
+  /// An error saying `message`.
   public init(_ message: String) { self.message = message }
 }
 
