@@ -7,9 +7,9 @@
 ///
 /// Diagnostics carry their rule's default severity. Names that did not resolve were already
 /// reported, so rules stay quiet about them: one mistake, one diagnostic.
-public enum PlanChecker {
+enum PlanChecker {
   /// Every diagnostic of the §5 linking, people, hygiene and value rules.
-  public static func check(_ plan: Plan) -> [Diagnostic] {
+  static func check(_ plan: Plan) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     LevelRules.check(plan, into: &diagnostics)
     PeriodRules.check(plan, into: &diagnostics)
