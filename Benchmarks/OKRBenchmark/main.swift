@@ -106,14 +106,11 @@ for path in arguments {
     let load = loadCosts[0].1
     costs.append(("lex+parse", Cost(wall: max(0, load.wall - read.wall), processor: max(0, load.processor - read.processor))))
     notePeak("lex+parse")
-    let (plan, resolution) = measure("resolve", into: &costs) { PlanResolver.resolve(parsed) }
+    let resolved = measure("resolve", into: &costs) { PlanResolver.resolve(parsed) }
     notePeak("resolve")
     // The rest of what `PlanAnalysis` does: every rule, then the policy's severities and the sort.
-    let checked = measure("rules", into: &costs) {
-      var found = parsed.diagnostics + resolution
-      found.append(contentsOf: PlanChecker.check(plan))
-      return PlanAnalysis.applyPolicy(plan.policy, to: found).sortedByLocation()
-    }
+    let analysis = measure("rules", into: &costs) { PlanAnalysis(parsed, resolved: resolved) }
+    let plan = analysis.plan
     notePeak("rules")
     costs.append(("check", costs.reduce(Cost()) { $0 + $1.1 }))
     let evaluation = measure("roll-up", into: &costs) { PlanEvaluator(plan).evaluate(asOf: asOf) }
@@ -121,7 +118,7 @@ for path in arguments {
     withExtendedLifetime(evaluation) {}
     objectives = plan.objectives.count
     keyResults = plan.keyResults.count
-    diagnostics = checked.count
+    diagnostics = analysis.diagnostics.count
     costs.append(("total", costs.filter { $0.0 != "check" }.reduce(Cost()) { $0 + $1.1 }))
     for (phase, cost) in costs where cost.wall < best[phase]?.wall ?? .infinity { best[phase] = cost }
   }

@@ -7,8 +7,16 @@ import OKRKit
 
 /// The real file system, through the C library (no Foundation: start-up stays fast).
 public struct DiskFileSystem: PlanFileSystem {
-  public init() {}
+  /// The largest file read and the most files loaded.
+  public let limits: LoadLimits
 
+  /// The disk, with `limits` (by default those of the environment, see ``LoadLimits/fromEnvironment()``).
+  public init(limits: LoadLimits? = nil) {
+    self.limits = limits ?? (try? LoadLimits.fromEnvironment()) ?? LoadLimits()
+  }
+
+  /// What is at `path` (a file, a folder or something special), following symbolic links; nil when nothing
+  /// is there or it cannot be reached.
   public func kind(of path: String) -> FileKind? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
@@ -19,6 +27,8 @@ public struct DiskFileSystem: PlanFileSystem {
     }
   }
 
+  /// The bytes of the regular file at `path`. A FIFO, device or socket is refused without blocking, and so is a
+  /// file larger than ``LoadLimits/maximumFileSize``; other errors carry the system's message (`strerror`).
   public func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw FileReadError(String(cString: strerror(errno))) }
@@ -29,8 +39,8 @@ public struct DiskFileSystem: PlanFileSystem {
       throw FileReadError("not a regular file (a FIFO, device or socket is never read)")
     }
     let size = Int(info.st_size)
-    guard size <= LoadLimits().maximumFileSize else {
-      throw FileReadError("the file is larger than \(LoadLimits().maximumFileSize) bytes")
+    guard size <= limits.maximumFileSize else {
+      throw FileReadError("the file is larger than \(limits.maximumFileSize) bytes (OKR_MAX_FILE_SIZE)")
     }
     var bytes = [UInt8](repeating: 0, count: size)
     var total = 0
@@ -49,6 +59,8 @@ public struct DiskFileSystem: PlanFileSystem {
     return bytes
   }
 
+  /// The names of the entries of the folder at `path`, without `.` and `..`, in the order the system gives;
+  /// empty when the folder cannot be opened.
   public func contents(ofFolder path: String) -> [String] {
     guard let directory = opendir(path) else { return [] }
     defer { closedir(directory) }
@@ -62,9 +74,30 @@ public struct DiskFileSystem: PlanFileSystem {
     return names
   }
 
+  /// The absolute path with symbolic links, `.` and `..` resolved (`realpath`); nil when it does not exist.
   public func canonicalPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
+  }
+}
+
+extension LoadLimits {
+  /// The limits set by `OKR_MAX_FILE_SIZE` (bytes) and `OKR_MAX_FILES`, the defaults where unset.
+  /// Throws when a variable is set to something other than a positive whole number.
+  public static func fromEnvironment() throws(FileReadError) -> LoadLimits {
+    var limits = LoadLimits()
+    if let size = try positiveNumber("OKR_MAX_FILE_SIZE") { limits.maximumFileSize = size }
+    if let count = try positiveNumber("OKR_MAX_FILES") { limits.maximumFileCount = count }
+    return limits
+  }
+
+  private static func positiveNumber(_ name: String) throws(FileReadError) -> Int? {
+    guard let raw = getenv(name) else { return nil }
+    let text = String(cString: raw)
+    guard let value = Int(text), value > 0 else {
+      throw FileReadError("\(name) must be a positive whole number, not '\(TerminalText.escaped(text))'")
+    }
+    return value
   }
 }

@@ -7,6 +7,7 @@ import OKRKit
 
 /// Today's date from the system clock, in local time: the default as-of date of the commands.
 public enum SystemClock {
+  /// Today's date in the local time zone (the UTC date, should that fail).
   public static func today() -> Day {
     var now = time(nil)
     var parts = tm()

@@ -102,20 +102,18 @@ struct ReplCompleter {
   /// Qualified names that continue what `word` has typed so far.
   private func references(matching word: String) -> [String] {
     let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-    // Each name is offered with the names one level below it, so completing `no` stops at
-    // `nova` (no space yet) and a second Tab lists `nova.launch`, `nova.landing`, …
+    // When one name matches, the names one level below it are offered too, so completing
+    // `no` stops at `nova` (no space yet) and a second Tab lists `nova.launch`, `nova.landing`, …
     switch parts.count {
     case 1:
-      return plan.entities.indices.lazy.filter { self.plan.entities[$0].id.hasPrefix(word) }.flatMap { index in
-        [plan.entities[index].id] + plan.entities[index].objectives.map { plan.qualifiedName($0) }
-      }
+      let matches = plan.entities.indices.filter { plan.entities[$0].id.hasPrefix(word) }
+      guard matches.count == 1, let only = matches.first else { return matches.map { plan.entities[$0].id } }
+      return [plan.entities[only].id] + plan.entities[only].objectives.map { plan.qualifiedName($0) }
     case 2:
       guard let owner = plan.entity(named: String(parts[0])) else { return [] }
-      return plan[owner].objectives.flatMap { objective in
-        let name = plan.qualifiedName(objective)
-        guard name.hasPrefix(word) else { return [String]() }
-        return [name] + plan[objective].keyResults.map { plan.qualifiedName(KeyResultID($0)) }
-      }
+      let matches = plan[owner].objectives.filter { plan.qualifiedName($0).hasPrefix(word) }
+      guard matches.count == 1, let only = matches.first else { return matches.map { plan.qualifiedName($0) } }
+      return [plan.qualifiedName(only)] + plan[only].keyResults.map { plan.qualifiedName(KeyResultID($0)) }
     default:
       guard let owner = plan.entity(named: String(parts[0])),
         let objective = plan.objective(owner: owner, localID: String(parts[1]))

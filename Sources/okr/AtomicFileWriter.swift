@@ -5,13 +5,21 @@
 #endif
 import OKRKit
 
-/// Replaces files on disk atomically (``AtomicReplacement`` over POSIX calls): a temporary
+/// Writes files on disk atomically (``AtomicReplacement`` over POSIX calls): a temporary
 /// file from `mkstemp` in the same folder, written, `fsync`ed, `fchmod`ed to the original's
-/// permissions and renamed over the original.
+/// permissions (or a new file's) and renamed over the original.
 struct AtomicFileWriter: ReplacementFileSystem {
   /// Replaces the file at `path` with `bytes`; see ``AtomicReplacement/replace(_:with:inside:using:)``.
   func replace(_ path: String, with bytes: [UInt8], inside root: String) throws(FileWriteError) {
     try AtomicReplacement.replace(path, with: bytes, inside: root, using: self)
+  }
+
+  /// Writes `bytes` to the file at `path`, creating it (with the permissions the umask allows)
+  /// or replacing it; see ``AtomicReplacement/write(_:with:newFileMode:using:)``.
+  func write(_ path: String, with bytes: [UInt8]) throws(FileWriteError) {
+    let mask = umask(0)
+    umask(mask)
+    try AtomicReplacement.write(path, with: bytes, newFileMode: 0o666 & ~UInt32(mask), using: self)
   }
 
   func canonicalPath(_ path: String) -> String? {

@@ -18,11 +18,7 @@ struct CheckCommand: ParsableCommand {
   @Argument(help: "Plan files or folders.")
   var paths: [String]
 
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
-
-  @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
-  var color: ColorChoice = .auto
+  @OptionGroup var output: OutputOptions
 
   @Option(help: "Show at most this many diagnostics in text output.")
   var maxDiagnostics: Int = 100
@@ -39,8 +35,8 @@ struct CheckCommand: ParsableCommand {
       Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
     }
     let diagnostics = PlanAnalysis(plan).diagnostics
-    let renderer = DiagnosticRenderer(sources: plan.sources, color: format == .text && color.isEnabled)
-    switch format {
+    let renderer = DiagnosticRenderer(sources: plan.sources, color: output.colorsText)
+    switch output.format {
     case .json:
       Output.line(renderer.jsonDocument(diagnostics).serialized())
     case .text:

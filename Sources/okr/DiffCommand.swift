@@ -30,14 +30,9 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("OLD, NEW, then the plan's paths within revisions.", valueName: "old new paths"))
   var arguments: [String] = []
 
-  @Option(help: ArgumentHelp("The date progress effects are computed for (default: today).", valueName: "YYYY-MM-DD"))
-  var asOf: String?
+  @OptionGroup var asOf: AsOfOption
 
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
-
-  @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
-  var color: ColorChoice = .auto
+  @OptionGroup var output: OutputOptions
 
   func validate() throws {
     if gitExternal {
@@ -48,11 +43,10 @@ struct DiffCommand: ParsableCommand {
     } else if arguments.count < 2 {
       throw ValidationError("name the OLD and NEW plans: files, folders or git revisions")
     }
-    if let asOf, Day(asOf) == nil { throw ValidationError("--as-of takes a date such as 2026-02-20, not '\(asOf)'") }
   }
 
   func run() throws {
-    let day = try AsOfOption.day(asOf)
+    let day = asOf.day
     if gitExternal {
       runAsGitExternal(asOf: day)
       return
@@ -68,8 +62,8 @@ struct DiffCommand: ParsableCommand {
     let newPlan = try load(newSide, paths: paths.isEmpty ? oldSide.path.map { [$0] } ?? ["."] : paths, &repository)
     let changes = PlanDiff.compare(oldPlan, newPlan,
       progress: progressComparison(old: oldPlan, new: newPlan, asOf: day))
-    let renderer = DiffRenderer(color: format == .text && color.isEnabled)
-    switch format {
+    let renderer = DiffRenderer(color: output.colorsText)
+    switch output.format {
     case .text: Output.write(renderer.text(changes))
     case .json: Output.line(renderer.json(changes).serialized())
     }
@@ -129,7 +123,7 @@ struct DiffCommand: ParsableCommand {
   /// on to the next file; a version that cannot be read is explained under the file's header.
   private func runAsGitExternal(asOf day: Day) {
     let path = arguments[0]
-    let useColor = format == .text && color.isEnabled
+    let useColor = output.colorsText
     let renderer = DiffRenderer(color: useColor)
     func read(_ file: String, _ version: String) -> Plan? {
       var parsed = ParsedPlan()
@@ -150,10 +144,10 @@ struct DiffCommand: ParsableCommand {
       }
       return PlanResolver.resolve(parsed).plan
     }
-    if format == .text { Output.line(renderer.fileHeader(path)) }
+    if output.format == .text { Output.line(renderer.fileHeader(path)) }
     guard let oldPlan = read(arguments[1], "old"), let newPlan = read(arguments[4], "new") else { return }
     let changes = PlanDiff.compare(oldPlan, newPlan, progress: progressComparison(old: oldPlan, new: newPlan, asOf: day))
-    switch format {
+    switch output.format {
     case .text: Output.write(renderer.text(changes))
     case .json:
       guard case .object(let members) = renderer.json(changes) else { return }

@@ -20,14 +20,9 @@ struct QueryCommand: ParsableCommand {
   @Argument(help: "Plan files or folders, then the query.")
   var arguments: [String]
 
-  @Option(help: "Evaluate as of this date (YYYY-MM-DD); default: today.")
-  var asOf: String?
+  @OptionGroup var asOf: AsOfOption
 
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
-
-  @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
-  var color: ColorChoice = .auto
+  @OptionGroup var output: OutputOptions
 
   func validate() throws {
     guard arguments.count >= 2 else {
@@ -35,9 +30,6 @@ struct QueryCommand: ParsableCommand {
     }
     if arguments[arguments.count - 1].allSatisfy(\.isWhitespace) {
       throw ValidationError("the query is empty; e.g. okr query plan.okr 'progress acme.csat'")
-    }
-    if let asOf, Day(asOf) == nil {
-      throw ValidationError("--as-of expects a date written YYYY-MM-DD, got '\(TerminalText.escaped(asOf))'")
     }
   }
 
@@ -54,13 +46,13 @@ struct QueryCommand: ParsableCommand {
     if errors > 0 {
       Output.error("okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); answering anyway")
     }
-    let day = try AsOfOption.day(asOf)
-    var engine = QueryEngine(analysis: analysis, asOf: day, format: format == .json ? .json : .text,
-      color: format == .text && color.isEnabled)
+    let day = asOf.day
+    var engine = QueryEngine(analysis: analysis, asOf: day, format: output.format == .json ? .json : .text,
+      color: output.colorsText)
     let answer = engine.answer(query)
     Output.write(answer.output)
     if let error = answer.error {
-      if format == .json { Output.line(error) } else { Output.error(error) }
+      if output.format == .json { Output.line(error) } else { Output.error(error) }
       throw ExitCode.problems
     }
   }

@@ -25,18 +25,13 @@ struct ReplCommand: ParsableCommand {
   @Argument(help: "Plan files or folders to load.")
   var paths: [String] = []
 
-  @Option(help: "Evaluate as of this date (YYYY-MM-DD); default today.")
-  var asOf: String?
+  @OptionGroup var asOf: AsOfOption
 
-  @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
-
-  @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
-  var color: ColorChoice = .auto
+  @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let day = try AsOfOption.day(asOf)
-    let session = OKRSession(asOf: day, format: format == .json ? .json : .text, color: color.isEnabled)
+    let day = asOf.day
+    let session = OKRSession(asOf: day, format: output.format == .json ? .json : .text, color: output.color.isEnabled)
     let fileSystem = DiskFileSystem()
     if !paths.isEmpty { session.load(paths: paths, fileSystem: fileSystem) }
     let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1

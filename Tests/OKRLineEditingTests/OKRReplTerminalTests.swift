@@ -23,7 +23,8 @@
       let arguments = ["repl", samplePath, "--as-of", "2026-05-01"]
 
       let terminal = try PseudoTerminal(executable: okrPath, arguments: arguments, environment: environment)
-      try terminal.expect("Type a query")
+      // A debug build on a busy machine may take a while to start and load the plan.
+      try terminal.expect("Type a query", within: .seconds(60))
       try terminal.expect("okr> ")
 
       // Tab completes a command, then a qualified name from the plan: `progr lumen.launch-a`
@@ -54,7 +55,7 @@
 
       // The next session recalls the earlier query with Up.
       let again = try PseudoTerminal(executable: okrPath, arguments: arguments, environment: environment)
-      try again.expect("okr> ")
+      try again.expect("okr> ", within: .seconds(60))
       try again.send("\u{1B}[A\u{1B}[A\r")
       try again.expect("did you mean `tree`")
       try again.send(":q\r")

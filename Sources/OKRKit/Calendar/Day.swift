@@ -1,7 +1,9 @@
 /// A calendar day (proleptic Gregorian), stored as days since 1970-01-01.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// Days since 1970-01-01 (negative before it).
   public var ordinal: Int32
 
+  /// The day `ordinal` days after 1970-01-01.
   public init(ordinal: Int32) { self.ordinal = ordinal }
 
   /// The day for a year, month and day of month, or nil if it does not exist (e.g. 2026-02-30).
@@ -59,6 +61,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Whole days from `self` to `other`.
   public func days(to other: Day) -> Int { Int(other.ordinal) - Int(ordinal) }
 
+  /// Whether `lhs` comes before `rhs`.
   public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
   static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
@@ -74,10 +77,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// A period of time an objective belongs to: a year, quarter, half, month or custom range.
 public enum Period: Hashable, Sendable, CustomStringConvertible {
+  /// A calendar year: `2026`.
   case year(Int)
+  /// A year's quarter, 1…4: `2026-Q1`.
   case quarter(Int, Int)
+  /// A year's half, 1…2: `2026-H2`.
   case half(Int, Int)
+  /// A year's month, 1…12: `2026-03`.
   case month(Int, Int)
+  /// A custom range from its first to its last day, both included: `2026-01-05..2026-03-27`.
   case range(Day, Day)
 
   /// The first day of the period.

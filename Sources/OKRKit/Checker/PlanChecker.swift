@@ -7,12 +7,12 @@
 ///
 /// Diagnostics carry their rule's default severity. Names that did not resolve were already
 /// reported, so rules stay quiet about them: one mistake, one diagnostic.
-public enum PlanChecker {
+enum PlanChecker {
   /// Every diagnostic of the §5 linking, people, hygiene and value rules.
   ///
   /// The rule families read the plan and nothing else, so they run on every core; their
   /// diagnostics are joined in the families' fixed order.
-  public static func check(_ plan: Plan) -> [Diagnostic] {
+  static func check(_ plan: Plan) -> [Diagnostic] {
     let families: [@Sendable (Plan, inout [Diagnostic]) -> Void] = [
       LevelRules.check, PeriodRules.check, GraphRules.check, PeopleRules.check, HygieneRules.check, ValueRules.check,
     ]

@@ -2,16 +2,21 @@
 public struct Diagnostic: Sendable, Hashable {
   /// A secondary place involved in the problem, with a short label.
   public struct Label: Sendable, Hashable {
+    /// Where the other place is.
     public var location: SourceLocation
+    /// The label shown under it, e.g. "first link".
     public var message: String
 
+    /// A label `message` at `location`.
     public init(_ location: SourceLocation, _ message: String) {
       self.location = location
       self.message = message
     }
   }
 
+  /// The rule that found the problem; its name is stable (`okr explain RULE` describes it).
   public var rule: Rule
+  /// How serious the problem is: the rule's default, or what the plan's `policy` sets.
   public var severity: Severity
   /// What is wrong, in one sentence.
   public var message: String
@@ -26,6 +31,7 @@ public struct Diagnostic: Sendable, Hashable {
   /// How to fix it.
   public var help: String?
 
+  /// A diagnostic of `rule` at `location`; `severity` defaults to the rule's default severity.
   public init(
     _ rule: Rule,
     _ message: String,

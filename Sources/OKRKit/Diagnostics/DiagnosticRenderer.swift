@@ -9,6 +9,7 @@ public final class DiagnosticRenderer {
   /// Per file, where the last column count ended, so the next one can go on from there.
   private var columnMarks: [FileID: LineTable.ColumnMark] = [:]
 
+  /// A renderer quoting the plan's files `sources`; `color` adds ANSI colours to text output.
   public init(sources: SourceMap, color: Bool = false) {
     self.sources = sources
     self.color = color

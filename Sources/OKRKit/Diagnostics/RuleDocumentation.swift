@@ -3,6 +3,7 @@
 /// Plain text, wrapped for a terminal; code lines in ``example`` and ``fix``
 /// are plan text that can be pasted into a `.okr` file.
 public struct RuleDocumentation: Sendable {
+  /// The rule the page explains.
   public let rule: Rule
   /// One sentence: what the rule checks.
   public let summary: String

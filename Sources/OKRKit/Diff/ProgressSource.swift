@@ -16,12 +16,14 @@ extension ProgressSource {
 
 /// The evaluations of the old and the new plan to compare, both as of the same date.
 public struct ProgressComparison {
+  /// The date both plans are evaluated as of.
   public var asOf: Day
   /// Evaluates the old plan.
   public var before: any ProgressSource
   /// Evaluates the new plan.
   public var after: any ProgressSource
 
+  /// A comparison of `before` (the old plan's evaluation) with `after` (the new plan's), both as of `asOf`.
   public init(asOf: Day, before: any ProgressSource, after: any ProgressSource) {
     self.asOf = asOf
     self.before = before

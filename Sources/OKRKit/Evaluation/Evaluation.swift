@@ -1,6 +1,8 @@
 /// An objective or a key result: the nodes whose progress the interpreter computes.
 public enum AlignmentNode: Hashable, Sendable {
+  /// An objective, e.g. `acme.csat`.
   case objective(ObjectiveID)
+  /// A key result, e.g. `acme.csat.nps`.
   case keyResult(KeyResultID)
 }
 

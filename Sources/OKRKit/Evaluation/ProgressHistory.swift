@@ -1,9 +1,12 @@
 /// A node's progress on one date of its history.
 public struct HistoryPoint: Sendable, Equatable {
+  /// The day: a check-in or milestone `done` date in the node's subtree.
   public var date: Day
+  /// The node's progress on that day, 0…1.
   public var progress: Double
   /// The elapsed fraction of the cycle on that date; nil without a cycle.
   public var expected: Double?
+  /// The node's status on that day, against its cycle (for a key result, its objective's).
   public var status: ProgressStatus
 }
 

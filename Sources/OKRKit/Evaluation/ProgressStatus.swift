@@ -28,6 +28,7 @@ public enum ProgressStatus: String, Sendable, CaseIterable, Comparable {
     }
   }
 
+  /// Orders from the most to the least worrying: `missed` first, `no-cycle` last.
   public static func < (lhs: ProgressStatus, rhs: ProgressStatus) -> Bool { lhs.rank < rhs.rank }
 
   /// Progress this close to 1 counts as achieved (sums of weighted means are not exact).

@@ -17,6 +17,7 @@ public struct WhatIf: Sendable, Equatable {
   /// A link's weight.
   public var linkWeights: [LinkID: Double] = [:]
 
+  /// No changes: the plan evaluates as written.
   public init() {}
 
   /// The number of changes in effect.

@@ -31,7 +31,9 @@ public protocol ReplacementFileSystem {
 
 /// Why a file could not be written.
 public struct FileWriteError: Error, Sendable, Equatable {
+  /// What went wrong, in words for the user, e.g. "the file no longer exists".
   public var message: String
+  /// An error saying `message`.
   public init(_ message: String) { self.message = message }
 }
 
@@ -52,7 +54,34 @@ public enum AtomicReplacement {
       throw FileWriteError(
         "it is a symbolic link to \(target), which is outside \(root)")
     }
-    let mode = try fileSystem.permissions(of: target)
+    try put(bytes, at: target, mode: try fileSystem.permissions(of: target), using: fileSystem)
+  }
+
+  /// Writes `bytes` to the file at `path`, creating it or replacing it so that no reader ever
+  /// sees it half-written.
+  ///
+  /// An existing file (or the file a symbolic link names, wherever it is) keeps its permissions;
+  /// a new file gets `newFileMode`. The folder must exist. On any failure the temporary file is
+  /// removed and what was at `path` is left as it was.
+  public static func write<FileSystem: ReplacementFileSystem>(
+    _ path: String, with bytes: [UInt8], newFileMode: UInt32, using fileSystem: FileSystem
+  ) throws(FileWriteError) {
+    if let target = fileSystem.canonicalPath(path) {
+      try put(bytes, at: target, mode: try fileSystem.permissions(of: target), using: fileSystem)
+      return
+    }
+    let folder = PlanPath.folder(of: path)
+    guard let canonicalFolder = fileSystem.canonicalPath(folder), let name = path.split(separator: "/").last else {
+      throw FileWriteError("the folder \(folder) does not exist")
+    }
+    let target = (canonicalFolder == "/" ? "/" : canonicalFolder + "/") + name
+    try put(bytes, at: target, mode: newFileMode, using: fileSystem)
+  }
+
+  /// Writes a temporary file next to `target`, flushes it, gives it `mode` and renames it to `target`.
+  private static func put<FileSystem: ReplacementFileSystem>(
+    _ bytes: [UInt8], at target: String, mode: UInt32, using fileSystem: FileSystem
+  ) throws(FileWriteError) {
     let name = target.split(separator: "/").last.map(String.init) ?? "plan.okr"
     let (handle, temporary) = try fileSystem.makeTemporaryFile(in: PlanPath.folder(of: target), namedAfter: name)
     var isOpen = true

@@ -10,6 +10,13 @@ public protocol PlanFileSystem {
   func contents(ofFolder path: String) -> [String]
   /// The absolute path with symbolic links, `.` and `..` resolved; nil when it does not exist.
   func canonicalPath(_ path: String) -> String?
+  /// How much the loader may read through this file system.
+  var limits: LoadLimits { get }
+}
+
+extension PlanFileSystem {
+  /// The default limits: 2 GiB per file, 100,000 files.
+  public var limits: LoadLimits { LoadLimits() }
 }
 
 /// What a path names.

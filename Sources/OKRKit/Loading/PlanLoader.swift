@@ -54,8 +54,15 @@ struct ParsedFile: Sendable {
 
 /// A path given by the user that could not be loaded.
 public struct LoadFailure: Sendable, Equatable, Error {
+  /// The path as the user named it.
   public var path: String
+  /// Why it could not be loaded.
   public var message: String
+
+  /// The error of a plan with more files than `limits` allow.
+  static func tooManyFiles(_ limits: LoadLimits) -> FileReadError {
+    FileReadError("the plan has more than \(limits.maximumFileCount) files (OKR_MAX_FILES); the rest were not read")
+  }
 }
 
 /// Limits that keep hostile plans from causing unbounded work.
@@ -75,9 +82,10 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   public let fileSystem: FileSystem
   public var limits: LoadLimits
 
-  public init(fileSystem: FileSystem, limits: LoadLimits = LoadLimits()) {
+  /// A loader reading through `fileSystem`, within `limits` (by default, the file system's).
+  public init(fileSystem: FileSystem, limits: LoadLimits? = nil) {
     self.fileSystem = fileSystem
-    self.limits = limits
+    self.limits = limits ?? fileSystem.limits
   }
 
   /// Loads the plans named by `paths` (files or folders) as one plan.
@@ -185,7 +193,10 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     switch take(path, canonical: canonical, state: &state) {
     case .success(let file): top = file
     case .failure(let failure):
-      state.plan.failures.append(LoadFailure(path: path, message: failure.message))
+      // Past the file limit, one failure says so; the files not read are not listed one by one.
+      if failure != LoadFailure.tooManyFiles(limits) || !state.plan.failures.contains(where: { $0.message == failure.message }) {
+        state.plan.failures.append(LoadFailure(path: path, message: failure.message))
+      }
       return
     }
     func includes(of file: FileID) -> [IncludeDecl] {
@@ -316,7 +327,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     _ path: String, canonical: String, shownAs shownPath: String? = nil, state: inout LoadState
   ) -> Result<FileID, FileReadError> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
-      return .failure(FileReadError("the plan has more than \(limits.maximumFileCount) files"))
+      return .failure(LoadFailure.tooManyFiles(limits))
     }
     let result = state.prepared.removeValue(forKey: canonical) ?? readAndParse(path)
     switch result {

@@ -1,12 +1,19 @@
 /// A JSON value with object keys kept in insertion order, so output is stable.
 public enum JSONValue: Sendable, Equatable {
+  /// `null`.
   case null
+  /// `true` or `false`.
   case bool(Bool)
+  /// A number: written as an integer when whole, else rounded to 6 decimals; `null` when not finite.
   case number(Double)
+  /// A string; quotes, backslashes and control characters are escaped when written.
   case string(String)
+  /// An ordered list of values.
   case array([JSONValue])
+  /// An object's members as key–value pairs, written in this order.
   case object([(String, JSONValue)])
 
+  /// Whether two values are the same; objects compare their members in order.
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): true

@@ -1,6 +1,6 @@
 /// Makes plan text safe to show on a terminal.
 public enum TerminalText {
-  /// `text` with every C0 and C1 control character (other than none) shown as `\u{…}`.
+  /// `text` with every C0 and C1 control character, line breaks and tabs included, shown as `\u{…}`.
   ///
   /// Titles, notes and names come from plan files that anyone may have written;
   /// an escape sequence in them must never reach a terminal raw.

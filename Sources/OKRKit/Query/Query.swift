@@ -31,6 +31,8 @@ public enum Query: Sendable, Equatable {
 public enum QueryRelation: String, Sendable, CaseIterable {
   /// From the node up to the top, following the first parent at each step.
   case path
+  /// One step up (`parents`) or down (`children`), or every step, breadth first (`ancestors`, `descendants`).
+  /// For an entity they follow `in`: the entities it is in, or the entities directly inside it.
   case parents, children, ancestors, descendants
 }
 
@@ -45,6 +47,7 @@ public struct QueryReference: Sendable, Equatable, CustomStringConvertible {
   /// Where a link's parent is in the query text.
   public var linkParentSpan: Span?
 
+  /// A reference whose `span` covers all of it, a link's parent included.
   public init(parts: [String], linkParent: [String]? = nil, span: Span, linkParentSpan: Span? = nil) {
     self.parts = parts
     self.linkParent = linkParent
@@ -52,6 +55,7 @@ public struct QueryReference: Sendable, Equatable, CustomStringConvertible {
     self.linkParentSpan = linkParentSpan
   }
 
+  /// The name as written: `acme.csat`, or `cs.csat95->acme.csat` for a link.
   public var description: String {
     let name = parts.joined(separator: ".")
     guard let linkParent else { return name }
@@ -61,9 +65,12 @@ public struct QueryReference: Sendable, Equatable, CustomStringConvertible {
 
 /// A bare word in a query with its span (a field name, an operator word).
 public struct QueryWord: Sendable, Equatable {
+  /// The word as typed, e.g. the field `current` of `set acme.csat.nps current 45`.
   public var text: String
+  /// Where the word is in the query text (UTF-8 byte offsets).
   public var span: Span
 
+  /// A word and where it was typed.
   public init(_ text: String, span: Span) {
     self.text = text
     self.span = span
@@ -72,10 +79,15 @@ public struct QueryWord: Sendable, Equatable {
 
 /// A value written in a query: `50%`, `0.5`, `"text"`, `2026-02-20`, `2026-Q1`, `team`, `at-risk`, `acme.csat`.
 public struct QueryLiteral: Sendable, Equatable {
+  /// The kinds of value a query can write.
   public enum Value: Sendable, Equatable {
+    /// A number as written (`50` for `50%`), and whether a `%` followed it.
     case number(Double, isPercent: Bool)
+    /// A quoted string, its escapes decoded.
     case string(String)
+    /// A date: `2026-02-20`.
     case date(Day)
+    /// A period: `2026-Q1`, `2026-H2` or `2026-03` (a bare year such as `2026` reads as a number).
     case period(Period)
     /// A single identifier: a level, status, entity id, cycle name, tag, `none`, `true`…
     case word(String)
@@ -83,9 +95,12 @@ public struct QueryLiteral: Sendable, Equatable {
     case reference([String])
   }
 
+  /// The value, by kind: a number, string, date, period, word or dotted name.
   public var value: Value
+  /// Where the value is in the query text (UTF-8 byte offsets).
   public var span: Span
 
+  /// A value and where it was written.
   public init(_ value: Value, span: Span) {
     self.value = value
     self.span = span
@@ -121,16 +136,22 @@ public struct QueryLiteral: Sendable, Equatable {
 
 /// What a listing lists.
 public enum ListingKind: String, Sendable, CaseIterable {
+  /// `objectives`, `krs` (key results), `links` (`supports` and `reuses` links) or `entities`.
   case objectives, krs, links, entities
 }
 
 /// `objectives|krs|links|entities [where EXPR] [sort FIELD [asc|desc]] [limit N]`.
 public struct QueryListing: Sendable, Equatable {
+  /// Which rows are listed: objectives, key results, links or entities.
   public var kind: ListingKind
+  /// The `where` condition; nil lists every row.
   public var filter: QueryFilter?
+  /// The `sort` order; nil keeps the rows in plan order.
   public var sort: QuerySort?
+  /// The `limit`: at most this many rows, taken after sorting; nil for no limit.
   public var limit: Int?
 
+  /// A listing of `kind` rows, optionally filtered, sorted and cut.
   public init(kind: ListingKind, filter: QueryFilter? = nil, sort: QuerySort? = nil, limit: Int? = nil) {
     self.kind = kind
     self.filter = filter
@@ -141,35 +162,53 @@ public struct QueryListing: Sendable, Equatable {
 
 /// `sort FIELD [asc|desc]`.
 public struct QuerySort: Sendable, Equatable {
+  /// The field sorted by; rows without a value for it come last.
   public var field: QueryField
+  /// True for `desc`; `asc`, the default, sorts ascending.
   public var descending: Bool
 }
 
 /// A `where` condition. `and` and `or` chains are flat lists, so a long chain is not a deep tree;
 /// nesting (parentheses, `not`) is bounded by ``QueryParser/maximumNesting``.
 public indirect enum QueryFilter: Sendable, Equatable {
+  /// One `FIELD OP VALUE` test.
   case comparison(QueryComparison)
+  /// `A and B and …`: every term holds.
   case and([QueryFilter])
+  /// `A or B or …`: at least one term holds.
   case or([QueryFilter])
+  /// `not A`: the term does not hold.
   case not(QueryFilter)
 }
 
 /// `FIELD OP VALUE`, checked against the field's type when parsed.
 public struct QueryComparison: Sendable, Equatable {
+  /// The field compared, e.g. `progress`.
   public var field: QueryField
+  /// Where the field's name is in the query text (UTF-8 byte offsets).
   public var fieldSpan: Span
+  /// How the field's value is compared with ``value``.
   public var op: ComparisonOperator
+  /// The value compared with, as written.
   public var value: QueryLiteral
 }
 
 /// The comparison operators of `where`.
 public enum ComparisonOperator: String, Sendable, CaseIterable {
+  /// `=`: equal (numbers within a billionth).
   case equal = "="
+  /// `!=`: not equal.
   case notEqual = "!="
+  /// `<`: less than (numbers, counts, text).
   case less = "<"
+  /// `<=`: at most.
   case lessEqual = "<="
+  /// `>`: more than.
   case greater = ">"
+  /// `>=`: at least.
   case greaterEqual = ">="
+  /// `contains`: text containing a substring (ignoring case), a list of names or tags containing one,
+  /// or a cycle containing a date.
   case contains
 
   /// Whether the operator orders values (`<`, `<=`, `>`, `>=`).

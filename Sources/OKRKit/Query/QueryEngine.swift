@@ -246,6 +246,7 @@ public struct QueryEngine {
 
 /// The output format of query answers.
 public enum QueryOutputFormat: String, Sendable, CaseIterable {
+  /// `text` for people (aligned tables, trees with progress bars), `json` for tools (LANGUAGE.md §8).
   case text, json
 }
 

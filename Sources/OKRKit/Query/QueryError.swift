@@ -12,6 +12,7 @@ public struct QueryError: Error, Sendable, Equatable {
   /// How to fix it (often "did you mean …?").
   public var help: String?
 
+  /// An error about the part of the query at `span`, with an optional label under the carets and help.
   public init(_ message: String, at span: Span, label: String? = nil, help: String? = nil) {
     self.message = message
     self.span = span

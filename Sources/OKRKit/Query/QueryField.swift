@@ -114,15 +114,23 @@ extension ListingKind {
 
 /// A typed value in a query answer: a table cell, a field of `show`, a row's field in `where`.
 public enum QueryValue: Sendable, Equatable {
+  /// No value (e.g. no `owner`): `-` in text, `null` in JSON; in `where` it equals only `none`.
   case none
+  /// Free text: an id, a title, a unit, a note.
   case text(String)
   /// 0…1, shown as a percentage.
   case fraction(Double)
+  /// A plain number: a weight, a value, a metric's `from` or `to`.
   case number(Double)
+  /// A whole number: how many key results, check-ins or objectives.
   case count(Int)
+  /// A level: `company`, `unit`, `team` or `person`.
   case level(Level)
+  /// A progress status, e.g. `at-risk`.
   case status(ProgressStatus)
+  /// A cycle: its label (the declared cycle's name, or the period as written) and its period.
   case cycle(label: String, period: Period)
+  /// A date, e.g. a check-in's.
   case date(Day)
   /// An identifier-like word: an entity id, a measure, a link form, a node kind.
   case word(String)

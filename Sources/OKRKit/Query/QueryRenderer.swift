@@ -12,6 +12,7 @@ public struct QueryRenderer {
   /// The widest a table cell or tree title is drawn (longer text ends in `…`).
   static let maximumCellWidth = 60
 
+  /// A renderer quoting the plan's files `sources`; `color` adds ANSI colours to text output.
   public init(sources: SourceMap, color: Bool = false) {
     self.sources = sources
     self.color = color

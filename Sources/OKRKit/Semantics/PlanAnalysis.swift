@@ -11,7 +11,12 @@ public struct PlanAnalysis: Sendable {
 
   /// Resolves and checks a parsed plan.
   public init(_ parsed: ParsedPlan) {
-    let (plan, resolution) = PlanResolver.resolve(parsed)
+    self.init(parsed, resolved: PlanResolver.resolve(parsed))
+  }
+
+  /// Checks a parsed plan already resolved by ``PlanResolver/resolve(_:)`` (benchmarks time the two apart).
+  public init(_ parsed: ParsedPlan, resolved: (plan: Plan, diagnostics: [Diagnostic])) {
+    let (plan, resolution) = resolved
     var diagnostics = parsed.diagnostics
     diagnostics.append(contentsOf: resolution)
     diagnostics.append(contentsOf: PlanChecker.check(plan))
@@ -21,7 +26,7 @@ public struct PlanAnalysis: Sendable {
   }
 
   /// Sets each diagnostic's severity from the policy and drops rules turned off.
-  public static func applyPolicy(_ policy: Policy, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+  static func applyPolicy(_ policy: Policy, to diagnostics: [Diagnostic]) -> [Diagnostic] {
     guard !policy.severities.isEmpty else { return diagnostics }
     return diagnostics.compactMap { diagnostic in
       guard diagnostic.rule.isConfigurable else { return diagnostic }

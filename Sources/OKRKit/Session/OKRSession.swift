@@ -99,7 +99,8 @@ public final class OKRSession {
   /// Runs queries and renders them in ``format``.
   public func answer(_ text: String) -> QueryAnswer { engine.answer(text) }
 
-  /// Runs queries and returns their JSON (LANGUAGE.md §8): one value per query, or the error.
+  /// Runs queries and returns their JSON (LANGUAGE.md §8): each result, then the error that stopped them if
+  /// one did; a single value when there is only one, else an array.
   public func json(_ text: String) -> JSONValue {
     let (results, error) = engine.run(text)
     let renderer = QueryRenderer(sources: analysis.plan.sources)
@@ -111,7 +112,7 @@ public final class OKRSession {
   /// The whole plan evaluated as of ``asOf``, with the what-if changes and host metrics.
   public func evaluation() -> Evaluation { engine.evaluation() }
 
-  /// A one-line summary: files, objectives, errors and warnings.
+  /// A one-line summary: files, objectives, errors, warnings and the as-of date.
   public var summary: String {
     let files = analysis.plan.sources.files.count
     let objectives = analysis.plan.objectives.count

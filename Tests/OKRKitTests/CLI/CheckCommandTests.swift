@@ -202,3 +202,12 @@ import Testing
     #expect(!(result.output + result.errors).unicodeScalars.contains { $0.value == 0x1B })
   }
 }
+
+/// The `okr` command itself.
+@Suite struct RootCommandTests {
+  @Test func aMistypedCommandGetsASuggestionAndExitCodeTwo() throws {
+    let finished = try OKRBinary.run(["chek", "samples"])
+    #expect(finished.status == 2)
+    #expect(finished.errors.contains("did you mean `check`?"))
+  }
+}

@@ -87,6 +87,9 @@ import Testing
       ~ objective cs.csat95 "Achieve 95% customer satisfaction scores"
           ~ supports acme.csat weight: 2 → 3
 
+      Progress as of 2026-02-20:
+        acme.csat  40.7% → 40.2%  (-0.5)
+
       1 objective changed, 0 added, 0 removed; 1 link re-weighted
 
       """)
@@ -165,6 +168,10 @@ import Testing
       ~ objective cs.csat95 "Achieve 95% customer satisfaction scores"
           ~ supports acme.csat weight: 2 → 3
 
+      Progress as of 2026-02-20:
+        acme.csat      40.7% → 40.2%  (-0.5)
+        bob.learn-sql  40.0% → 60.0%  (+20.0)  at-risk → on-track
+
       2 objectives changed, 0 added, 0 removed; 1 link re-weighted; 1 entity added
 
       """
@@ -213,10 +220,16 @@ import Testing
       ~ objective cs.csat95 "Achieve 95% customer satisfaction scores"
           ~ supports acme.csat weight: 2 → 3
 
+      Progress as of 2026-02-20:
+        acme.csat  43.1% → 43.0%  (-0.1)
+
       1 objective changed, 0 added, 0 removed; 1 link re-weighted
       okr diff plans/teams/people.okr
       ~ objective bob.learn-sql "Learn SQL for churn analysis"
           ~ kr course progress: 40% → 60%
+
+      Progress as of 2026-02-20:
+        bob.learn-sql  40.0% → 60.0%  (+20.0)  at-risk → on-track
 
       1 objective changed, 0 added, 0 removed
       okr diff plans/teams/zed.okr

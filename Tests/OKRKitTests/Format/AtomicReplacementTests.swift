@@ -15,10 +15,13 @@ import Testing
     var files: [String: File] = [:]
     /// Symbolic links: path → the path they name.
     var links: [String: String] = [:]
+    /// Folders that exist (for creating new files).
+    var folders: Set<String> = []
     var failing: Step?
     private var handles: [Int: String] = [:]
 
     func canonicalPath(_ path: String) -> String? {
+      if folders.contains(path) { return path }
       let resolved = links[path] ?? path
       return files[resolved] == nil ? nil : resolved
     }

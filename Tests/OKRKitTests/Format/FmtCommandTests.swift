@@ -18,19 +18,19 @@ import Testing
     """
 
   @Test func printsTheFormattedTextAndChangesNothing() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let path = try folder.write("cs.okr", Self.messy)
-    let result = try OKRProcess.run(["fmt", path])
+    let result = try OKRBinary.run(["fmt", path])
     #expect(result.status == 0)
     #expect(result.output == Self.canonical)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == Self.messy)
   }
 
   @Test func checkPrintsADiffAndExitsWithOneWhenAFileIsNotFormatted() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let messy = try folder.write("plans/cs.okr", Self.messy)
     _ = try folder.write("plans/ops.okr", Self.canonical.replacingOccurrences(of: "cs", with: "ops"))
-    let result = try OKRProcess.run(["fmt", "--check", folder.path("plans")])
+    let result = try OKRBinary.run(["fmt", "--check", folder.path("plans")])
     #expect(result.status == 1)
     let expected = UnifiedDiff.diff(
       old: Self.messy, new: Self.canonical, oldLabel: "\(messy)\t(original)", newLabel: "\(messy)\t(formatted)")
@@ -41,40 +41,40 @@ import Testing
   }
 
   @Test func checkExitsWithZeroWhenEverythingIsFormatted() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let path = try folder.write("cs.okr", Self.canonical)
-    let result = try OKRProcess.run(["fmt", "--check", path])
+    let result = try OKRBinary.run(["fmt", "--check", path])
     #expect(result.status == 0)
     #expect(result.output.isEmpty)
     #expect(result.errors.isEmpty)
   }
 
   @Test func writeRewritesOnlyWhatChangedAndKeepsPermissions() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let messy = try folder.write("cs.okr", Self.messy)
     let clean = try folder.write("ops.okr", Self.canonical)
     try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: messy)
     let cleanInode = try inode(clean)
-    let result = try OKRProcess.run(["fmt", "--write", folder.path("")])
+    let result = try OKRBinary.run(["fmt", "--write", folder.path("")])
     #expect(result.status == 0)
     #expect(result.output == "formatted \(messy)\n")
     #expect(try String(contentsOfFile: messy, encoding: .utf8) == Self.canonical)
     #expect(try FileManager.default.attributesOfItem(atPath: messy)[.posixPermissions] as? Int == 0o640)
     #expect(try inode(clean) == cleanInode)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("")).sorted() == ["cs.okr", "ops.okr"])
-    #expect(try OKRProcess.run(["fmt", "--check", folder.path("")]).status == 0)
+    #expect(try OKRBinary.run(["fmt", "--check", folder.path("")]).status == 0)
   }
 
   @Test func filesWithSyntaxErrorsAreReportedAndNeverRewritten() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let broken = "team cs {\n  objective o \"O\" { cycle }\n"
     let path = try folder.write("cs.okr", broken)
-    let printed = try OKRProcess.run(["fmt", path])
+    let printed = try OKRBinary.run(["fmt", path])
     #expect(printed.status == 1)
     #expect(printed.output.isEmpty)
     #expect(printed.errors.contains("error[syntax]"))
     #expect(printed.errors.contains("not formatted"))
-    let written = try OKRProcess.run(["fmt", "--write", path])
+    let written = try OKRBinary.run(["fmt", "--write", path])
     #expect(written.status == 1)
     #expect(written.output.isEmpty)
     #expect(written.errors.contains("error[syntax]"))
@@ -82,38 +82,38 @@ import Testing
   }
 
   @Test func includesAreNotFollowed() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let main = try folder.write("main.okr", "include \"cs.okr\"\n")
     _ = try folder.write("cs.okr", Self.messy)
-    let result = try OKRProcess.run(["fmt", "--check", main])
+    let result = try OKRBinary.run(["fmt", "--check", main])
     #expect(result.status == 0)
   }
 
   @Test func unreadableInputAndBadUsageExitWithTwo() throws {
-    let folder = try TemporaryFolder()
-    let missing = try OKRProcess.run(["fmt", folder.path("missing.okr")])
+    let folder = try ScratchFolder()
+    let missing = try OKRBinary.run(["fmt", folder.path("missing.okr")])
     #expect(missing.status == 2)
     #expect(missing.errors.contains("no such file or folder"))
     let path = try folder.write("cs.okr", Self.canonical)
-    #expect(try OKRProcess.run(["fmt", "--check", "--write", path]).status == 2)
+    #expect(try OKRBinary.run(["fmt", "--check", "--write", path]).status == 2)
   }
 
   @Test func writeRefusesALinkThatLeadsOutOfTheFolder() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let outside = try folder.write("outside/cs.okr", Self.messy)
     try FileManager.default.createDirectory(atPath: folder.path("plans"), withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(atPath: folder.path("plans/cs.okr"), withDestinationPath: outside)
-    let result = try OKRProcess.run(["fmt", "--write", folder.path("plans")])
+    let result = try OKRBinary.run(["fmt", "--write", folder.path("plans")])
     #expect(result.status == 2)
     #expect(result.errors.contains("symbolic link"))
     #expect(try String(contentsOfFile: outside, encoding: .utf8) == Self.messy)
   }
 
   @Test func writeGoesThroughALinkInsideTheFolder() throws {
-    let folder = try TemporaryFolder()
+    let folder = try ScratchFolder()
     let target = try folder.write("plans/teams/cs.okr", Self.messy)
     try FileManager.default.createSymbolicLink(atPath: folder.path("plans/cs.okr"), withDestinationPath: target)
-    let result = try OKRProcess.run(["fmt", "--write", folder.path("plans/cs.okr")])
+    let result = try OKRBinary.run(["fmt", "--write", folder.path("plans/cs.okr")])
     #expect(result.status == 0)
     #expect(try String(contentsOfFile: target, encoding: .utf8) == Self.canonical)
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path("plans/cs.okr")) == target)
@@ -121,74 +121,5 @@ import Testing
 
   private func inode(_ path: String) throws -> Int? {
     try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
-  }
-}
-
-/// A fresh folder under the system's temporary folder, removed when the value goes away.
-final class TemporaryFolder {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("okr-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  deinit { try? FileManager.default.removeItem(at: url) }
-
-  /// The path of `relative` inside the folder (the folder itself for "").
-  func path(_ relative: String) -> String {
-    relative.isEmpty ? url.path : url.appendingPathComponent(relative).path
-  }
-
-  /// Writes `text` to `relative`, creating folders on the way; returns its path.
-  @discardableResult
-  func write(_ relative: String, _ text: String) throws -> String {
-    let file = url.appendingPathComponent(relative)
-    try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try text.write(to: file, atomically: false, encoding: .utf8)
-    return file.path
-  }
-}
-
-/// Runs the `okr` binary that `swift build` put next to the test bundle.
-enum OKRProcess {
-  struct Result {
-    var status: Int32
-    var output: String
-    var errors: String
-  }
-
-  static let executable: URL? = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let candidates = [
-      Bundle.main.bundleURL.appendingPathComponent("okr"),
-      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("okr"),
-      root.appendingPathComponent(".build/debug/okr"),
-    ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-  }()
-
-  static func run(_ arguments: [String]) throws -> Result {
-    let executable = try #require(executable, "build the okr binary first (swift build)")
-    let folder = try TemporaryFolder()
-    let outputURL = URL(fileURLWithPath: folder.path("stdout"))
-    let errorURL = URL(fileURLWithPath: folder.path("stderr"))
-    try Data().write(to: outputURL)
-    try Data().write(to: errorURL)
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["NO_COLOR"] = "1"
-    process.environment = environment
-    process.standardOutput = try FileHandle(forWritingTo: outputURL)
-    process.standardError = try FileHandle(forWritingTo: errorURL)
-    try process.run()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus,
-      output: try String(contentsOf: outputURL, encoding: .utf8),
-      errors: try String(contentsOf: errorURL, encoding: .utf8))
   }
 }

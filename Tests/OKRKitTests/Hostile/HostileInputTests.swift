@@ -133,11 +133,52 @@ import Testing
     #expect(fifo.errors.contains("not a regular file"))
   }
 
+  @Test func fileSizeAndFileCountLimitsGiveClearErrors() throws {
+    let folder = try ScratchFolder()
+    for name in ["a", "b", "c"] { try folder.write("\(name).okr", "company \(name) \"\(String(repeating: "x", count: 200))\"\n") }
+    let tooLarge = try OKRBinary.run(["check", folder.path("a.okr")], environment: ["OKR_MAX_FILE_SIZE": "100"])
+    #expect(tooLarge.status == 2)
+    #expect(tooLarge.errors.contains("larger than 100 bytes"))
+    let tooMany = try OKRBinary.run(["check", folder.url.path], environment: ["OKR_MAX_FILES": "2"])
+    #expect(tooMany.status == 2)
+    #expect(tooMany.errors.components(separatedBy: "more than 2 files").count == 2, "said once: \(tooMany.errors)")
+    let nonsense = try OKRBinary.run(["check", folder.url.path], environment: ["OKR_MAX_FILES": "many"])
+    #expect(nonsense.status == 2)
+    #expect(nonsense.errors.contains("OKR_MAX_FILES must be a positive whole number"))
+  }
+
   @Test func aHundredThousandLongChainAndFanInCheckWithoutOverflow() throws {
     let chain = try check(HostilePlans.chain(length: 100_000))
     #expect(chain.status == 0, "\(chain.output.suffix(500))")
     let fanIn = try check(HostilePlans.fanIn(width: 100_000))
     #expect(fanIn.status == 0, "\(fanIn.output.suffix(500))")
+  }
+}
+
+/// Queries over a 100,000-long chain: every traversal is iterative, and deep trees stay readable.
+@Suite struct DeepChainQueryTests {
+  @Test func treePathImpactAndProgressOnAHundredThousandLongChain() throws {
+    let folder = try ScratchFolder()
+    let plan = try folder.write("chain.okr", HostilePlans.chain(length: 100_000))
+    let shallow = try OKRBinary.run(["query", plan, "tree c.root depth 20", "--as-of", "2026-02-20"])
+    #expect(shallow.exitedNormally)
+    #expect(shallow.status == 0, "\(shallow.errors)")
+    #expect(shallow.output.contains("t.o20 "))
+    #expect(!shallow.output.contains("t.o21 "))
+
+    let answers = try OKRBinary.run([
+      "query", plan, "path t.o99999; impact t.o99999 on c.root; progress c.root", "--as-of", "2026-02-20",
+    ])
+    #expect(answers.status == 0, "\(answers.errors)")
+    #expect(answers.output.contains("impact of t.o99999 on c.root"))
+    #expect(answers.output.contains("c.root  "))
+
+    let tree = try OKRBinary.run(["query", plan, "tree", "--as-of", "2026-02-20"])
+    #expect(tree.status == 0)
+    let lines = tree.output.split(separator: "\n")
+    // Indentation is capped: no line grows with the depth of the chain.
+    #expect(lines.allSatisfy { $0.count < 400 })
+    #expect(tree.output.contains("⋯"))
   }
 }
 

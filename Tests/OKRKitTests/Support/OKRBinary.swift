@@ -76,5 +76,8 @@ final class ScratchFolder {
   @discardableResult
   func write(_ relative: String, _ text: String) throws -> String { try write(relative, Array(text.utf8)) }
 
-  func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
+  /// The path of `relative` inside the folder (the folder itself for "").
+  func path(_ relative: String) -> String {
+    relative.isEmpty ? url.path : url.appendingPathComponent(relative).path
+  }
 }

@@ -1,0 +1,68 @@
+import ArgumentParser
+import OKRDisk
+import OKRKit
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `okr export PATH… --format json|dot|mermaid|markdown`: the plan and its progress for other
+/// tools, as a graph, or as a report.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export a plan with its progress: JSON, DOT, Mermaid or Markdown.",
+    discussion: """
+      Formats (docs/export.md describes each):
+        json      the resolved plan with computed progress, for other tools
+        dot       the alignment graph for Graphviz (pipe it to dot -Tsvg)
+        mermaid   the same graph as a Mermaid flowchart
+        markdown  a report: status summary, alignment tree, progress bars
+      A plan with errors is exported anyway; the number of errors goes to stderr.
+      Exit code 0: exported; 2: bad usage, unreadable input or unwritable output.
+      """
+  )
+
+  @Argument(help: "Plan files or folders.")
+  var paths: [String]
+
+  @Option(help: "What to write.")
+  var format: ExportFormat
+
+  @OptionGroup var asOf: AsOfOption
+
+  @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  func validate() throws {
+    if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
+  }
+
+  func run() throws {
+    let day = asOf.day
+    let fileSystem = DiskFileSystem()
+    if let output, fileSystem.kind(of: output) == .folder {
+      Output.error("okr: cannot write \(TerminalText.escaped(output)): it is a folder; name a file")
+      throw ExitCode.badInput
+    }
+    let parsed = PlanLoader(fileSystem: fileSystem).load(paths)
+    for failure in parsed.failures {
+      Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
+    }
+    if !parsed.failures.isEmpty { throw ExitCode.badInput }
+    let analysis = PlanAnalysis(parsed)
+    let errors = analysis.diagnostics.errorCount
+    if errors > 0 {
+      Output.error("okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); exporting anyway")
+    }
+    let text = PlanExport(analysis: analysis, asOf: day).text(format)
+    guard let output else {
+      Output.write(text)
+      return
+    }
+    do {
+      try AtomicFileWriter().write(output, with: Array(text.utf8))
+    } catch {
+      Output.error("okr: cannot write \(TerminalText.escaped(output)): \(error.message)")
+      throw ExitCode.badInput
+    }
+  }
+}
