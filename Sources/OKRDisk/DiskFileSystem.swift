@@ -42,20 +42,21 @@ public struct DiskFileSystem: PlanFileSystem {
     guard size <= limits.maximumFileSize else {
       throw FileReadError("the file is larger than \(limits.maximumFileSize) bytes (OKR_MAX_FILE_SIZE)")
     }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var total = 0
-    while total < size {
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        read(descriptor, buffer.baseAddress! + total, size - total)
+    // Read into uninitialized memory: zeroing a large file's buffer first would touch it twice.
+    var failure: Int32?
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
+      while initializedCount < size, let start = buffer.baseAddress {
+        let count = read(descriptor, start + initializedCount, size - initializedCount)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          break
+        }
+        if count == 0 { break }
+        initializedCount += count
       }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw FileReadError(String(cString: strerror(errno)))
-      }
-      if count == 0 { break }
-      total += count
     }
-    if total < size { bytes.removeLast(size - total) }
+    if let failure { throw FileReadError(String(cString: strerror(failure))) }
     return bytes
   }
 
