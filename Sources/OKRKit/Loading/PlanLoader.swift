@@ -153,9 +153,11 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var prepared: [String: Result<ParsedFile, FileReadError>] = [:]
   }
 
-  /// Reads and parses, on every core, the files `loadTree` is about to load from `paths`: first
-  /// those, then everything they include, wave after wave. Nothing is reported here: the walk
-  /// takes the results in its own order and reports exactly as if it had read the files itself.
+  /// Reads and parses the files `loadTree` is about to load from `paths`: first those, then
+  /// everything they include, wave after wave. The files of a wave are read on this thread (the
+  /// file system need not be thread-safe) and parsed on every core. Nothing is reported here:
+  /// the walk takes the results in its own order and reports exactly as if it had read the
+  /// files itself.
   private func prepare(_ paths: [String], root: String, state: inout LoadState) {
     var queued = Set<String>()
     var wave: [(path: String, canonical: String)] = []
@@ -171,7 +173,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     while !wave.isEmpty {
       let files = wave
       wave = []
-      let results = ParallelWork.map(files) { file in readAndParse(file.path) }
+      let read = files.map { file in self.read(file.path) }
+      let results = ParallelWork.map(read) { bytes in bytes.map(parse) }
       for (file, result) in zip(files, results) {
         state.prepared[file.canonical] = result
         guard case .success(let parsed) = result else { continue }
@@ -329,7 +332,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
       return .failure(LoadFailure.tooManyFiles(limits))
     }
-    let result = state.prepared.removeValue(forKey: canonical) ?? readAndParse(path)
+    let result = state.prepared.removeValue(forKey: canonical) ?? read(path).map(parse)
     switch result {
     case .success(let parsed):
       let id = state.plan.add(path: shownPath ?? path, parsed: parsed)
@@ -340,8 +343,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     }
   }
 
-  /// Reads and parses one file under a provisional id.
-  private func readAndParse(_ path: String) -> Result<ParsedFile, FileReadError> {
+  /// Reads one file, within the size limit.
+  private func read(_ path: String) -> Result<[UInt8], FileReadError> {
     let bytes: [UInt8]
     do {
       bytes = try fileSystem.readFile(path)
@@ -351,7 +354,12 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     guard bytes.count <= limits.maximumFileSize else {
       return .failure(FileReadError("the file is larger than \(limits.maximumFileSize) bytes"))
     }
-    let (syntax, diagnostics) = PlanParser.parse(SourceFile(id: FileID(0), path: path, bytes: bytes))
-    return .success(ParsedFile(bytes: bytes, syntax: syntax, diagnostics: diagnostics))
+    return .success(bytes)
+  }
+
+  /// Parses one file's bytes under a provisional id.
+  private func parse(_ bytes: [UInt8]) -> ParsedFile {
+    let (syntax, diagnostics) = PlanParser.parse(SourceFile(id: FileID(0), path: "", bytes: bytes))
+    return ParsedFile(bytes: bytes, syntax: syntax, diagnostics: diagnostics)
   }
 }
