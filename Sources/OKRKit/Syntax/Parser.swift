@@ -87,9 +87,10 @@ struct Parser {
   private(set) var diagnostics: [Diagnostic] = []
   /// How many declarations of each kind parsed so far.
   private(set) var counts = DeclarationCounts()
-  /// Statements and clauses of the blocks being parsed. Each block collects into these and
-  /// copies its own out at its end: one exactly sized array per block instead of an array
+  /// Members, statements and clauses of the blocks being parsed. Each block collects into these
+  /// and copies its own out at its end: one exactly sized array per block instead of an array
   /// regrown (and left with spare room) statement by statement.
+  private var memberScratch: [EntityMember] = []
   private var statementScratch: [ObjectiveStatement] = []
   private var clauseScratch: [KeyResultClause] = []
   private var current: Token
@@ -394,13 +395,17 @@ struct Parser {
       guard let list = parseReferenceList(after: "in") else { return nil }
       parents = list
     }
-    var members: [EntityMember] = []
+    let firstMember = memberScratch.count
     var body: Span?
     if current.kind == .leftBrace {
       body = parseBlock(kind: "\(level.rawValue) block") { parser in
-        parser.parseEntityMember(level: level).map { members.append($0) } != nil
+        guard let member = parser.parseEntityMember(level: level) else { return false }
+        parser.memberScratch.append(member)
+        return true
       }
     }
+    let members = Parser.exactCopy(memberScratch[firstMember...])
+    memberScratch.removeSubrange(firstMember...)
     counts.entities += 1
     return EntityDecl(
       level: level, levelSpan: levelSpan, id: id, name: name, parents: parents, members: members,
