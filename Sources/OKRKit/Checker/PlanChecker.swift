@@ -10,19 +10,24 @@
 enum PlanChecker {
   /// Every diagnostic of the §5 linking, people, hygiene and value rules.
   ///
-  /// The rule families read the plan and nothing else, so they run on every core; their
-  /// diagnostics are joined in the families' fixed order.
+  /// The rule families read the plan and nothing else, so in a large plan they run on every
+  /// core; their diagnostics are joined in the families' fixed order either way.
   static func check(_ plan: Plan) -> [Diagnostic] {
     let families: [@Sendable (Plan, inout [Diagnostic]) -> Void] = [
       LevelRules.check, PeriodRules.check, GraphRules.check, PeopleRules.check, HygieneRules.check, ValueRules.check,
     ]
-    let found = ParallelWork.map(families) { family in
+    func run(_ family: (Plan, inout [Diagnostic]) -> Void) -> [Diagnostic] {
       var diagnostics: [Diagnostic] = []
       family(plan, &diagnostics)
       return diagnostics
     }
-    return Array(found.joined())
+    // Below this size the rules take less time than starting threads would.
+    let isLarge = plan.objectives.count >= parallelThreshold
+    return Array((isLarge ? ParallelWork.map(families, run) : families.map(run)).joined())
   }
+
+  /// The number of objectives from which the rule families run in parallel.
+  static let parallelThreshold = 5_000
 }
 
 /// Phrases shared by the rules' messages.
