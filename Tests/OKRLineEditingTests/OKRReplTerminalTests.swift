@@ -25,7 +25,7 @@
       let terminal = try PseudoTerminal(executable: okrPath, arguments: arguments, environment: environment)
       // A debug build on a busy machine may take a while to start and load the plan.
       try terminal.expect("Type a query", within: .seconds(60))
-      try terminal.expect("okr> ")
+      try terminal.expect("okr> ", within: .seconds(30))
 
       // Tab completes a command, then a qualified name from the plan: `progr lumen.launch-a`
       // alone would be an error, so the answer proves both completions (libedit redraws with
@@ -33,21 +33,21 @@
       try terminal.send("progr\t")
       try terminal.send("lumen.launch-a\t")
       try terminal.send("\r")
-      try terminal.expect("lumen.launch-aria  ")
-      try terminal.expect("expected 32.9%")
-      try terminal.expect("okr> ")
+      try terminal.expect("lumen.launch-aria  ", within: .seconds(30))
+      try terminal.expect("expected 32.9%", within: .seconds(30))
+      try terminal.expect("okr> ", within: .seconds(30))
 
       // A typo gets a suggestion; the session goes on.
       try terminal.send("tre lumen\r")
-      try terminal.expect("did you mean `tree`")
-      try terminal.expect("okr> ")
+      try terminal.expect("did you mean `tree`", within: .seconds(30))
+      try terminal.expect("okr> ", within: .seconds(30))
 
       // Ctrl-C abandons the line and gives a fresh prompt; the REPL keeps running.
       try terminal.send("objectives where")
       try terminal.send("\u{03}")
-      try terminal.expect("okr> ")
+      try terminal.expect("okr> ", within: .seconds(30))
       try terminal.send("orphans\r")
-      try terminal.expect("okr> ")
+      try terminal.expect("okr> ", within: .seconds(30))
 
       // Ctrl-D exits cleanly.
       try terminal.send("\u{04}")
@@ -57,7 +57,7 @@
       let again = try PseudoTerminal(executable: okrPath, arguments: arguments, environment: environment)
       try again.expect("okr> ", within: .seconds(60))
       try again.send("\u{1B}[A\u{1B}[A\r")
-      try again.expect("did you mean `tree`")
+      try again.expect("did you mean `tree`", within: .seconds(30))
       try again.send(":q\r")
       #expect(try again.waitForExit() == 0)
     }

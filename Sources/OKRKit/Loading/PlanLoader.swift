@@ -208,66 +208,80 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         return nil
       }
     }
-    // Each stack frame: a file, its canonical path, its includes and the index of the next one.
-    var stack: [(file: FileID, canonical: String, includes: [IncludeDecl], next: Int)] = [
-      (top, canonical, includes(of: top), 0)
-    ]
-    // Canonical path → position on the stack (a glob's files all go on it at once, so the
-    // cycle check must not scan it).
+    // Depth first, one target at a time: only the files on the path from the top file are on
+    // the stack, so siblings of one glob never look like a cycle.
+    var stack = [IncludeFrame(file: top, canonical: canonical, includes: includes(of: top))]
+    // Canonical path → position on the stack, for the cycle check.
     var stackPositions = [canonical: 0]
-    while !stack.isEmpty {
-      let frame = stack[stack.count - 1]
-      guard frame.next < frame.includes.count else {
-        stack.removeLast()
-        stackPositions[frame.canonical] = nil
-        continue
-      }
-      stack[stack.count - 1].next += 1
-      let include = frame.includes[frame.next]
+    while let frame = stack.last {
       let source = state.plan.sources[frame.file]
-      let location = SourceLocation(file: frame.file, span: include.span)
-      func report(_ message: String, help: String, notes: [String] = []) {
-        state.plan.diagnostics.append(
-          Diagnostic(.includeError, message, at: location, notes: notes, help: help))
-      }
-      let targets: [String]
-      switch self.targets(of: include, in: source, canonical: frame.canonical) {
-      case .success(let found): targets = found
-      case .failure(let problem):
-        report(problem.message, help: problem.help)
+      guard frame.nextTarget < frame.targets.count, let include = frame.include else {
+        guard frame.nextInclude < frame.includes.count else {
+          stack.removeLast()
+          stackPositions[frame.canonical] = nil
+          continue
+        }
+        let include = frame.includes[frame.nextInclude]
+        stack[stack.count - 1].nextInclude += 1
+        stack[stack.count - 1].include = include
+        stack[stack.count - 1].nextTarget = 0
+        switch self.targets(of: include, in: source, canonical: frame.canonical) {
+        case .success(let found): stack[stack.count - 1].targets = found
+        case .failure(let problem):
+          stack[stack.count - 1].targets = []
+          state.plan.diagnostics.append(Diagnostic(.includeError, problem.message,
+            at: SourceLocation(file: frame.file, span: include.span), help: problem.help))
+        }
         continue
+      }
+      let target = frame.targets[frame.nextTarget]
+      stack[stack.count - 1].nextTarget += 1
+      func report(_ message: String, help: String, notes: [String] = []) {
+        state.plan.diagnostics.append(Diagnostic(.includeError, message,
+          at: SourceLocation(file: frame.file, span: include.span), notes: notes, help: help))
       }
       let written = include.path.value(in: source)
-      for target in targets {
-        guard let targetCanonical = fileSystem.canonicalPath(target) else { continue }
-        let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical)
-        guard PlanPath.isInside(targetCanonical, folder: root) else {
-          report("'\(written)' leads outside the plan's root folder",
-            help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
-            notes: ["it resolves to \(TerminalText.escaped(targetCanonical))"])
-          continue
-        }
-        if let position = stackPositions[targetCanonical] {
-          let chain = stack[position...].map { state.plan.sources[$0.file].path } + [state.plan.sources[stack[position].file].path]
-          report("include cycle: \(chain.map(TerminalText.escaped).joined(separator: " → "))",
-            help: "remove one of the includes; a plan's files may not include each other in a loop")
-          continue
-        }
-        if state.loaded[targetCanonical] != nil { continue }
-        guard fileSystem.kind(of: targetCanonical) == .file else {
-          report("'\(shownPath)' is not a regular file", help: "include only .okr files")
-          continue
-        }
-        switch take(target, canonical: targetCanonical, shownAs: shownPath, state: &state) {
-        case .success(let child):
-          stackPositions[targetCanonical] = stack.count
-          stack.append((child, targetCanonical, includes(of: child), 0))
-        case .failure(let failure):
-          report("cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
-            help: "check the file's permissions and size")
-        }
+      guard let targetCanonical = fileSystem.canonicalPath(target) else { continue }
+      let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical)
+      guard PlanPath.isInside(targetCanonical, folder: root) else {
+        report("'\(written)' leads outside the plan's root folder",
+          help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
+          notes: ["it resolves to \(TerminalText.escaped(targetCanonical))"])
+        continue
+      }
+      if let position = stackPositions[targetCanonical] {
+        let chain = stack[position...].map { state.plan.sources[$0.file].path } + [state.plan.sources[stack[position].file].path]
+        report("include cycle: \(chain.map(TerminalText.escaped).joined(separator: " → "))",
+          help: "remove one of the includes; a plan's files may not include each other in a loop")
+        continue
+      }
+      if state.loaded[targetCanonical] != nil { continue }
+      guard fileSystem.kind(of: targetCanonical) == .file else {
+        report("'\(shownPath)' is not a regular file", help: "include only .okr files")
+        continue
+      }
+      switch take(target, canonical: targetCanonical, shownAs: shownPath, state: &state) {
+      case .success(let child):
+        stackPositions[targetCanonical] = stack.count
+        stack.append(IncludeFrame(file: child, canonical: targetCanonical, includes: includes(of: child)))
+      case .failure(let failure):
+        report("cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
+          help: "check the file's permissions and size")
       }
     }
+  }
+
+  /// A file on the current include path, with the include it is working through.
+  private struct IncludeFrame {
+    var file: FileID
+    var canonical: String
+    var includes: [IncludeDecl]
+    var nextInclude = 0
+    /// The files the current include names, not yet visited, and the next one.
+    var targets: [String] = []
+    var nextTarget = 0
+    /// The current include.
+    var include: IncludeDecl?
   }
 
   /// An include that leads nowhere: what to tell the user.

@@ -75,6 +75,26 @@ import Testing
       Self.loadedPaths(plan) == ["/plan/root.okr", "/plan/q1.okr", "/plan/q2.okr", "/plan/h1.okr"])
   }
 
+  @Test func filesOfOneGlobMayIncludeEachOther() {
+    // b.okr includes its sibling a.okr: not a cycle, whatever order the glob visits them in.
+    let plan = Self.load(
+      [
+        "/plan/main.okr": "include \"teams/*.okr\"\n",
+        "/plan/teams/a.okr": "team a\n",
+        "/plan/teams/b.okr": "include \"a.okr\"\nteam b\n",
+      ], ["/plan/main.okr"])
+    #expect(Self.problems(plan).isEmpty)
+    #expect(Set(Self.loadedPaths(plan).map { $0.split(separator: "/").last! }) == ["main.okr", "a.okr", "b.okr"])
+    let cycle = Self.load(
+      [
+        "/plan/main.okr": "include \"teams/*.okr\"\n",
+        "/plan/teams/a.okr": "include \"b.okr\"\n",
+        "/plan/teams/b.okr": "include \"a.okr\"\n",
+      ], ["/plan/main.okr"])
+    #expect(Self.problems(cycle).count == 1)
+    #expect(Self.problems(cycle).first?.contains("include cycle") == true)
+  }
+
   @Test func aFileReachedTwiceIsLoadedOnce() {
     let plan = Self.load(
       [
