@@ -46,7 +46,9 @@ struct CheckCommand: ParsableCommand {
       if diagnostics.count > maxDiagnostics {
         Output.line("… and \(diagnostics.count - maxDiagnostics) more (--max-diagnostics or --format json shows all)")
       }
-      Output.line(CheckSummary(diagnostics: diagnostics, fileCount: plan.sources.files.count).text)
+      Output.line(
+        CheckSummary(diagnostics: diagnostics, fileCount: plan.sources.files.count, unreadable: plan.failures.count)
+          .text)
     }
     let code = !plan.failures.isEmpty ? ExitCode.badInput : diagnostics.errorCount > 0 ? .problems : .success
     // Everything is written (Output uses write(2), nothing is buffered). Exiting here skips
@@ -55,19 +57,23 @@ struct CheckCommand: ParsableCommand {
   }
 }
 
-/// The last line of `okr check`: how many problems in how many files.
+/// The last line of `okr check`: how many problems in how many files, and what could not be read.
 struct CheckSummary {
   var diagnostics: [Diagnostic]
   var fileCount: Int
+  var unreadable: Int
 
   var text: String {
     let errors = diagnostics.errorCount
     let warnings = diagnostics.warningCount
     let notes = diagnostics.count - errors - warnings
     let files = "\(fileCount) file\(fileCount == 1 ? "" : "s")"
-    if diagnostics.isEmpty { return "ok: \(files) checked, no problems" }
+    let notRead = unreadable == 0 ? "" : "; \(unreadable) path\(unreadable == 1 ? "" : "s") could not be read"
+    if diagnostics.isEmpty {
+      return unreadable == 0 ? "ok: \(files) checked, no problems" : "no problems in \(files) checked\(notRead)"
+    }
     var parts = ["\(errors) error\(errors == 1 ? "" : "s")", "\(warnings) warning\(warnings == 1 ? "" : "s")"]
     if notes > 0 { parts.append("\(notes) note\(notes == 1 ? "" : "s")") }
-    return "\(parts.joined(separator: ", ")) in \(files)"
+    return "\(parts.joined(separator: ", ")) in \(files)\(notRead)"
   }
 }
