@@ -104,7 +104,8 @@ for path in arguments {
     let parsed = measure("load", into: &loadCosts) { loader.load([path]) }
     let read = costs[0].1
     let load = loadCosts[0].1
-    costs.append(("lex+parse", Cost(wall: max(0, load.wall - read.wall), processor: max(0, load.processor - read.processor))))
+    costs.append(
+      ("lex+parse", Cost(wall: max(0, load.wall - read.wall), processor: max(0, load.processor - read.processor))))
     notePeak("lex+parse")
     let resolved = measure("resolve", into: &costs) { PlanResolver.resolve(parsed) }
     notePeak("resolve")
@@ -123,14 +124,19 @@ for path in arguments {
     for (phase, cost) in costs where cost.wall < best[phase]?.wall ?? .infinity { best[phase] = cost }
   }
   let check = best["check"]?.wall ?? 0
-  print("\(path): \(bytes / 1_000_000) MB, \(objectives) objectives, \(keyResults) key results, \(diagnostics) diagnostics")
+  print(
+    "\(path): \(bytes / 1_000_000) MB, \(objectives) objectives, \(keyResults) key results, \(diagnostics) diagnostics")
   print("  phase         wall s   cpu s")
   for phase in phases {
     let cost = best[phase] ?? Cost()
     print("  \(phase.padding(toLength: 14))\(format(cost.wall).padding(toLength: 9))\(format(cost.processor))")
   }
-  print("  throughput    \(format(Double(bytes) / 1e6 / check, 1)) MB/s, \(Int(Double(objectives) / check)) objectives/s (check, wall)")
-  print("  peak memory   \(format(peakMemoryMiB(), 0)) MiB (after " + peaks.map { "\($0.0) \(format($0.1, 0))" }.joined(separator: ", ") + ")")
+  print(
+    "  throughput    \(format(Double(bytes) / 1e6 / check, 1)) MB/s, \(Int(Double(objectives) / check)) objectives/s (check, wall)"
+  )
+  print(
+    "  peak memory   \(format(peakMemoryMiB(), 0)) MiB (after "
+      + peaks.map { "\($0.0) \(format($0.1, 0))" }.joined(separator: ", ") + ")")
 }
 
 extension String {

@@ -1,9 +1,10 @@
+import OKRKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import OKRKit
 
 /// The real file system, through the C library (no Foundation: start-up stays fast).
 public struct DiskFileSystem: PlanFileSystem {

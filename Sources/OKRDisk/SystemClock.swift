@@ -1,9 +1,10 @@
+import OKRKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import OKRKit
 
 /// Today's date from the system clock, in local time: the default as-of date of the commands.
 public enum SystemClock {

@@ -36,7 +36,8 @@ struct FileChangeWatcher {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     #if canImport(Darwin)
-      return Stamp(size: Int(info.st_size), inode: UInt64(info.st_ino), modified: info.st_mtimespec,
+      return Stamp(
+        size: Int(info.st_size), inode: UInt64(info.st_ino), modified: info.st_mtimespec,
         changed: info.st_ctimespec)
     #else
       return Stamp(size: Int(info.st_size), inode: UInt64(info.st_ino), modified: info.st_mtim, changed: info.st_ctim)

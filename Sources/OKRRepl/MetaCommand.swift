@@ -65,7 +65,9 @@ enum MetaCommandError: Error, Equatable {
     case .missingName:
       return "error: a meta-command needs a name; :help lists them"
     case .unknown(let word, let near):
-      let hint = near.isEmpty ? "; :help lists the commands" : "; did you mean " + near.map { ":\($0)" }.joined(separator: " or ") + "?"
+      let hint =
+        near.isEmpty
+        ? "; :help lists the commands" : "; did you mean " + near.map { ":\($0)" }.joined(separator: " or ") + "?"
       return "error: unknown command :\(TerminalText.escaped(word))\(hint)"
     case .ambiguous(let word, let matches):
       return "error: :\(TerminalText.escaped(word)) is ambiguous: " + matches.map { ":\($0)" }.joined(separator: ", ")

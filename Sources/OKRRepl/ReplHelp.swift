@@ -39,8 +39,9 @@ enum ReplHelp {
     let width = commands.map(\.usage.count).max() ?? 0
     var lines = ["Queries (separate several with ;):"]
     for command in commands {
-      lines.append("  " + command.usage + String(repeating: " ", count: max(1, width - command.usage.count + 2))
-        + command.summary)
+      lines.append(
+        "  " + command.usage + String(repeating: " ", count: max(1, width - command.usage.count + 2))
+          + command.summary)
     }
     lines.append("")
     lines.append("Commands:")

@@ -1,9 +1,10 @@
+import OKRKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import OKRKit
 
 /// Writes files on disk atomically (``AtomicReplacement`` over POSIX calls): a temporary
 /// file from `mkstemp` in the same folder, written, `fsync`ed, `fchmod`ed to the original's

@@ -1,11 +1,12 @@
+import ArgumentParser
+import OKRDisk
+import OKRKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ArgumentParser
-import OKRDisk
-import OKRKit
 
 /// `okr check PATH…`: report every problem in a plan.
 struct CheckCommand: ParsableCommand {

@@ -60,7 +60,8 @@ struct DiffCommand: ParsableCommand {
     var repository: GitRepository?
     let oldPlan = try load(oldSide, paths: paths.isEmpty ? newSide.path.map { [$0] } ?? ["."] : paths, &repository)
     let newPlan = try load(newSide, paths: paths.isEmpty ? oldSide.path.map { [$0] } ?? ["."] : paths, &repository)
-    let changes = PlanDiff.compare(oldPlan, newPlan,
+    let changes = PlanDiff.compare(
+      oldPlan, newPlan,
       progress: progressComparison(old: oldPlan, new: newPlan, asOf: day))
     let renderer = DiffRenderer(color: output.colorsText)
     switch output.format {
@@ -72,7 +73,8 @@ struct DiffCommand: ParsableCommand {
 
   /// Both plans evaluated as of `asOf`: what the progress effects compare.
   private func progressComparison(old: Plan, new: Plan, asOf: Day) -> ProgressComparison? {
-    ProgressComparison(asOf: asOf, before: PlanEvaluator(old).evaluate(asOf: asOf),
+    ProgressComparison(
+      asOf: asOf, before: PlanEvaluator(old).evaluate(asOf: asOf),
       after: PlanEvaluator(new).evaluate(asOf: asOf))
   }
 
@@ -113,7 +115,9 @@ struct DiffCommand: ParsableCommand {
     if !unreadable.isEmpty {
       let renderer = DiagnosticRenderer(sources: parsed.sources)
       for diagnostic in unreadable { Output.error(renderer.render(diagnostic) + "\n") }
-      Output.error("okr: cannot compare: \(TerminalText.escaped(side.label)) does not parse (\(unreadable.count) error\(unreadable.count == 1 ? "" : "s") above)")
+      Output.error(
+        "okr: cannot compare: \(TerminalText.escaped(side.label)) does not parse (\(unreadable.count) error\(unreadable.count == 1 ? "" : "s") above)"
+      )
       throw ExitCode.badInput
     }
     return PlanResolver.resolve(parsed).plan
@@ -146,7 +150,8 @@ struct DiffCommand: ParsableCommand {
     }
     if output.format == .text { Output.line(renderer.fileHeader(path)) }
     guard let oldPlan = read(arguments[1], "old"), let newPlan = read(arguments[4], "new") else { return }
-    let changes = PlanDiff.compare(oldPlan, newPlan, progress: progressComparison(old: oldPlan, new: newPlan, asOf: day))
+    let changes = PlanDiff.compare(
+      oldPlan, newPlan, progress: progressComparison(old: oldPlan, new: newPlan, asOf: day))
     switch output.format {
     case .text: Output.write(renderer.text(changes))
     case .json:

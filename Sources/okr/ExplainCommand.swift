@@ -17,7 +17,8 @@ struct ExplainCommand: ParsableCommand {
       let width = Rule.allCases.map(\.rawValue.count).max() ?? 0
       for rule in Rule.allCases {
         let padding = String(repeating: " ", count: width - rule.rawValue.count)
-        Output.line("\(rule.rawValue)\(padding)  \(rule.defaultSeverity.rawValue.padding(7))  \(rule.documentation.summary)")
+        Output.line(
+          "\(rule.rawValue)\(padding)  \(rule.defaultSeverity.rawValue.padding(7))  \(rule.documentation.summary)")
       }
       return
     }
@@ -45,7 +46,8 @@ struct ExplainPage {
       "Fix:", indented(documentation.fix), "",
     ]
     if rule.isConfigurable {
-      lines.append("A plan's policy can change its severity or turn it off: rule \(rule.rawValue) error|warning|note|off")
+      lines.append(
+        "A plan's policy can change its severity or turn it off: rule \(rule.rawValue) error|warning|note|off")
     } else {
       lines.append("A policy cannot relax this rule.")
     }

@@ -29,7 +29,9 @@ struct ExportCommand: ParsableCommand {
 
   @OptionGroup var asOf: AsOfOption
 
-  @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
   func validate() throws {
@@ -51,7 +53,8 @@ struct ExportCommand: ParsableCommand {
     let analysis = PlanAnalysis(parsed)
     let errors = analysis.diagnostics.errorCount
     if errors > 0 {
-      Output.error("okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); exporting anyway")
+      Output.error(
+        "okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); exporting anyway")
     }
     let text = PlanExport(analysis: analysis, asOf: day).text(format)
     guard let output else {

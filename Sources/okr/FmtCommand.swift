@@ -1,11 +1,12 @@
+import ArgumentParser
+import OKRDisk
+import OKRKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ArgumentParser
-import OKRDisk
-import OKRKit
 
 /// `okr fmt PATH… [--check | --write]`: print, check or rewrite plans in the canonical layout.
 struct FmtCommand: ParsableCommand {

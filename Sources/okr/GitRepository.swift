@@ -22,7 +22,9 @@ struct GitRepository {
     let result = try run(git, ["rev-parse", "--show-toplevel", "--show-prefix"])
     guard result.status == 0 else { throw Failure(message: "not in a git repository (\(result.errorText))") }
     let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    guard let top = lines.first, !top.isEmpty else { throw Failure(message: "git did not name the repository's top folder") }
+    guard let top = lines.first, !top.isEmpty else {
+      throw Failure(message: "git did not name the repository's top folder")
+    }
     return GitRepository(git: git, topLevel: String(top), prefix: lines.count > 1 ? String(lines[1]) : "")
   }
 
@@ -49,8 +51,10 @@ struct GitRepository {
       let folder = isFolder ? file : PlanPath.folder(of: file) == "." ? "" : PlanPath.folder(of: file)
       if !isFolder { fileSystem.files[topLevel + "/" + file] = try blob(revision, file) }
       guard listed.insert(folder).inserted else { continue }
-      let listing = try git(["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", "--name-only", revision,
-        "--", folder.isEmpty ? "." : folder])
+      let listing = try git([
+        "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", "--name-only", revision,
+        "--", folder.isEmpty ? "." : folder,
+      ])
       guard listing.status == 0 else { throw Failure(message: "cannot list \(revision): \(listing.errorText)") }
       for name in listing.output.split(separator: 0) {
         let name = String(decoding: name, as: UTF8.self)

@@ -1,11 +1,12 @@
+import ArgumentParser
+import OKRDisk
+import OKRKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import ArgumentParser
-import OKRDisk
-import OKRKit
 
 /// The `okr` command: check, query and format OKR plans.
 @main

@@ -26,7 +26,8 @@ struct QueryCommand: ParsableCommand {
 
   func validate() throws {
     guard arguments.count >= 2 else {
-      throw ValidationError("give one or more plan files or folders, then the query, e.g. okr query plan.okr 'progress acme.csat'")
+      throw ValidationError(
+        "give one or more plan files or folders, then the query, e.g. okr query plan.okr 'progress acme.csat'")
     }
     if arguments[arguments.count - 1].allSatisfy(\.isWhitespace) {
       throw ValidationError("the query is empty; e.g. okr query plan.okr 'progress acme.csat'")
@@ -44,10 +45,12 @@ struct QueryCommand: ParsableCommand {
     let analysis = PlanAnalysis(parsed)
     let errors = analysis.diagnostics.errorCount
     if errors > 0 {
-      Output.error("okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); answering anyway")
+      Output.error(
+        "okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); answering anyway")
     }
     let day = asOf.day
-    var engine = QueryEngine(analysis: analysis, asOf: day, format: output.format == .json ? .json : .text,
+    var engine = QueryEngine(
+      analysis: analysis, asOf: day, format: output.format == .json ? .json : .text,
       color: output.colorsText)
     let answer = engine.answer(query)
     Output.write(answer.output)

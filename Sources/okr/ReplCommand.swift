@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 import ArgumentParser
 import OKRDisk
 import OKRKit
 import OKRLineEditing
 import OKRRepl
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `okr repl [PATH…]`: ask questions of a plan interactively.
 struct ReplCommand: ParsableCommand {

@@ -83,8 +83,10 @@ enum Subprocess {
   /// Reads both pipes to their end, whichever has data first, so neither can fill up and stall the child.
   private static func drain(_ output: Int32, _ error: Int32) -> ([UInt8], [UInt8]) {
     var collected: [[UInt8]] = [[], []]
-    var descriptors = [pollfd(fd: output, events: Int16(POLLIN), revents: 0),
-      pollfd(fd: error, events: Int16(POLLIN), revents: 0)]
+    var descriptors = [
+      pollfd(fd: output, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: error, events: Int16(POLLIN), revents: 0),
+    ]
     var buffer = [UInt8](repeating: 0, count: 65_536)
     while descriptors.contains(where: { $0.fd >= 0 }) {
       if poll(&descriptors, nfds_t(descriptors.count), -1) < 0 {

@@ -36,7 +36,8 @@ import Testing
   }
 
   @Test func decreasingMetricsAndClampingPastBothEnds() {
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective o "O" {
           cycle 2026-Q1
@@ -60,7 +61,8 @@ import Testing
   }
 
   @Test func checkinsAfterTheAsOfDateAndLateMilestonesAreIgnored() {
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective o "O" {
           cycle 2026-Q1
@@ -89,7 +91,8 @@ import Testing
   }
 
   @Test func overrideWinsAndNothingToMeasureIsZero() {
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective top "Top" {
           cycle 2026-Q1
@@ -112,7 +115,8 @@ import Testing
   }
 
   @Test func aChildWithTwoParentsCountsFullyInEach() {
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective p1 "P1" { cycle 2026-Q1; kr a "A" progress 0% }
         objective p2 "P2" { cycle 2026-Q1; kr a "A" progress 100% }
@@ -131,7 +135,8 @@ import Testing
   }
 
   @Test func promotedKeyResultsWithAndWithoutTheirOwnMeasure() {
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective top "Top" {
           cycle 2026-Q1
@@ -158,7 +163,8 @@ import Testing
 
   @Test func impactSumsOverEveryPath() {
     // d reaches top through b and through c; b also through a promoted KR.
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective top "Top" { cycle 2026; kr k "K" progress 0% }
         objective b "B" { cycle 2026; supports t.top; kr k "K" }
@@ -199,7 +205,8 @@ import Testing
       #expect(approximately(point.progress, direct.progress(of: plan.node("acme.csat")), places: 12))
       #expect(point.status == direct.status(of: plan.objectiveID("acme.csat")))
     }
-    let early = evaluator.history(of: plan.node("acme.csat"), in: evaluator.evaluate(asOf: EvaluationFixture.day("2026-01-31")))
+    let early = evaluator.history(
+      of: plan.node("acme.csat"), in: evaluator.evaluate(asOf: EvaluationFixture.day("2026-01-31")))
     #expect(early.count == 1)
     let kr = evaluator.history(of: plan.node("acme.csat.nps"), in: evaluation)
     #expect(kr.map(\.progress).map { ($0 * 10_000).rounded() } == [1333, 3667])
@@ -225,7 +232,8 @@ import Testing
         name == "warehouse" && keyResult == "t.o.live" ? 75 : nil
       }
     }
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective o "O" {
           cycle 2026-Q1
@@ -240,7 +248,8 @@ import Testing
   }
 
   @Test func objectivesOnALoopAreEvaluatedWithTheLoopIgnored() {
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t {
         objective a "A" { cycle 2026-Q1; supports t.b; kr x "X" progress 20% }
         objective b "B" { cycle 2026-Q1; supports t.a; kr x "X" progress 60% }
@@ -284,6 +293,7 @@ import Testing
     policy.onTrackRatio = 0.5
     policy.atRiskRatio = 0.1
     #expect(status(0.3, "2026-02-20") == .onTrack)
-    #expect(ProgressStatus.of(progress: 0, cycle: nil, asOf: EvaluationFixture.day("2026-02-20"), policy: policy) == .noCycle)
+    #expect(
+      ProgressStatus.of(progress: 0, cycle: nil, asOf: EvaluationFixture.day("2026-02-20"), policy: policy) == .noCycle)
   }
 }

@@ -22,7 +22,8 @@ import Testing
   @Test func progressPathImpactAndHistoryThroughTheWholeChain() throws {
     var engine = QueryEngine(plan: Self.plan, asOf: EvaluationFixture.day("2026-02-20"))
     let bottom = "t.o\(Self.length - 1)"
-    let (results, error) = engine.run("progress t.o0; path \(bottom); impact \(bottom) on t.o0; impact t.o0; history t.o0")
+    let (results, error) = engine.run(
+      "progress t.o0; path \(bottom); impact \(bottom) on t.o0; impact t.o0; history t.o0")
     #expect(error == nil)
     guard results.count == 5, case .progress(let progress) = results[0], case .table(let path) = results[1],
       case .impact(let impact) = results[2], case .history(let history) = results[4]
@@ -57,7 +58,8 @@ import Testing
 
   @Test func listingsOverTheChain() throws {
     var engine = QueryEngine(plan: Self.plan, asOf: EvaluationFixture.day("2026-02-20"))
-    let answer = engine.answer("objectives where children = 0 and progress > 50% sort id desc limit 3; descendants t.o99990")
+    let answer = engine.answer(
+      "objectives where children = 0 and progress > 50% sort id desc limit 3; descendants t.o99990")
     #expect(answer.error == nil)
     #expect(answer.output.contains("t.o99999"))
   }

@@ -5,7 +5,9 @@ import Testing
 
 /// Compares rendered output with a golden file; `OKR_RECORD=1` rewrites the file instead.
 enum QueryGolden {
-  static func check(_ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func check(_ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
+  {
     let url = EvaluationFixture.folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["OKR_RECORD"] == "1" {
       try actual.write(to: url, atomically: true, encoding: .utf8)
@@ -17,7 +19,8 @@ enum QueryGolden {
 
   /// Each query of `queries` with its answer (or error), as a transcript.
   static func transcript(_ queries: [String], format: QueryOutputFormat = .text) throws -> String {
-    var engine = QueryEngine(plan: try EvaluationFixture.acme(), asOf: EvaluationFixture.day("2026-02-20"), format: format)
+    var engine = QueryEngine(
+      plan: try EvaluationFixture.acme(), asOf: EvaluationFixture.day("2026-02-20"), format: format)
     var text = ""
     for query in queries {
       let answer = engine.answer(query)
@@ -29,7 +32,8 @@ enum QueryGolden {
 
 @Suite struct QueryParserTests {
   @Test func parsesEveryKindOfQuery() throws {
-    let queries = try QueryParser.parse("""
+    let queries = try QueryParser.parse(
+      """
       show acme.csat; tree; tree acme.csat depth 2; tree depth 1; path bob.rating
       impact bob.rating on acme.csat; impact bob.rating; progress cs.csat95 at 2026-03-01; history acme.csat
       orphans; check; stats; set cs.csat95->acme.csat weight 3; reset
@@ -90,10 +94,13 @@ enum QueryGolden {
 
   @Test func nestingIsBounded() {
     let depth = QueryParser.maximumNesting
-    let fits = "objectives where " + String(repeating: "(", count: depth) + "progress < 50%" + String(repeating: ")", count: depth)
+    let fits =
+      "objectives where " + String(repeating: "(", count: depth) + "progress < 50%"
+      + String(repeating: ")", count: depth)
     #expect(throws: Never.self) { try QueryParser.parse(fits) }
     for deep in [
-      "objectives where " + String(repeating: "(", count: depth + 1) + "progress < 50%" + String(repeating: ")", count: depth + 1),
+      "objectives where " + String(repeating: "(", count: depth + 1) + "progress < 50%"
+        + String(repeating: ")", count: depth + 1),
       "objectives where " + String(repeating: "(", count: 100_000),
       "objectives where " + String(repeating: "not ", count: 100_000) + "progress < 50%",
     ] {
@@ -140,9 +147,13 @@ enum QueryGolden {
 
   @Test func listingsFilterSortAndLimit() throws {
     var engine = try engine()
-    #expect(ids(try run(&engine, "objectives where level = team or level = person sort progress desc"))
-      == ["cs.nps60", "bob.learn-sql", "cs.csat95", "bob.rating"])
-    #expect(ids(try run(&engine, "objectives where status = at-risk and progress >= 38% sort id")) == ["bob.learn-sql", "cs.csat95"])
+    #expect(
+      ids(try run(&engine, "objectives where level = team or level = person sort progress desc"))
+        == ["cs.nps60", "bob.learn-sql", "cs.csat95", "bob.rating"])
+    #expect(
+      ids(try run(&engine, "objectives where status = at-risk and progress >= 38% sort id")) == [
+        "bob.learn-sql", "cs.csat95",
+      ])
     #expect(ids(try run(&engine, "objectives where not (status = at-risk) limit 1")) == ["acme.csat"])
     #expect(ids(try run(&engine, "objectives where tags contains exploratory")) == ["bob.learn-sql"])
     #expect(ids(try run(&engine, "objectives where title contains \"nps\"")) == ["cs.nps60"])
@@ -165,7 +176,8 @@ enum QueryGolden {
       Issue.record("expected a table")
       return
     }
-    #expect(table.columns == ["id", "level", "cycle", "progress", "expected", "status", "owner", "confidence", "title"])
+    #expect(
+      table.columns == ["id", "level", "cycle", "progress", "expected", "status", "owner", "confidence", "title"])
   }
 
   @Test func containsIgnoresCase() {
@@ -180,9 +192,10 @@ enum QueryGolden {
     let renderer = QueryRenderer(sources: engine.plan.sources)
     func json(_ query: String) throws -> JSONValue { renderer.json(try run(&engine, query)) }
 
-    for query in ["objectives", "krs", "links", "entities", "orphans", "parents bob.rating", "children acme.csat",
-      "ancestors bob.rating", "descendants acme.csat", "path bob.rating", "tree"]
-    {
+    for query in [
+      "objectives", "krs", "links", "entities", "orphans", "parents bob.rating", "children acme.csat",
+      "ancestors bob.rating", "descendants acme.csat", "path bob.rating", "tree",
+    ] {
       guard case .array(let items) = try json(query) else {
         Issue.record("\(query) is not an array")
         continue
@@ -214,7 +227,8 @@ enum QueryGolden {
   }
 
   @Test func checkShowsThePlanDiagnostics() throws {
-    let analysis = EvaluationFixture.analysis("""
+    let analysis = EvaluationFixture.analysis(
+      """
       team t {
         objective o "O" { cycle 2026-Q1; supports t.missing; kr k "K" progress 10% }
       }
@@ -224,7 +238,10 @@ enum QueryGolden {
     #expect(text.output.contains("error[unknown-reference]: unknown objective 't.missing'"))
     #expect(text.output.contains("1 error"))
     engine.format = .json
-    guard case .array(let diagnostics)? = QueryRenderer(sources: engine.plan.sources).json(try run(&engine, "check"))["diagnostics"] else {
+    guard
+      case .array(let diagnostics)? = QueryRenderer(sources: engine.plan.sources).json(try run(&engine, "check"))[
+        "diagnostics"]
+    else {
       Issue.record("check --format json lacks diagnostics")
       return
     }
@@ -245,7 +262,8 @@ enum QueryGolden {
     _ = try run(&engine, "set acme.csat progress none; set cs.nps60.detractors done false; set bob.rating weight 3")
     #expect(engine.whatIf.count == 3)
     _ = try run(&engine, "reset")
-    guard case .progress(let reset) = try run(&engine, "progress acme.csat"), case .progress(let original) = before else {
+    guard case .progress(let reset) = try run(&engine, "progress acme.csat"), case .progress(let original) = before
+    else {
       Issue.record("expected progress")
       return
     }
@@ -254,7 +272,8 @@ enum QueryGolden {
   }
 
   @Test func colourAndControlCharactersStayOffThePlainTerminal() throws {
-    let plan = EvaluationFixture.plan("""
+    let plan = EvaluationFixture.plan(
+      """
       team t "Team \\u{1B}[31m" {
         objective o "Evil \\u{1B}[2J title" { cycle 2026-Q1; kr k "K\\u{7}" progress 10% }
       }
@@ -266,14 +285,17 @@ enum QueryGolden {
       #expect(!answer.output.contains("\u{7}"), "\(query) lets a bell through")
     }
     engine.color = true
-    #expect(engine.answer("progress t.o").output.contains("\u{1B}[33m") || engine.answer("progress t.o").output.contains("\u{1B}[31m"))
+    #expect(
+      engine.answer("progress t.o").output.contains("\u{1B}[33m")
+        || engine.answer("progress t.o").output.contains("\u{1B}[31m"))
   }
 }
 
 @Suite struct QueryRobustnessTests {
   @Test func valuesTheCheckerRejectsStillRender() {
     let huge = String(repeating: "9", count: 300)
-    let analysis = EvaluationFixture.analysis("""
+    let analysis = EvaluationFixture.analysis(
+      """
       team t {
         objective o "O" {
           cycle 2026-Q1
@@ -289,9 +311,10 @@ enum QueryGolden {
     var engine = QueryEngine(plan: plan, asOf: EvaluationFixture.day("2026-02-20"))
     for format in QueryOutputFormat.allCases {
       engine.format = format
-      for query in ["objectives", "krs", "show t.o", "show t.o.a", "tree", "history t.o", "progress t.o", "stats",
-        "krs where confidence > 50% sort weight desc", "impact t.o.a on t.o"]
-      {
+      for query in [
+        "objectives", "krs", "show t.o", "show t.o.a", "tree", "history t.o", "progress t.o", "stats",
+        "krs where confidence > 50% sort weight desc", "impact t.o.a on t.o",
+      ] {
         #expect(!engine.answer(query).failed, "\(query) failed")
       }
     }

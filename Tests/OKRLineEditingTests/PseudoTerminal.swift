@@ -136,8 +136,7 @@
       let deadline = ContinuousClock.now + timeout
       while ContinuousClock.now < deadline {
         var settings = termios()
-        if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0, childSleeps
-        {
+        if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0, childSleeps {
           return
         }
         usleep(2_000)

@@ -29,7 +29,8 @@ import Testing
   }
 
   @Test func pipedQueriesPrintOnlyTheAnswers() throws {
-    let (status, output) = try run("okr", ["repl", "samples/product-launch.okr", "--as-of", "2026-05-01"],
+    let (status, output) = try run(
+      "okr", ["repl", "samples/product-launch.okr", "--as-of", "2026-05-01"],
       input: "progress lumen.launch-aria\n:format json\nprogress lumen.brand\n")
     #expect(status == 0)
     let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
@@ -50,15 +51,16 @@ import Testing
   @Test func theEmbeddingExamplePrintsLiveProgress() throws {
     let (status, output) = try run("okr-embedding-example", [])
     #expect(status == 0)
-    #expect(output == """
-      shop.growth  Grow online revenue           █████░░░░░  47%  on-track
-      ├─ kr revenue  Monthly revenue             ████░░░░░░  40%
-      ├─ kr conversion  Checkout conversion      █████░░░░░  50%
-      └─ web.checkout  Make checkout effortless  █████░░░░░  50%  on-track
-         └─ kr speed  Checkout under 2 seconds   █████░░░░░  50%
-      shop.growth is 46.7% done
-      {"id":"shop.growth","title":"Grow online revenue","date":"2026-02-15","progress":0.633333,"expected":0.123288,"status":"on-track","override":false}
+    #expect(
+      output == """
+        shop.growth  Grow online revenue           █████░░░░░  47%  on-track
+        ├─ kr revenue  Monthly revenue             ████░░░░░░  40%
+        ├─ kr conversion  Checkout conversion      █████░░░░░  50%
+        └─ web.checkout  Make checkout effortless  █████░░░░░  50%  on-track
+           └─ kr speed  Checkout under 2 seconds   █████░░░░░  50%
+        shop.growth is 46.7% done
+        {"id":"shop.growth","title":"Grow online revenue","date":"2026-02-15","progress":0.633333,"expected":0.123288,"status":"on-track","override":false}
 
-      """)
+        """)
   }
 }

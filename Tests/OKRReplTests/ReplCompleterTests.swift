@@ -14,7 +14,8 @@ import Testing
   }()
 
   func complete(_ line: String) -> (word: String, candidates: [String]) {
-    let completer = ReplCompleter(plan: Self.plan, commands: QueryParser.commands, setFields: QueryParser.settableFields)
+    let completer = ReplCompleter(
+      plan: Self.plan, commands: QueryParser.commands, setFields: QueryParser.settableFields)
     let result = completer.complete(line: line, cursor: line.count)
     return (result.word, result.candidates)
   }

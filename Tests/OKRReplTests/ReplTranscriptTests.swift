@@ -38,7 +38,8 @@ import Testing
     var text = ""
   }
 
-  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Transcripts")
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+    "Transcripts")
 
   /// Runs `script` against a copy of the fixture plan in a scratch folder; `edit` may change files mid-way.
   func transcript(_ script: [LineReadResult], interactive: Bool = true) throws -> (String, ReplSession) {
@@ -143,8 +144,10 @@ import Testing
         }
       }
     }
-    let repl = ReplSession(session: session, reader: EditingReader(plan: plan), fileSystem: fileSystem,
-      interactive: false) { output += $0 }
+    let repl = ReplSession(
+      session: session, reader: EditingReader(plan: plan), fileSystem: fileSystem,
+      interactive: false
+    ) { output += $0 }
     repl.run()
     let lines = output.split(separator: "\n").map(String.init)
     #expect(lines.count == 3, "\(output)")

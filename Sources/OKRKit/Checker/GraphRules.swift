@@ -136,15 +136,19 @@ enum GraphRules {
       names = names.prefix(namesShown / 2) + ["… \(hidden) more …"] + names.suffix(namesShown / 2)
     }
     let path = names.joined(separator: " → ")
-    let message = loop.count == 1
+    let message =
+      loop.count == 1
       ? "'\(plan.qualifiedName(start))' supports itself: \(path)"
       : "objectives support each other in a loop: \(path)"
     let labels = loop.dropFirst().prefix(labelsShown).map { link in
-      Diagnostic.Label(plan[link].location,
+      Diagnostic.Label(
+        plan[link].location,
         "then '\(plan.qualifiedName(plan[link].child))' supports '\(plan.qualifiedName(plan[link].target))'")
     }
     var notes: [String] = []
-    if loop.count - 1 > labelsShown { notes.append("the loop has \(loop.count) links; the first \(labelsShown + 1) are shown") }
+    if loop.count - 1 > labelsShown {
+      notes.append("the loop has \(loop.count) links; the first \(labelsShown + 1) are shown")
+    }
     if members.count > loop.count {
       let onLoop = Set(loop.map { plan[$0].child })
       let others = members.filter { !onLoop.contains($0) }.sorted()
@@ -152,7 +156,8 @@ enum GraphRules {
       let more = others.count > shown.count ? " and \(others.count - shown.count) more" : ""
       notes.append("also caught in loops with these: \(shown.joined(separator: ", "))\(more)")
     }
-    return Diagnostic(.supportsCycle, message, at: plan[first].location,
+    return Diagnostic(
+      .supportsCycle, message, at: plan[first].location,
       label: "'\(plan.qualifiedName(start))' supports '\(plan.qualifiedName(plan[first].target))'",
       labels: labels, notes: notes,
       help: loop.count == 1
@@ -173,18 +178,24 @@ enum GraphRules {
       let firstParent = Diagnostic.Label(firstLink.location, "first parent: '\(plan.qualifiedName(firstLink.target))'")
       if links.count > maxParents {
         let extra = plan[links[links.startIndex + maxParents]]
-        diagnostics.append(Diagnostic(.tooManyParents,
-          "\(name) supports \(links.count) parents; the policy allows at most \(maxParents)",
-          at: extra.location, label: "parent \(maxParents + 1) of \(links.count)", labels: [firstParent],
-          help: "keep the \(maxParents == 1 ? "link" : "\(maxParents) links") that matter most, or split \(name) into one objective per parent"))
+        diagnostics.append(
+          Diagnostic(
+            .tooManyParents,
+            "\(name) supports \(links.count) parents; the policy allows at most \(maxParents)",
+            at: extra.location, label: "parent \(maxParents + 1) of \(links.count)", labels: [firstParent],
+            help:
+              "keep the \(maxParents == 1 ? "link" : "\(maxParents) links") that matter most, or split \(name) into one objective per parent"
+          ))
       }
       if !plan[objective].isShared {
         let second = plan[links[links.startIndex + 1]]
-        diagnostics.append(Diagnostic(.unsharedSecondParent,
-          "\(name) supports a second parent but is not marked `shared`",
-          at: second.location, label: "second parent: '\(plan.qualifiedName(second.target))'", labels: [firstParent],
-          notes: ["a child with two parents counts fully in each"],
-          help: "add `shared` to \(name) if it really serves both, or keep only one supports link"))
+        diagnostics.append(
+          Diagnostic(
+            .unsharedSecondParent,
+            "\(name) supports a second parent but is not marked `shared`",
+            at: second.location, label: "second parent: '\(plan.qualifiedName(second.target))'", labels: [firstParent],
+            notes: ["a child with two parents counts fully in each"],
+            help: "add `shared` to \(name) if it really serves both, or keep only one supports link"))
       }
     }
   }

@@ -16,18 +16,23 @@ enum HygieneRules {
         diagnostics.append(orphan(id, plan))
       }
       if !hasKeyResults, !hasSupporters, objective.progressOverride == nil {
-        diagnostics.append(Diagnostic(.nothingToMeasure,
-          "'\(plan.qualifiedName(id))' has nothing to measure: no key results, no supporting objectives and no progress override",
-          at: objective.location, label: "its progress will always be 0",
-          help: "add a key result, e.g. kr ID \"Title\" from 0 to 10, or link the objectives that support it"))
+        diagnostics.append(
+          Diagnostic(
+            .nothingToMeasure,
+            "'\(plan.qualifiedName(id))' has nothing to measure: no key results, no supporting objectives and no progress override",
+            at: objective.location, label: "its progress will always be 0",
+            help: "add a key result, e.g. kr ID \"Title\" from 0 to 10, or link the objectives that support it"))
       }
       if let override = objective.progressOverride, hasKeyResults || hasSupporters {
         let hidden = [hasKeyResults ? "key results" : nil, hasSupporters ? "supporters" : nil].compactMap { $0 }
-        let written = objective.overrideLocation.map(plan.literal) ?? "progress \(NumberText.percent(override)) override"
-        diagnostics.append(Diagnostic(.overrideIgnores,
-          "the progress of '\(plan.qualifiedName(id))' is set by hand to \(NumberText.percent(override)); its \(hidden.joined(separator: " and ")) do not count",
-          at: objective.overrideLocation ?? objective.location, label: "hides the computed progress",
-          help: "remove `\(written)` to let its \(hidden.joined(separator: " and ")) count again"))
+        let written =
+          objective.overrideLocation.map(plan.literal) ?? "progress \(NumberText.percent(override)) override"
+        diagnostics.append(
+          Diagnostic(
+            .overrideIgnores,
+            "the progress of '\(plan.qualifiedName(id))' is set by hand to \(NumberText.percent(override)); its \(hidden.joined(separator: " and ")) do not count",
+            at: objective.overrideLocation ?? objective.location, label: "hides the computed progress",
+            help: "remove `\(written)` to let its \(hidden.joined(separator: " and ")) count again"))
       }
       for keyResult in objective.keyResults {
         measuredAndSupported(KeyResultID(keyResult), plan, into: &diagnostics)
@@ -38,9 +43,12 @@ enum HygieneRules {
 
   private static func orphan(_ id: ObjectiveID, _ plan: Plan) -> Diagnostic {
     let example = likelyParent(of: id, plan).map { "supports \(plan.qualifiedName($0))" } ?? "supports OWNER.OBJECTIVE"
-    return Diagnostic(.orphan, "\(plan.describe(id)) supports nothing",
+    return Diagnostic(
+      .orphan, "\(plan.describe(id)) supports nothing",
       at: plan[id].location, label: "not linked to any parent",
-      help: "link it to the objective it serves (\(example)), or tag it standalone, exploratory, innovation or maintenance if it stands alone on purpose")
+      help:
+        "link it to the objective it serves (\(example)), or tag it standalone, exploratory, innovation or maintenance if it stands alone on purpose"
+    )
   }
 
   /// The first objective of the nearest enclosing entity that has one (a few steps up at most).
@@ -74,11 +82,13 @@ enum HygieneRules {
     for link in supporters.prefix(3) {
       labels.append(.init(plan[link].location, "'\(plan.qualifiedName(plan[link].child))' supports it here"))
     }
-    diagnostics.append(Diagnostic(.measuredAndSupported,
-      "the key result '\(plan.qualifiedName(id))' has its own \(measure) and is also supported by \(by)",
-      at: plan[id].location, label: "has supporters", labels: labels,
-      notes: ["supporters stay linked for traceability but do not move its progress"],
-      help: "to let the supporters drive it, remove its \(measure); otherwise nothing needs to change"))
+    diagnostics.append(
+      Diagnostic(
+        .measuredAndSupported,
+        "the key result '\(plan.qualifiedName(id))' has its own \(measure) and is also supported by \(by)",
+        at: plan[id].location, label: "has supporters", labels: labels,
+        notes: ["supporters stay linked for traceability but do not move its progress"],
+        help: "to let the supporters drive it, remove its \(measure); otherwise nothing needs to change"))
   }
 
   /// One warning per owner and cycle with more objectives than the policy allows for its level;
@@ -97,11 +107,15 @@ enum HygieneRules {
       for period in order {
         guard let members = groups[period], members.count > limit else { continue }
         let cycle = plan[members[0]].cycle.map { "in \($0.label)" } ?? "without a cycle"
-        diagnostics.append(Diagnostic(.tooManyObjectives,
-          "\(entity.id) has \(members.count) objectives \(cycle); the policy allows \(limit) per \(entity.level.rawValue)",
-          at: plan[members[limit]].location, label: "objective \(limit + 1) of \(members.count)",
-          labels: [.init(plan[members[0]].location, "the first of them")],
-          help: "focus on fewer: merge or drop some, or move them to another cycle; to change the limit: policy { objectives-per-owner \(entity.level.rawValue) \(members.count) }"))
+        diagnostics.append(
+          Diagnostic(
+            .tooManyObjectives,
+            "\(entity.id) has \(members.count) objectives \(cycle); the policy allows \(limit) per \(entity.level.rawValue)",
+            at: plan[members[limit]].location, label: "objective \(limit + 1) of \(members.count)",
+            labels: [.init(plan[members[0]].location, "the first of them")],
+            help:
+              "focus on fewer: merge or drop some, or move them to another cycle; to change the limit: policy { objectives-per-owner \(entity.level.rawValue) \(members.count) }"
+          ))
       }
     }
   }

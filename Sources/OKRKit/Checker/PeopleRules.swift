@@ -34,11 +34,13 @@ enum PeopleRules {
     let record = "supports \(parent) accepted by \(acceptor ?? "PERSON")"
     let ask = acceptor.map { "ask \($0) to accept it, then " } ?? ""
     if link.isReuse {
-      return Diagnostic(.unacceptedLink, "nobody has accepted that \(child) reuses '\(parent)'",
+      return Diagnostic(
+        .unacceptedLink, "nobody has accepted that \(child) reuses '\(parent)'",
         at: link.location, label: "self-declared contribution",
         help: "\(ask)record the acceptance inside \(child): \(record)")
     }
-    return Diagnostic(.unacceptedLink, "nobody has accepted the link from \(child) to '\(parent)'",
+    return Diagnostic(
+      .unacceptedLink, "nobody has accepted the link from \(child) to '\(parent)'",
       at: link.location, label: "self-declared contribution",
       help: "\(ask)record it: \(record)")
   }
@@ -48,13 +50,21 @@ enum PeopleRules {
   ) -> Diagnostic {
     let parent = plan.parentObjective(of: link.target)
     let owningEntity = plan[plan[parent].owner].id
-    let suggestion = people.suggestedAcceptor(for: link.target).map { "have \(plan[$0].id) accept it: accepted by \(plan[$0].id)" }
-    return Diagnostic(.acceptorWithoutAuthority,
+    let suggestion = people.suggestedAcceptor(for: link.target).map {
+      "have \(plan[$0].id) accept it: accepted by \(plan[$0].id)"
+    }
+    return Diagnostic(
+      .acceptorWithoutAuthority,
       "'\(plan[acceptor].id)' has no authority to accept a link to '\(plan.qualifiedName(link.target))'",
       at: link.acceptorLocation ?? link.location, label: "not the parent's owner, a lead above it, or an admin",
-      labels: [.init(plan.declaration(of: link.target), "'\(plan.qualifiedName(link.target))' belongs to \(owningEntity)")],
-      notes: ["a link is accepted by the parent's owner, a lead of its entity or of an enclosing one, the parent person itself, or a company admin"],
-      help: suggestion ?? "give '\(plan.qualifiedName(parent))' an owner (owner PERSON) and have that person accept the link")
+      labels: [
+        .init(plan.declaration(of: link.target), "'\(plan.qualifiedName(link.target))' belongs to \(owningEntity)")
+      ],
+      notes: [
+        "a link is accepted by the parent's owner, a lead of its entity or of an enclosing one, the parent person itself, or a company admin"
+      ],
+      help: suggestion
+        ?? "give '\(plan.qualifiedName(parent))' an owner (owner PERSON) and have that person accept the link")
   }
 
   private static func ownerNotMember(
@@ -65,12 +75,14 @@ enum PeopleRules {
     let name = "'\(plan.qualifiedName(objective))'"
     let declared = Diagnostic.Label(plan[owner].location, "'\(person)' is declared here")
     if entity.level == .person {
-      return Diagnostic(.ownerNotMember,
+      return Diagnostic(
+        .ownerNotMember,
         "'\(person)' cannot own \(name): a person's objective is owned by that person, '\(entity.id)'",
         at: location, label: "not '\(entity.id)'", labels: [declared],
         help: "remove this owner line (\(entity.id) owns it), or move the objective to \(person)'s block")
     }
-    return Diagnostic(.ownerNotMember,
+    return Diagnostic(
+      .ownerNotMember,
       "'\(person)' owns \(name) but is neither in nor a lead of \(entity.level.rawValue) \(entity.id)",
       at: location, label: "not a member of \(entity.id)", labels: [declared],
       help: "choose an owner from \(entity.id), or declare the membership: person \(person) in \(entity.id)"

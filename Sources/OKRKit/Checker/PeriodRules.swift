@@ -13,26 +13,37 @@ enum PeriodRules {
       guard tooLong || backward || intoClosed else { continue }
       let child = "'\(plan.qualifiedName(link.child))'"
       let parentName = "'\(plan.qualifiedName(parent))'"
-      let parentCycleLabel = Diagnostic.Label(parentCycle.location,
+      let parentCycleLabel = Diagnostic.Label(
+        parentCycle.location,
         "\(parentName) is in \(plan.describeLength(parentCycle))\(parentCycle.isClosed ? ", closed" : "")")
 
       if tooLong {
-        diagnostics.append(Diagnostic(.periodTooLong,
-          "\(child) runs for \(plan.describeLength(childCycle)), longer than its parent \(parentName) in \(plan.describeLength(parentCycle))",
-          at: link.location, label: "a longer cycle supporting a shorter one", labels: [parentCycleLabel],
-          help: "a child's cycle is at most as long as its parent's: give \(child) a cycle such as \(parentCycle.label), or support an objective of a longer cycle"))
+        diagnostics.append(
+          Diagnostic(
+            .periodTooLong,
+            "\(child) runs for \(plan.describeLength(childCycle)), longer than its parent \(parentName) in \(plan.describeLength(parentCycle))",
+            at: link.location, label: "a longer cycle supporting a shorter one", labels: [parentCycleLabel],
+            help:
+              "a child's cycle is at most as long as its parent's: give \(child) a cycle such as \(parentCycle.label), or support an objective of a longer cycle"
+          ))
       }
       if backward {
-        diagnostics.append(Diagnostic(.backwardLink,
-          "\(parentName) ends on \(parentCycle.period.last), before \(child) begins on \(childCycle.period.first)",
-          at: link.location, label: "this link points back in time", labels: [parentCycleLabel],
-          help: "support an objective whose cycle includes \(childCycle.label), or move \(child) to \(parentCycle.label)"))
+        diagnostics.append(
+          Diagnostic(
+            .backwardLink,
+            "\(parentName) ends on \(parentCycle.period.last), before \(child) begins on \(childCycle.period.first)",
+            at: link.location, label: "this link points back in time", labels: [parentCycleLabel],
+            help:
+              "support an objective whose cycle includes \(childCycle.label), or move \(child) to \(parentCycle.label)")
+        )
       }
       if intoClosed {
-        diagnostics.append(Diagnostic(.closedCycle,
-          "\(child) in the open cycle \(childCycle.label) supports \(parentName), whose cycle \(parentCycle.label) is closed",
-          at: link.location, label: "a link into a closed cycle", labels: [parentCycleLabel],
-          help: "a closed cycle is final: support an objective of an open cycle instead"))
+        diagnostics.append(
+          Diagnostic(
+            .closedCycle,
+            "\(child) in the open cycle \(childCycle.label) supports \(parentName), whose cycle \(parentCycle.label) is closed",
+            at: link.location, label: "a link into a closed cycle", labels: [parentCycleLabel],
+            help: "a closed cycle is final: support an objective of an open cycle instead"))
       }
     }
   }

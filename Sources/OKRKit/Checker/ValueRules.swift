@@ -6,17 +6,21 @@
 enum ValueRules {
   static func check(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
     for link in plan.links where !(link.weight > 0) {
-      diagnostics.append(nonpositiveWeight(link.weight, at: link.weightLocation, declaration: link.location,
-        of: "the link from '\(plan.qualifiedName(link.child))' to '\(plan.qualifiedName(link.target))'", plan))
+      diagnostics.append(
+        nonpositiveWeight(
+          link.weight, at: link.weightLocation, declaration: link.location,
+          of: "the link from '\(plan.qualifiedName(link.child))' to '\(plan.qualifiedName(link.target))'", plan))
     }
     for index in plan.objectives.indices {
       let objective = plan.objectives[index]
       if let override = objective.progressOverride, !(0...1).contains(override) {
         let location = objective.overrideLocation ?? objective.location
-        diagnostics.append(Diagnostic(.valueOutOfRange,
-          "a progress override is between 0% and 100%, found \(NumberText.percent(override))",
-          at: location, label: "out of range",
-          help: "write a percentage from 0% to 100%, e.g. progress 40% override"))
+        diagnostics.append(
+          Diagnostic(
+            .valueOutOfRange,
+            "a progress override is between 0% and 100%, found \(NumberText.percent(override))",
+            at: location, label: "out of range",
+            help: "write a percentage from 0% to 100%, e.g. progress 40% override"))
       }
       for keyResult in objective.keyResults {
         checkKeyResult(KeyResultID(keyResult), cycle: objective.cycle, plan, into: &diagnostics)
@@ -30,22 +34,30 @@ enum ValueRules {
     let keyResult = plan[id]
     var name: String { "'\(plan.qualifiedName(id))'" }
     if !(keyResult.weight > 0) {
-      diagnostics.append(nonpositiveWeight(keyResult.weight, at: keyResult.weightLocation,
-        declaration: keyResult.location, of: "the key result \(name)", plan))
+      diagnostics.append(
+        nonpositiveWeight(
+          keyResult.weight, at: keyResult.weightLocation,
+          declaration: keyResult.location, of: "the key result \(name)", plan))
     }
     switch keyResult.measure {
     case .metric(let from, let to, _, _) where from == to:
       let written = "from \(NumberText.plain(from)) to \(NumberText.plain(to))"
-      diagnostics.append(Diagnostic(.emptyRange,
-        "the key result \(name) starts at its target (\(written)): there is nothing to achieve",
-        at: keyResult.measureLocation ?? keyResult.location, label: "from equals to",
-        help: "set a target that differs from the start, e.g. from \(NumberText.plain(from)) to \(NumberText.plain(from + 10)), or make it a milestone"))
+      diagnostics.append(
+        Diagnostic(
+          .emptyRange,
+          "the key result \(name) starts at its target (\(written)): there is nothing to achieve",
+          at: keyResult.measureLocation ?? keyResult.location, label: "from equals to",
+          help:
+            "set a target that differs from the start, e.g. from \(NumberText.plain(from)) to \(NumberText.plain(from + 10)), or make it a milestone"
+        ))
     case .manual(let progress) where !(0...1).contains(progress):
       let written = keyResult.measureLocation.map { plan.literal(at: $0) } ?? NumberText.percent(progress)
-      diagnostics.append(Diagnostic(.valueOutOfRange,
-        "the progress of \(name) is between 0% and 100%, found \(written)",
-        at: keyResult.measureLocation ?? keyResult.location, label: "out of range",
-        help: "write a percentage from 0% to 100%, e.g. progress 40%"))
+      diagnostics.append(
+        Diagnostic(
+          .valueOutOfRange,
+          "the progress of \(name) is between 0% and 100%, found \(written)",
+          at: keyResult.measureLocation ?? keyResult.location, label: "out of range",
+          help: "write a percentage from 0% to 100%, e.g. progress 40%"))
     default:
       break
     }
@@ -61,28 +73,34 @@ enum ValueRules {
     for index in plan[id].checkins {
       let checkin = plan.checkins[Int(index)]
       if let first = firstOfDate, first.date == checkin.date {
-        diagnostics.append(Diagnostic(.duplicateCheckin,
-          "\(name) has more than one check-in on \(checkin.date)",
-          at: checkin.location, label: "another check-in on \(checkin.date)",
-          labels: [.init(first.location, "first check-in on \(checkin.date)")],
-          help: "keep one check-in per date: correct the date or remove one of them"))
+        diagnostics.append(
+          Diagnostic(
+            .duplicateCheckin,
+            "\(name) has more than one check-in on \(checkin.date)",
+            at: checkin.location, label: "another check-in on \(checkin.date)",
+            labels: [.init(first.location, "first check-in on \(checkin.date)")],
+            help: "keep one check-in per date: correct the date or remove one of them"))
       } else {
         firstOfDate = checkin
       }
       if let confidence = checkin.confidence, !(0...1).contains(confidence) {
         let written = checkin.confidenceLocation.map { plan.literal(at: $0) } ?? NumberText.plain(confidence)
-        diagnostics.append(Diagnostic(.valueOutOfRange,
-          "a confidence is between 0 and 1, found \(written)",
-          at: checkin.confidenceLocation ?? checkin.location, label: "out of range",
-          help: "write a confidence from 0 to 1 (or 0% to 100%), e.g. confidence 0.6"))
+        diagnostics.append(
+          Diagnostic(
+            .valueOutOfRange,
+            "a confidence is between 0 and 1, found \(written)",
+            at: checkin.confidenceLocation ?? checkin.location, label: "out of range",
+            help: "write a confidence from 0 to 1 (or 0% to 100%), e.g. confidence 0.6"))
       }
       if let cycle, !cycle.period.contains(checkin.date) {
         let objective = plan.qualifiedName(plan[id].objective)
-        diagnostics.append(Diagnostic(.checkinOutsideCycle,
-          "the check-in of \(name) on \(checkin.date) is outside the cycle \(cycle.label) of '\(objective)'",
-          at: checkin.location, label: "outside \(cycle.period.first)..\(cycle.period.last)",
-          labels: [.init(cycle.location, "'\(objective)' is in \(cycle.label)")],
-          help: "correct the date, or record the value on the objective of the cycle it belongs to"))
+        diagnostics.append(
+          Diagnostic(
+            .checkinOutsideCycle,
+            "the check-in of \(name) on \(checkin.date) is outside the cycle \(cycle.label) of '\(objective)'",
+            at: checkin.location, label: "outside \(cycle.period.first)..\(cycle.period.last)",
+            labels: [.init(cycle.location, "'\(objective)' is in \(cycle.label)")],
+            help: "correct the date, or record the value on the objective of the cycle it belongs to"))
       }
     }
   }
@@ -91,7 +109,8 @@ enum ValueRules {
     _ weight: Double, at literal: SourceLocation?, declaration: SourceLocation, of what: String, _ plan: Plan
   ) -> Diagnostic {
     let written = literal.map { plan.literal(at: $0) } ?? NumberText.plain(weight)
-    return Diagnostic(.nonpositiveWeight, "the weight of \(what) must be above 0, found \(written)",
+    return Diagnostic(
+      .nonpositiveWeight, "the weight of \(what) must be above 0, found \(written)",
       at: literal ?? declaration, label: "not a positive weight",
       help: "write a positive weight such as 1 or 2; to stop counting it, remove it")
   }

@@ -33,15 +33,20 @@ public final class DiagnosticRenderer {
     }
     let pad = String(repeating: " ", count: gutterWidth)
     let header = "\(diagnostic.severity.rawValue)[\(diagnostic.rule.rawValue)]"
-    lines.append(paint(header, severityColor(diagnostic.severity)) + paint(": " + TerminalText.escaped(diagnostic.message), "1"))
+    lines.append(
+      paint(header, severityColor(diagnostic.severity)) + paint(": " + TerminalText.escaped(diagnostic.message), "1"))
     lines.append("\(pad)\(paint("-->", "34")) \(path(diagnostic.location.file)):\(start.line):\(start.column)")
-    lines.append(contentsOf: excerpt(diagnostic.location, label: diagnostic.primaryLabel, marker: "^",
-      markerColor: severityColor(diagnostic.severity), gutterWidth: gutterWidth))
+    lines.append(
+      contentsOf: excerpt(
+        diagnostic.location, label: diagnostic.primaryLabel, marker: "^",
+        markerColor: severityColor(diagnostic.severity), gutterWidth: gutterWidth))
     for label in diagnostic.labels {
       let position = lineColumn(label.location)
       lines.append("\(pad)\(paint(":::", "34")) \(path(label.location.file)):\(position.line):\(position.column)")
-      lines.append(contentsOf: excerpt(label.location, label: label.message, marker: "-", markerColor: "34",
-        gutterWidth: gutterWidth))
+      lines.append(
+        contentsOf: excerpt(
+          label.location, label: label.message, marker: "-", markerColor: "34",
+          gutterWidth: gutterWidth))
     }
     for note in diagnostic.notes {
       lines.append("\(pad) \(paint("=", "34")) \(paint("note", "1")): \(TerminalText.escaped(note))")

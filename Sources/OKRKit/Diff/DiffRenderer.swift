@@ -51,15 +51,37 @@ public struct DiffRenderer {
     // Each group: a noun, then its counts; the noun is written with the first count only.
     let groups: [(String, [(Int, String)])] = [
       ("objective", [(changed, "changed"), (added, "added"), (removed, "removed")]),
-      ("key result", [(count(.keyResultAdded), "added"), (count(.keyResultRemoved), "removed"),
-        (count(.keyResultMoved), "moved")]),
-      ("link", [(count(.linkAdded), "added"), (count(.linkRemoved), "removed"), (count(.linkReweighted), "re-weighted"),
-        (count(.linkAccepted, .linkUnaccepted, .linkAcceptanceChanged), "acceptance changed")]),
-      ("check-in", [(count(.checkinAdded), "added"), (count(.checkinRemoved), "removed"),
-        (count(.checkinChanged), "changed")]),
+      (
+        "key result",
+        [
+          (count(.keyResultAdded), "added"), (count(.keyResultRemoved), "removed"),
+          (count(.keyResultMoved), "moved"),
+        ]
+      ),
+      (
+        "link",
+        [
+          (count(.linkAdded), "added"), (count(.linkRemoved), "removed"), (count(.linkReweighted), "re-weighted"),
+          (count(.linkAccepted, .linkUnaccepted, .linkAcceptanceChanged), "acceptance changed"),
+        ]
+      ),
+      (
+        "check-in",
+        [
+          (count(.checkinAdded), "added"), (count(.checkinRemoved), "removed"),
+          (count(.checkinChanged), "changed"),
+        ]
+      ),
       ("entity", [(count(.entityAdded), "added"), (count(.entityRemoved), "removed"), (entitiesChanged, "changed")]),
-      ("cycle", [(count(.namedCycleAdded, .namedCycleRemoved, .namedCycleChanged, .cycleClosed, .cycleReopened),
-        "changed")]),
+      (
+        "cycle",
+        [
+          (
+            count(.namedCycleAdded, .namedCycleRemoved, .namedCycleChanged, .cycleClosed, .cycleReopened),
+            "changed"
+          )
+        ]
+      ),
       ("policy setting", [(count(.policyChanged), "changed")]),
     ]
     var parts: [String] = []
@@ -150,7 +172,8 @@ public struct DiffRenderer {
       return (terms.isReuse ? "reuses " : "supports ") + parent + linkTerms(terms)
     case .linkReweighted: return "supports \(parent) weight: \(transition)"
     case .linkAccepted, .linkUnaccepted, .linkAcceptanceChanged:
-      return "supports \(parent): \(show(change.before, absent: "not accepted")) → \(show(change.after, absent: "not accepted"))"
+      return
+        "supports \(parent): \(show(change.before, absent: "not accepted")) → \(show(change.after, absent: "not accepted"))"
     case .keyResultAdded, .keyResultRemoved:
       let target = change.detail("target").map { " " + show($0) } ?? ""
       return "\(keyResult) \(show(change.after ?? change.before))\(target)"
@@ -327,6 +350,9 @@ public struct DiffRenderer {
   }
 
   private func json(_ acceptance: Acceptance) -> JSONValue {
-    .object([("by", acceptance.by.map { .string($0) } ?? .null), ("on", acceptance.on.map { .string($0.description) } ?? .null)])
+    .object([
+      ("by", acceptance.by.map { .string($0) } ?? .null),
+      ("on", acceptance.on.map { .string($0.description) } ?? .null),
+    ])
   }
 }

@@ -93,23 +93,33 @@ struct PlanComparison {
       var changes: [PlanChange] = []
       switch (before[name], after[name]) {
       case (nil, let added?):
-        changes.append(PlanChange(.namedCycleAdded, name, details: [ChangeDetail("closed", .flag(added.isClosed))],
-          after: .word(added.period.description)))
+        changes.append(
+          PlanChange(
+            .namedCycleAdded, name, details: [ChangeDetail("closed", .flag(added.isClosed))],
+            after: .word(added.period.description)))
       case (let removed?, nil):
-        changes.append(PlanChange(.namedCycleRemoved, name,
-          details: [ChangeDetail("closed", .flag(removed.isClosed))], before: .word(removed.period.description)))
+        changes.append(
+          PlanChange(
+            .namedCycleRemoved, name,
+            details: [ChangeDetail("closed", .flag(removed.isClosed))], before: .word(removed.period.description)))
       case (let was?, let now?):
         if was.period != now.period {
-          changes.append(PlanChange(.namedCycleChanged, name, before: .word(was.period.description),
-            after: .word(now.period.description)))
+          changes.append(
+            PlanChange(
+              .namedCycleChanged, name, before: .word(was.period.description),
+              after: .word(now.period.description)))
         }
-        if was.isClosed != now.isClosed { changes.append(PlanChange(now.isClosed ? .cycleClosed : .cycleReopened, name)) }
+        if was.isClosed != now.isClosed {
+          changes.append(PlanChange(now.isClosed ? .cycleClosed : .cycleReopened, name))
+        }
       case (nil, nil):
         break
       }
       if !changes.isEmpty { sections.append(ChangeSection(subject: .cycle(name), changes: changes)) }
     }
-    let periods = old.closedPeriods.symmetricDifference(new.closedPeriods).sorted { $0.first < $1.first || ($0.first == $1.first && $0.last < $1.last) }
+    let periods = old.closedPeriods.symmetricDifference(new.closedPeriods).sorted {
+      $0.first < $1.first || ($0.first == $1.first && $0.last < $1.last)
+    }
     for period in periods {
       let kind: PlanChange.Kind = new.closedPeriods.contains(period) ? .cycleClosed : .cycleReopened
       let id = period.description
@@ -130,11 +140,15 @@ struct PlanComparison {
       var changes: [PlanChange] = []
       switch (was, now) {
       case (nil, let added?):
-        changes.append(PlanChange(.entityAdded, id, details: [ChangeDetail("level", .word(added.level.rawValue))],
-          after: text(added.name, in: new)))
+        changes.append(
+          PlanChange(
+            .entityAdded, id, details: [ChangeDetail("level", .word(added.level.rawValue))],
+            after: text(added.name, in: new)))
       case (let removed?, nil):
-        changes.append(PlanChange(.entityRemoved, id,
-          details: [ChangeDetail("level", .word(removed.level.rawValue))], before: text(removed.name, in: old)))
+        changes.append(
+          PlanChange(
+            .entityRemoved, id,
+            details: [ChangeDetail("level", .word(removed.level.rawValue))], before: text(removed.name, in: old)))
       case (let was?, let now?):
         func compare(_ kind: PlanChange.Kind, _ before: ChangeValue, _ after: ChangeValue) {
           if before != after { changes.append(PlanChange(kind, id, before: before, after: after)) }
@@ -149,8 +163,10 @@ struct PlanComparison {
       }
       guard let shown = now ?? was, !changes.isEmpty else { continue }
       let plan = now == nil ? old : new
-      sections.append(ChangeSection(subject: .entity(id: id, level: shown.level, name: shown.name.map(plan.text)),
-        changes: changes))
+      sections.append(
+        ChangeSection(
+          subject: .entity(id: id, level: shown.level, name: shown.name.map(plan.text)),
+          changes: changes))
     }
     return sections
   }
@@ -163,19 +179,24 @@ struct PlanComparison {
     var pairs: [ObjectivePair] = []
     pairs.reserveCapacity(new.objectives.count)
     for (index, objective) in new.objectives.enumerated() {
-      pairs.append(ObjectivePair(old: match.objectiveInOld[index], new: ObjectiveID(index),
-        owner: new[objective.owner].id, localID: objective.localID))
+      pairs.append(
+        ObjectivePair(
+          old: match.objectiveInOld[index], new: ObjectiveID(index),
+          owner: new[objective.owner].id, localID: objective.localID))
     }
     for (index, objective) in old.objectives.enumerated() where match.objectiveInNew[index] == nil {
-      pairs.append(ObjectivePair(old: ObjectiveID(index), new: nil, owner: old[objective.owner].id,
-        localID: objective.localID))
+      pairs.append(
+        ObjectivePair(
+          old: ObjectiveID(index), new: nil, owner: old[objective.owner].id,
+          localID: objective.localID))
     }
     return pairs.sorted { ($0.owner, $0.localID) < ($1.owner, $1.localID) }
   }
 
   /// The section header of an objective.
   func subject(of pair: ObjectivePair) -> ChangeSubject {
-    .objective(id: pair.owner + "." + pair.localID,
+    .objective(
+      id: pair.owner + "." + pair.localID,
       title: pair.new.map { newTitles[Int($0.index)] } ?? pair.old.map { oldTitles[Int($0.index)] } ?? "")
   }
 
@@ -214,11 +235,13 @@ struct PlanComparison {
       compare(.objectiveRenamed, .text(oldTitles[Int(was.index)]), .text(newTitles[Int(now.index)]))
     }
     if cycleDiffers(before.cycle, after.cycle) {
-      compare(.cycleChanged, before.cycle.map { .word($0.label) } ?? .absent, after.cycle.map { .word($0.label) } ?? .absent)
+      compare(
+        .cycleChanged, before.cycle.map { .word($0.label) } ?? .absent, after.cycle.map { .word($0.label) } ?? .absent)
     }
     compare(.objectiveOwnerChanged, entity(before.accountable, in: old), entity(after.accountable, in: new))
     compare(.objectiveSharedChanged, .flag(before.isShared), .flag(after.isShared))
-    compare(.objectiveOverrideChanged, before.progressOverride.map(ChangeValue.fraction) ?? .absent,
+    compare(
+      .objectiveOverrideChanged, before.progressOverride.map(ChangeValue.fraction) ?? .absent,
       after.progressOverride.map(ChangeValue.fraction) ?? .absent)
     compare(.objectiveTagsChanged, .words(Set(before.tags).sorted()), .words(Set(after.tags).sorted()))
     compare(.objectiveNoteChanged, text(before.note, in: old), text(after.note, in: new))
@@ -268,17 +291,23 @@ struct PlanComparison {
       let reconciled = reconcile(before[key] ?? [], after[key] ?? [], by: LinkTerms.ordered)
       for (was, now) in reconciled.changed {
         if was.weight != now.weight {
-          changes.append(PlanChange(.linkReweighted, id, details: [parent], before: .number(was.weight),
-            after: .number(now.weight)))
+          changes.append(
+            PlanChange(
+              .linkReweighted, id, details: [parent], before: .number(was.weight),
+              after: .number(now.weight)))
         }
         switch (was.acceptance, now.acceptance) {
         case (nil, let accepted?):
-          changes.append(PlanChange(.linkAccepted, id, details: [parent], before: .absent, after: .acceptance(accepted)))
+          changes.append(
+            PlanChange(.linkAccepted, id, details: [parent], before: .absent, after: .acceptance(accepted)))
         case (let accepted?, nil):
-          changes.append(PlanChange(.linkUnaccepted, id, details: [parent], before: .acceptance(accepted), after: .absent))
+          changes.append(
+            PlanChange(.linkUnaccepted, id, details: [parent], before: .acceptance(accepted), after: .absent))
         case (let a?, let b?) where a != b:
-          changes.append(PlanChange(.linkAcceptanceChanged, id, details: [parent], before: .acceptance(a),
-            after: .acceptance(b)))
+          changes.append(
+            PlanChange(
+              .linkAcceptanceChanged, id, details: [parent], before: .acceptance(a),
+              after: .acceptance(b)))
         default:
           break
         }
@@ -332,13 +361,17 @@ struct PlanComparison {
     for entry in entries {
       switch (entry.old, entry.new) {
       case (nil, let added?):
-        changes.append(PlanChange(.keyResultAdded, new.qualifiedName(added),
-          details: [ChangeDetail("target", .target(KeyResultTarget(new[added].measure)))],
-          after: .text(new.text(new[added].title))))
+        changes.append(
+          PlanChange(
+            .keyResultAdded, new.qualifiedName(added),
+            details: [ChangeDetail("target", .target(KeyResultTarget(new[added].measure)))],
+            after: .text(new.text(new[added].title))))
       case (let removed?, nil):
-        changes.append(PlanChange(.keyResultRemoved, old.qualifiedName(removed),
-          details: [ChangeDetail("target", .target(KeyResultTarget(old[removed].measure)))],
-          before: .text(old.text(old[removed].title))))
+        changes.append(
+          PlanChange(
+            .keyResultRemoved, old.qualifiedName(removed),
+            details: [ChangeDetail("target", .target(KeyResultTarget(old[removed].measure)))],
+            before: .text(old.text(old[removed].title))))
       case (let was?, let now?):
         changes += keyResultChanges(was, now)
       case (nil, nil):
@@ -363,7 +396,8 @@ struct PlanComparison {
     compare(.keyResultTargetChanged, .target(KeyResultTarget(was.measure)), .target(KeyResultTarget(now.measure)))
     switch (was.measure, now.measure) {
     case (.metric(_, _, let before, _), .metric(_, _, let after, _)):
-      compare(.keyResultCurrentChanged, before.map(ChangeValue.number) ?? .absent, after.map(ChangeValue.number) ?? .absent)
+      compare(
+        .keyResultCurrentChanged, before.map(ChangeValue.number) ?? .absent, after.map(ChangeValue.number) ?? .absent)
     case (.milestone(let wasDone, let wasOn), .milestone(let isDone, let on)):
       compare(.keyResultDoneChanged, .completion(isDone: wasDone, on: wasOn), .completion(isDone: isDone, on: on))
     case (.manual(let before), .manual(let after)):
@@ -374,7 +408,8 @@ struct PlanComparison {
     compare(.keyResultWeightChanged, .number(was.weight), .number(now.weight))
     compare(.keyResultOwnerChanged, entity(was.owner, in: old), entity(now.owner, in: new))
     compare(.keyResultNoteChanged, text(was.note, in: old), text(now.note, in: new))
-    compare(.keyResultSourceChanged, was.source.map(ChangeValue.text) ?? .absent, now.source.map(ChangeValue.text) ?? .absent)
+    compare(
+      .keyResultSourceChanged, was.source.map(ChangeValue.text) ?? .absent, now.source.map(ChangeValue.text) ?? .absent)
     changes += checkinChanges(was, now, id: id)
     return changes
   }
@@ -404,7 +439,9 @@ struct PlanComparison {
       for (a, b) in reconciled.changed {
         changes.append(PlanChange(.checkinChanged, id, details: detail, before: .checkin(a), after: .checkin(b)))
       }
-      for a in reconciled.removed { changes.append(PlanChange(.checkinRemoved, id, details: detail, before: .checkin(a))) }
+      for a in reconciled.removed {
+        changes.append(PlanChange(.checkinRemoved, id, details: detail, before: .checkin(a)))
+      }
       for b in reconciled.added { changes.append(PlanChange(.checkinAdded, id, details: detail, after: .checkin(b))) }
     }
     return changes
@@ -421,9 +458,11 @@ struct PlanComparison {
     var effects: [ProgressEffect] = []
     for pair in pairs {
       guard let was = pair.old, let now = pair.new else { continue }
-      let before = ProgressEffect.Standing(progress: progress.before.progress(of: was),
+      let before = ProgressEffect.Standing(
+        progress: progress.before.progress(of: was),
         status: progress.before.statusName(of: was))
-      let after = ProgressEffect.Standing(progress: progress.after.progress(of: now),
+      let after = ProgressEffect.Standing(
+        progress: progress.after.progress(of: now),
         status: progress.after.statusName(of: now))
       if abs(before.progress - after.progress) > 1e-9 || before.status != after.status {
         effects.append(ProgressEffect(id: pair.owner + "." + pair.localID, before: before, after: after))
@@ -477,8 +516,10 @@ func reconcile<Value: Equatable>(
   onlyOld += olds[i...]
   onlyNew += news[j...]
   let paired = min(onlyOld.count, onlyNew.count)
-  return (Array(zip(onlyOld.prefix(paired), onlyNew.prefix(paired))), Array(onlyOld.dropFirst(paired)),
-    Array(onlyNew.dropFirst(paired)))
+  return (
+    Array(zip(onlyOld.prefix(paired), onlyNew.prefix(paired))), Array(onlyOld.dropFirst(paired)),
+    Array(onlyNew.dropFirst(paired))
+  )
 }
 
 extension LinkTerms {

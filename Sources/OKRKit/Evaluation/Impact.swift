@@ -7,7 +7,10 @@ public struct Impacts: Sendable {
   private let objectiveImpacts: [ObjectiveID: Double]
   private let keyResultImpacts: [KeyResultID: Double]
 
-  init(source: AlignmentNode, ancestors: [ObjectiveID], objectives: [ObjectiveID: Double], keyResults: [KeyResultID: Double]) {
+  init(
+    source: AlignmentNode, ancestors: [ObjectiveID], objectives: [ObjectiveID: Double],
+    keyResults: [KeyResultID: Double]
+  ) {
     self.source = source
     self.ancestors = ancestors
     self.objectiveImpacts = objectives

@@ -36,7 +36,8 @@ public struct PlanEvaluator: Sendable {
   /// Every objective's and key result's progress, expected progress and status as of `asOf`,
   /// with the `whatIf` changes laid over the plan and host values from `metrics`.
   public func evaluate(asOf: Day, whatIf: WhatIf = WhatIf(), metrics: (any MetricProvider)? = nil) -> Evaluation {
-    var evaluation = Evaluation(asOf: asOf, whatIf: whatIf, objectives: plan.objectives.count,
+    var evaluation = Evaluation(
+      asOf: asOf, whatIf: whatIf, objectives: plan.objectives.count,
       keyResults: plan.keyResults.count, links: plan.links.count)
     for (index, link) in plan.links.enumerated() {
       let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
@@ -64,7 +65,8 @@ public struct PlanEvaluator: Sendable {
           progress = mean
         }
         evaluation.keyResultProgress[index] = progress
-        evaluation.keyResultStatus[index] = ProgressStatus.of(progress: progress, cycle: cycle, asOf: asOf, policy: policy)
+        evaluation.keyResultStatus[index] = ProgressStatus.of(
+          progress: progress, cycle: cycle, asOf: asOf, policy: policy)
         let weight = PlanEvaluator.countable(whatIf.keyResultWeights[keyResultID] ?? plan[keyResultID].weight)
         evaluation.keyResultWeight[index] = weight
         sum += weight * progress
@@ -85,7 +87,8 @@ public struct PlanEvaluator: Sendable {
       evaluation.objectiveItemWeight[index] = total
       evaluation.objectiveProgress[index] = progress
       evaluation.objectiveExpected[index] = ProgressStatus.expectedProgress(of: cycle, asOf: asOf)
-      evaluation.objectiveStatus[index] = ProgressStatus.of(progress: progress, cycle: cycle, asOf: asOf, policy: policy)
+      evaluation.objectiveStatus[index] = ProgressStatus.of(
+        progress: progress, cycle: cycle, asOf: asOf, policy: policy)
     }
     return evaluation
   }

@@ -22,7 +22,9 @@ extension PlanEvaluator {
   /// So the series starts from one full sum and then, date by date, adds the change of just the
   /// key results that changed — linear in the size of the subtree plus the number of changes,
   /// rather than one evaluation per date. Key results with a host `source` are read on every date.
-  public func history(of node: AlignmentNode, in evaluation: Evaluation, metrics: (any MetricProvider)? = nil) -> [HistoryPoint] {
+  public func history(of node: AlignmentNode, in evaluation: Evaluation, metrics: (any MetricProvider)? = nil)
+    -> [HistoryPoint]
+  {
     let asOf = evaluation.asOf
     let contributions = contributions(to: node, in: evaluation)
     var dates: [Day] = []
@@ -36,7 +38,8 @@ extension PlanEvaluator {
         dates.append(date)
         if let terminal { events.append((date, terminal)) }
       }
-      for checkin in plan.checkins[Int(plan[keyResult].checkins.lowerBound)..<Int(plan[keyResult].checkins.upperBound)] {
+      for checkin in plan.checkins[Int(plan[keyResult].checkins.lowerBound)..<Int(plan[keyResult].checkins.upperBound)]
+      {
         note(checkin.date)
       }
       if case .milestone(_, let doneOn?) = plan[keyResult].measure { note(doneOn) }
@@ -45,7 +48,9 @@ extension PlanEvaluator {
     dates = dates.enumerated().filter { $0.offset == 0 || dates[$0.offset - 1] != $0.element }.map(\.element)
     guard let first = dates.first else { return [] }
     events.sort { $0.date < $1.date }
-    let volatile = contributions.terminals.indices.filter { metrics != nil && plan[contributions.terminals[$0].keyResult].source != nil }
+    let volatile = contributions.terminals.indices.filter {
+      metrics != nil && plan[contributions.terminals[$0].keyResult].source != nil
+    }
 
     let cycle: Period? =
       switch node {
@@ -70,9 +75,11 @@ extension PlanEvaluator {
       }
       for terminal in volatile { update(terminal) }
       let value = PlanEvaluator.unit(sum)
-      points.append(HistoryPoint(date: date, progress: value,
-        expected: ProgressStatus.expectedProgress(of: cycle, asOf: date),
-        status: ProgressStatus.of(progress: value, cycle: cycle, asOf: date, policy: plan.policy)))
+      points.append(
+        HistoryPoint(
+          date: date, progress: value,
+          expected: ProgressStatus.expectedProgress(of: cycle, asOf: date),
+          status: ProgressStatus.of(progress: value, cycle: cycle, asOf: date, policy: plan.policy)))
       func update(_ terminal: Int) {
         let value = progress(of: terminal, on: date)
         sum += contributions.terminals[terminal].coefficient * (value - values[terminal])

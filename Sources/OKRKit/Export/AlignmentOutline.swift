@@ -54,7 +54,8 @@ struct AlignmentOutline {
         }
         expanded[Int(id.index)] = true
         for keyResult in plan[id].keyResults {
-          children.append(Row(item: .keyResult(KeyResultID(keyResult)), depth: row.depth + 1, link: nil, isRepeat: false))
+          children.append(
+            Row(item: .keyResult(KeyResultID(keyResult)), depth: row.depth + 1, link: nil, isRepeat: false))
         }
         supporters(plan.childLinks(of: id), below: row, in: plan, into: &children)
       case .keyResult(let id):
@@ -66,7 +67,8 @@ struct AlignmentOutline {
     return rows
   }
 
-  private static func supporters(_ links: ArraySlice<LinkID>, below row: Row, in plan: Plan, into children: inout [Row]) {
+  private static func supporters(_ links: ArraySlice<LinkID>, below row: Row, in plan: Plan, into children: inout [Row])
+  {
     for link in links {
       children.append(Row(item: .objective(plan[link].child), depth: row.depth + 1, link: link, isRepeat: false))
     }

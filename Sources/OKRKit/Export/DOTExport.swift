@@ -12,7 +12,8 @@ extension PlanExport {
     var out = "// okr export --format dot: the alignment graph as of \(asOf).\n"
     out += "// Draw it with: dot -Tsvg FILE -o FILE.svg\n"
     out += "digraph \"okr\" {\n"
-    out += "  graph [label=\(DOTText.quoted("OKR alignment as of \(asOf)")), labelloc=\"t\", rankdir=\"BT\", "
+    out +=
+      "  graph [label=\(DOTText.quoted("OKR alignment as of \(asOf)")), labelloc=\"t\", rankdir=\"BT\", "
       + "fontname=\"Helvetica\", nodesep=\"0.3\", ranksep=\"0.6\"];\n"
     out += "  node [shape=\"box\", style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=\"11\"];\n"
     out += "  edge [fontname=\"Helvetica\", fontsize=\"9\"];\n"
@@ -21,13 +22,16 @@ extension PlanExport {
       let levelNode = DOTText.quoted("level:" + level.rawValue)
       out += "\n  subgraph \(DOTText.quoted("rank:" + level.rawValue)) {\n"
       out += "    rank=\"same\";\n"
-      out += "    \(levelNode) [label=\(DOTText.quoted(level.rawValue)), shape=\"plaintext\", style=\"solid\", "
+      out +=
+        "    \(levelNode) [label=\(DOTText.quoted(level.rawValue)), shape=\"plaintext\", style=\"solid\", "
         + "fontcolor=\"#666666\"];\n"
       for id in objectives {
         let colors = PlanExport.colors(of: evaluation.status(of: id))
-        let label = [DOTText.body(plan.qualifiedName(id))] + PlanExport.wrapped(title(of: id)).map(DOTText.body)
+        let label =
+          [DOTText.body(plan.qualifiedName(id))] + PlanExport.wrapped(title(of: id)).map(DOTText.body)
           + [DOTText.body(progressSummary(of: id))]
-        out += "    \(DOTText.quoted(plan.qualifiedName(id))) [label=\"\(label.joined(separator: "\\n"))\", "
+        out +=
+          "    \(DOTText.quoted(plan.qualifiedName(id))) [label=\"\(label.joined(separator: "\\n"))\", "
           + "fillcolor=\"\(colors.fill)\", color=\"\(colors.stroke)\"];\n"
       }
       out += "  }\n"

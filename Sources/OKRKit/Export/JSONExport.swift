@@ -111,14 +111,18 @@ extension PlanExport {
       ("source", keyResult.source.map { .string($0) } ?? .null),
       ("note", text(keyResult.note)),
       ("supporters", .array(plan.childLinks(of: id).map { .string(plan.qualifiedName(plan[$0].child)) })),
-      ("checkins", .array(checkins.map { checkin in
-        .object([
-          ("date", .string(checkin.date.description)),
-          ("value", .number(checkin.value)),
-          ("confidence", checkin.confidence.map { .number($0) } ?? .null),
-          ("note", text(checkin.note)),
-        ])
-      })),
+      (
+        "checkins",
+        .array(
+          checkins.map { checkin in
+            .object([
+              ("date", .string(checkin.date.description)),
+              ("value", .number(checkin.value)),
+              ("confidence", checkin.confidence.map { .number($0) } ?? .null),
+              ("note", text(checkin.note)),
+            ])
+          })
+      ),
     ])
   }
 
@@ -146,17 +150,32 @@ extension PlanExport {
     let levels = Level.allCases
     return .object([
       ("maxParents", .int(policy.maxParents)),
-      ("allowedParents", .object(levels.map { child in
-        (child.rawValue, .array(levels.filter { policy.allows(child: child, parent: $0) }.map { .string($0.rawValue) }))
-      })),
-      ("objectivesPerOwner", .object(levels.map { level in
-        (level.rawValue, policy.objectivesPerOwner[level].map { .int($0) } ?? .null)
-      })),
+      (
+        "allowedParents",
+        .object(
+          levels.map { child in
+            (
+              child.rawValue,
+              .array(levels.filter { policy.allows(child: child, parent: $0) }.map { .string($0.rawValue) })
+            )
+          })
+      ),
+      (
+        "objectivesPerOwner",
+        .object(
+          levels.map { level in
+            (level.rawValue, policy.objectivesPerOwner[level].map { .int($0) } ?? .null)
+          })
+      ),
       ("status", .object([("onTrack", .number(policy.onTrackRatio)), ("atRisk", .number(policy.atRiskRatio))])),
-      ("rules", .object(Rule.allCases.compactMap { rule in
-        guard let setting = policy.severities[rule] else { return nil }
-        return (rule.rawValue, .string(setting?.rawValue ?? "off"))
-      })),
+      (
+        "rules",
+        .object(
+          Rule.allCases.compactMap { rule in
+            guard let setting = policy.severities[rule] else { return nil }
+            return (rule.rawValue, .string(setting?.rawValue ?? "off"))
+          })
+      ),
     ])
   }
 

@@ -9,7 +9,8 @@ extension PlanExport {
   /// result), the orphans, and what the checker found.
   public func markdown() -> String {
     var out = "# \(reportTitle())\n\n"
-    out += "\(counted(plan.objectives.count, "objective")) and \(counted(plan.keyResults.count, "key result")), "
+    out +=
+      "\(counted(plan.objectives.count, "objective")) and \(counted(plan.keyResults.count, "key result")), "
       + "evaluated as of \(asOf). An objective's progress is the weighted mean of its key results and of the "
       + "objectives that support it; its expected progress is the elapsed part of its cycle.\n"
     out += "\n## Summary\n\n" + summaryTable()
@@ -18,24 +19,28 @@ extension PlanExport {
     if plan.objectives.isEmpty {
       out += "The plan has no objectives.\n"
     } else {
-      out += "Each objective lists its key results, then the objectives that support it. A weight other than 1, "
+      out +=
+        "Each objective lists its key results, then the objectives that support it. A weight other than 1, "
         + "a link no one accepted and a child whose progress does not count are marked on the child.\n\n"
       out += list(outline.rows)
       if !outline.loopRows.isEmpty {
-        out += "\n### On a loop of `supports`\n\n"
+        out +=
+          "\n### On a loop of `supports`\n\n"
           + "These objectives support each other in a loop (`okr check` reports it as `supports-cycle`), so "
           + "no top-level objective leads to them.\n\n"
         out += list(outline.loopRows)
       }
       let isTooDeep: (AlignmentOutline.Row) -> Bool = { $0.depth > PlanExport.maximumMarkdownDepth }
       if outline.rows.contains(where: isTooDeep) || outline.loopRows.contains(where: isTooDeep) {
-        out += "\nNote: lists nest at most \(PlanExport.maximumMarkdownDepth) levels deep; deeper rows are drawn "
+        out +=
+          "\nNote: lists nest at most \(PlanExport.maximumMarkdownDepth) levels deep; deeper rows are drawn "
           + "at that depth and marked with their real depth (⋯ depth N).\n"
       }
     }
     out += "\n## Orphans\n\n" + orphans()
     out += "\n## Checks\n\n"
-    out += "`okr check` finds \(counted(errors, "error")), \(counted(warnings, "warning")) and \(counted(notes, "note"))"
+    out +=
+      "`okr check` finds \(counted(errors, "error")), \(counted(warnings, "warning")) and \(counted(notes, "note"))"
     out += errors > 0 ? " in this plan; the figures above are computed anyway.\n" : " in this plan.\n"
     return out
   }
@@ -89,11 +94,13 @@ extension PlanExport {
     let status = evaluation.status(of: id)
     var parts: [String] = []
     if row.isRepeat {
-      parts.append("↺ " + MarkdownText.strong(title(of: id)) + " " + MarkdownText.code(plan.qualifiedName(id))
-        + " — shown above")
+      parts.append(
+        "↺ " + MarkdownText.strong(title(of: id)) + " " + MarkdownText.code(plan.qualifiedName(id))
+          + " — shown above")
     } else {
       let progress = evaluation.progress(of: id)
-      var line = MarkdownText.emoji(status) + " " + MarkdownText.strong(title(of: id)) + " "
+      var line =
+        MarkdownText.emoji(status) + " " + MarkdownText.strong(title(of: id)) + " "
         + MarkdownText.code(plan.qualifiedName(id)) + " — " + MarkdownText.bar(progress) + " "
         + QueryRenderer.percent(progress, decimals: 0)
       if evaluation.override(of: id) != nil { line += " (override)" }
@@ -105,7 +112,9 @@ extension PlanExport {
       parts.append(standing)
       if let person = plan[id].accountable { parts.append("owner " + MarkdownText.inline(plan.displayName(person))) }
       if let cycle = plan[id].cycle { parts.append("cycle " + MarkdownText.inline(cycle.label)) }
-      if !plan[id].tags.isEmpty { parts.append("tagged " + plan[id].tags.map(MarkdownText.inline).joined(separator: ", ")) }
+      if !plan[id].tags.isEmpty {
+        parts.append("tagged " + plan[id].tags.map(MarkdownText.inline).joined(separator: ", "))
+      }
     }
     if let link = row.link { parts += linkNotes(link) }
     return parts.joined(separator: " · ")
@@ -164,7 +173,8 @@ extension PlanExport {
     guard !orphans.isEmpty else {
       return "None: every objective below company level supports another, or is tagged as standing alone.\n"
     }
-    var out = "Objectives below company level that support nothing and are not tagged `exploratory`, "
+    var out =
+      "Objectives below company level that support nothing and are not tagged `exploratory`, "
       + "`innovation`, `maintenance` or `standalone`:\n\n"
     for id in orphans {
       out += "- " + MarkdownText.strong(title(of: id)) + " " + MarkdownText.code(plan.qualifiedName(id))

@@ -13,7 +13,8 @@ extension PlanExport {
     for (level, objectives) in objectivesByLevel() {
       out += "  subgraph level_\(level.rawValue)[\"\(level.rawValue)\"]\n"
       for id in objectives {
-        let label = [MermaidText.escaped(plan.qualifiedName(id))]
+        let label =
+          [MermaidText.escaped(plan.qualifiedName(id))]
           + PlanExport.wrapped(title(of: id)).map(MermaidText.escaped) + [MermaidText.escaped(progressSummary(of: id))]
         out += "    \(MermaidText.node(id))[\"\(label.joined(separator: "<br/>"))\"]\n"
         statuses[evaluation.status(of: id), default: []].append(id)
@@ -26,7 +27,8 @@ extension PlanExport {
       let link = plan[id]
       let arrow = link.acceptedBy == nil ? "-.->" : "-->"
       let label = edgeLabel(of: id).map { "|\"\(MermaidText.escaped($0))\"|" } ?? ""
-      out += "  \(MermaidText.node(link.child)) \(arrow)\(label) \(MermaidText.node(plan.parentObjective(of: link.target)))\n"
+      out +=
+        "  \(MermaidText.node(link.child)) \(arrow)\(label) \(MermaidText.node(plan.parentObjective(of: link.target)))\n"
       if !counts(id) { uncounted.append(index) }
     }
     for status in ProgressStatus.allCases {

@@ -33,7 +33,8 @@ public struct PlanExport: Sendable {
 
   /// Evaluates an analysed plan as of `asOf`.
   public init(analysis: PlanAnalysis, asOf: Day) {
-    self.init(plan: analysis.plan, evaluation: PlanEvaluator(analysis.plan).evaluate(asOf: asOf),
+    self.init(
+      plan: analysis.plan, evaluation: PlanEvaluator(analysis.plan).evaluate(asOf: asOf),
       diagnostics: analysis.diagnostics)
   }
 
@@ -101,7 +102,8 @@ public struct PlanExport: Sendable {
   /// graph node.
   func progressSummary(of id: ObjectiveID) -> String {
     let override = evaluation.override(of: id) == nil ? "" : " (override)"
-    return "\(QueryRenderer.percent(evaluation.progress(of: id), decimals: 0))\(override) · \(evaluation.status(of: id).rawValue)"
+    return
+      "\(QueryRenderer.percent(evaluation.progress(of: id), decimals: 0))\(override) · \(evaluation.status(of: id).rawValue)"
   }
 
   /// What a graph edge says about its link: the key result a promotion points at, `reuses`, and

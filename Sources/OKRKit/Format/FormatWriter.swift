@@ -106,7 +106,8 @@ struct FormatWriter {
         lines[lines.count - 1].text += "  " + text
       } else {
         lines.append(
-          Line(indent: indent, text: text, blankBefore: blankLinesAllowed && keepsBlankLine(before: comment.start),
+          Line(
+            indent: indent, text: text, blankBefore: blankLinesAllowed && keepsBlankLine(before: comment.start),
             opensBlock: false))
       }
       printedEnd = max(printedEnd, comment.end)
@@ -145,7 +146,8 @@ struct FormatWriter {
     if let covering { end = max(end, covering.end) }
     let blank = isStatementStart && keepsBlankLine(before: start)
     lines.append(
-      Line(indent: indent, text: pieces.map(\.text).joined(separator: " "), blankBefore: blank,
+      Line(
+        indent: indent, text: pieces.map(\.text).joined(separator: " "), blankBefore: blank,
         opensBlock: opensBlock))
     printedEnd = max(printedEnd, end)
   }

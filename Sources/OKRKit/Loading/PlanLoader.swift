@@ -108,8 +108,10 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         for file in files {
           // A link inside the folder must not lead out of it.
           if let canonical = fileSystem.canonicalPath(file), !PlanPath.isInside(canonical, folder: root) {
-            state.plan.failures.append(LoadFailure(path: file,
-              message: "a link to \(canonical), outside the plan's folder \(root); it is not read"))
+            state.plan.failures.append(
+              LoadFailure(
+                path: file,
+                message: "a link to \(canonical), outside the plan's folder \(root); it is not read"))
             continue
           }
           inside.append(file)
@@ -197,7 +199,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     case .success(let file): top = file
     case .failure(let failure):
       // Past the file limit, one failure says so; the files not read are not listed one by one.
-      if failure != LoadFailure.tooManyFiles(limits) || !state.plan.failures.contains(where: { $0.message == failure.message }) {
+      if failure != LoadFailure.tooManyFiles(limits)
+        || !state.plan.failures.contains(where: { $0.message == failure.message })
+      {
         state.plan.failures.append(LoadFailure(path: path, message: failure.message))
       }
       return
@@ -229,29 +233,36 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         case .success(let found): stack[stack.count - 1].targets = found
         case .failure(let problem):
           stack[stack.count - 1].targets = []
-          state.plan.diagnostics.append(Diagnostic(.includeError, problem.message,
-            at: SourceLocation(file: frame.file, span: include.span), help: problem.help))
+          state.plan.diagnostics.append(
+            Diagnostic(
+              .includeError, problem.message,
+              at: SourceLocation(file: frame.file, span: include.span), help: problem.help))
         }
         continue
       }
       let target = frame.targets[frame.nextTarget]
       stack[stack.count - 1].nextTarget += 1
       func report(_ message: String, help: String, notes: [String] = []) {
-        state.plan.diagnostics.append(Diagnostic(.includeError, message,
-          at: SourceLocation(file: frame.file, span: include.span), notes: notes, help: help))
+        state.plan.diagnostics.append(
+          Diagnostic(
+            .includeError, message,
+            at: SourceLocation(file: frame.file, span: include.span), notes: notes, help: help))
       }
       let written = include.path.value(in: source)
       guard let targetCanonical = fileSystem.canonicalPath(target) else { continue }
       let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical)
       guard PlanPath.isInside(targetCanonical, folder: root) else {
-        report("'\(written)' leads outside the plan's root folder",
+        report(
+          "'\(written)' leads outside the plan's root folder",
           help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
           notes: ["it resolves to \(TerminalText.escaped(targetCanonical))"])
         continue
       }
       if let position = stackPositions[targetCanonical] {
-        let chain = stack[position...].map { state.plan.sources[$0.file].path } + [state.plan.sources[stack[position].file].path]
-        report("include cycle: \(chain.map(TerminalText.escaped).joined(separator: " → "))",
+        let chain =
+          stack[position...].map { state.plan.sources[$0.file].path } + [state.plan.sources[stack[position].file].path]
+        report(
+          "include cycle: \(chain.map(TerminalText.escaped).joined(separator: " → "))",
           help: "remove one of the includes; a plan's files may not include each other in a loop")
         continue
       }
@@ -265,7 +276,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         stackPositions[targetCanonical] = stack.count
         stack.append(IncludeFrame(file: child, canonical: targetCanonical, includes: includes(of: child)))
       case .failure(let failure):
-        report("cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
+        report(
+          "cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
           help: "check the file's permissions and size")
       }
     }
@@ -297,7 +309,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   ) -> Result<[String], IncludeProblem> {
     let written = include.path.value(in: source)
     if written.isEmpty || written.contains("\u{0}") {
-      return .failure(IncludeProblem(message: "the include path is empty or invalid", help: "write include \"teams/*.okr\""))
+      return .failure(
+        IncludeProblem(message: "the include path is empty or invalid", help: "write include \"teams/*.okr\""))
     }
     let pattern = PlanPath.join(PlanPath.folder(of: canonical), written)
     if Glob.isPattern(written) {
@@ -306,15 +319,19 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       // A glob naturally matches the file that holds it; that is not a cycle.
       targets.removeAll { fileSystem.canonicalPath($0) == canonical }
       if targets.isEmpty {
-        return .failure(IncludeProblem(message: "no file matches '\(written)'",
-          help: "check the pattern; it is relative to the folder of \(TerminalText.escaped(source.path))"))
+        return .failure(
+          IncludeProblem(
+            message: "no file matches '\(written)'",
+            help: "check the pattern; it is relative to the folder of \(TerminalText.escaped(source.path))"))
       }
       return .success(targets)
     }
     switch fileSystem.kind(of: pattern) {
     case nil:
-      return .failure(IncludeProblem(message: "the included file '\(written)' does not exist",
-        help: "check the path; it is relative to the folder of \(TerminalText.escaped(source.path))"))
+      return .failure(
+        IncludeProblem(
+          message: "the included file '\(written)' does not exist",
+          help: "check the path; it is relative to the folder of \(TerminalText.escaped(source.path))"))
     case .folder:
       // Like a glob, a folder that holds the including file does not include it again.
       return .success(planFiles(under: pattern).filter { fileSystem.canonicalPath($0) != canonical })

@@ -19,14 +19,17 @@ extension QueryEngine {
     var fields: [(name: String, value: QueryValue)] = [
       ("id", .text(plan.qualifiedName(id))), ("kind", .word("objective")), ("title", .text(plan.title(of: id))),
     ]
-    fields += ["level", "cycle", "progress", "expected", "status", "parents", "children", "entity", "owner", "override", "tags"]
-      .map { ($0, rows.value($0, of: Int(id.index))) }
+    fields += [
+      "level", "cycle", "progress", "expected", "status", "parents", "children", "entity", "owner", "override", "tags",
+    ]
+    .map { ($0, rows.value($0, of: Int(id.index))) }
     if let reused = objective.reuses { fields.append(("reuses", .text(plan.qualifiedName(reused)))) }
     if objective.isShared { fields.append(("shared", .word("yes"))) }
     if let note = objective.note { fields.append(("note", .text(plan.text(note)))) }
     let keyResults = ListingRows(kind: .krs, engine: self, evaluation: evaluation)
     let columns = ListingKind.krs.defaultColumns
-    let table = QueryTable(columns: columns,
+    let table = QueryTable(
+      columns: columns,
       rows: objective.keyResults.map { row in columns.map { keyResults.value($0, of: Int(row)) } },
       emptyMessage: "no key results")
     return QueryDetails(fields: fields, sections: [("keyResults", table)])
@@ -49,10 +52,13 @@ extension QueryEngine {
     }
     if let note = keyResult.note { fields.append(("note", .text(plan.text(note)))) }
     let checkins = plan.checkins[Int(keyResult.checkins.lowerBound)..<Int(keyResult.checkins.upperBound)]
-    let table = QueryTable(columns: ["date", "value", "confidence", "note"],
+    let table = QueryTable(
+      columns: ["date", "value", "confidence", "note"],
       rows: checkins.map { checkin in
-        [.date(checkin.date), .number(checkin.value), checkin.confidence.map { .fraction($0) } ?? .none,
-          checkin.note.map { .text(plan.text($0)) } ?? .none]
+        [
+          .date(checkin.date), .number(checkin.value), checkin.confidence.map { .fraction($0) } ?? .none,
+          checkin.note.map { .text(plan.text($0)) } ?? .none,
+        ]
       }, emptyMessage: "no check-ins")
     return QueryDetails(fields: fields, sections: [("checkins", table)])
   }
@@ -66,7 +72,8 @@ extension QueryEngine {
     ]
     fields += ["parents", "children", "leads"].map { ($0, rows.value($0, of: Int(id.index))) }
     if !entity.admins.isEmpty { fields.append(("admins", .list(entity.admins.map { plan[$0].id }))) }
-    let table = QueryTable(columns: NodeSummary.columns,
+    let table = QueryTable(
+      columns: NodeSummary.columns,
       rows: entity.objectives.map { summary(.objective($0), in: evaluation).row }, emptyMessage: "no objectives")
     return QueryDetails(fields: fields, sections: [("objectives", table)])
   }

@@ -22,14 +22,17 @@ extension QueryEngine {
         roots = plan[id].objectives.map { .objective($0) }
         if roots.isEmpty { notes.append("'\(plan[id].id)' owns no objectives") }
       case .link:
-        throw QueryError("tree starts at an objective, key result or entity, not a link", at: root.span,
+        throw QueryError(
+          "tree starts at an objective, key result or entity, not a link", at: root.span,
           label: "a link", help: "name the link's parent instead")
       }
     } else {
       let plan = plan
       roots = plan.objectives.indices.map { ObjectiveID($0) }.filter { plan.parentLinks(of: $0).isEmpty }
         .map { .objective($0) }
-      if roots.isEmpty { notes.append(plan.objectives.isEmpty ? "the plan has no objectives" : "every objective supports another") }
+      if roots.isEmpty {
+        notes.append(plan.objectives.isEmpty ? "the plan has no objectives" : "every objective supports another")
+      }
     }
     let limit = depth ?? Int.max
 
@@ -56,7 +59,8 @@ extension QueryEngine {
     var repeated = 0
     while let frame = stack.popLast() {
       let id = name(frame.node)
-      var row = QueryTree.Row(indent: frame.indent, isLast: frame.isLast, node: summary(frame.node, in: evaluation),
+      var row = QueryTree.Row(
+        indent: frame.indent, isLast: frame.isLast, node: summary(frame.node, in: evaluation),
         parentID: frame.parentID, weight: frame.weight, counts: frame.counts, isRepeat: false, hiddenChildren: 0)
       var children: [Frame] = []
       func supporters(_ links: ArraySlice<LinkID>, counting: Bool) {
@@ -66,9 +70,11 @@ extension QueryEngine {
         }
         for linkID in links {
           let weight = whatIf.linkWeights[linkID] ?? plan[linkID].weight
-          children.append(Frame(node: .objective(plan[linkID].child), indent: frame.indent + 1, depth: frame.depth + 1,
-            isLast: false, parentID: id, weight: weight == 1 ? nil : weight,
-            counts: counting && evaluation.weight(of: linkID) > 0))
+          children.append(
+            Frame(
+              node: .objective(plan[linkID].child), indent: frame.indent + 1, depth: frame.depth + 1,
+              isLast: false, parentID: id, weight: weight == 1 ? nil : weight,
+              counts: counting && evaluation.weight(of: linkID) > 0))
         }
       }
       switch frame.node {
@@ -81,8 +87,10 @@ extension QueryEngine {
         }
         expanded[Int(objective.index)] = true
         for keyResult in plan[objective].keyResults {
-          children.append(Frame(node: .keyResult(KeyResultID(keyResult)), indent: frame.indent + 1, depth: frame.depth,
-            isLast: false, parentID: id, weight: nil, counts: true))
+          children.append(
+            Frame(
+              node: .keyResult(KeyResultID(keyResult)), indent: frame.indent + 1, depth: frame.depth,
+              isLast: false, parentID: id, weight: nil, counts: true))
         }
         supporters(plan.childLinks(of: objective), counting: evaluation.override(of: objective) == nil)
       case .keyResult(let keyResult):
@@ -111,7 +119,8 @@ extension QueryEngine {
     var rows: [[QueryValue]] = []
     switch target {
     case .link:
-      throw QueryError("\(relation.rawValue) needs an objective, key result or entity, not a link", at: reference.span,
+      throw QueryError(
+        "\(relation.rawValue) needs an objective, key result or entity, not a link", at: reference.span,
         label: "a link", help: "name the link's child or parent instead")
     case .entity(let entity):
       let entities: [EntityID]
@@ -128,7 +137,9 @@ extension QueryEngine {
         var current = entity
         while let parent = plan[current].parents.first, seen.insert(parent).inserted {
           if plan[current].parents.count > 1 {
-            notes.append("'\(plan[current].id)' is also in " + plan[current].parents.dropFirst().map { "'\(plan[$0].id)'" }.joined(separator: ", "))
+            notes.append(
+              "'\(plan[current].id)' is also in "
+                + plan[current].parents.dropFirst().map { "'\(plan[$0].id)'" }.joined(separator: ", "))
           }
           path.append(parent)
           current = parent
@@ -221,8 +232,9 @@ extension QueryEngine {
       let parents = parents(of: current)
       guard let next = parents.first else { break }
       if parents.count > 1 {
-        notes.append("'\(name(current))' also supports " + parents.dropFirst().map { "'\(name($0))'" }.joined(separator: ", ")
-          + "; `ancestors \(name(start))` lists every ancestor")
+        notes.append(
+          "'\(name(current))' also supports " + parents.dropFirst().map { "'\(name($0))'" }.joined(separator: ", ")
+            + "; `ancestors \(name(start))` lists every ancestor")
       }
       guard seen.insert(next).inserted else {
         notes.append("the path loops back to '\(name(next))' (a supports-cycle)")
@@ -263,18 +275,23 @@ extension QueryEngine {
   mutating func progress(of reference: QueryReference, at date: Day?) throws(QueryError) -> ProgressAnswer {
     let node = try node(reference, for: "progress")
     let evaluation: Evaluation =
-      if let date, date != asOf { evaluator.evaluate(asOf: date, whatIf: whatIf, metrics: metrics) } else { evaluation() }
+      if let date, date != asOf { evaluator.evaluate(asOf: date, whatIf: whatIf, metrics: metrics) } else {
+        evaluation()
+      }
     let summary = summary(node, in: evaluation)
     let isOverridden: Bool =
       switch node {
       case .objective(let id): evaluation.override(of: id) != nil
       case .keyResult: false
       }
-    return ProgressAnswer(node: summary, date: evaluation.asOf, progress: summary.progress ?? 0,
+    return ProgressAnswer(
+      node: summary, date: evaluation.asOf, progress: summary.progress ?? 0,
       expected: summary.expected, status: summary.status ?? .noCycle, isOverridden: isOverridden)
   }
 
-  mutating func impact(of sourceReference: QueryReference, on targetReference: QueryReference?) throws(QueryError) -> ImpactAnswer {
+  mutating func impact(of sourceReference: QueryReference, on targetReference: QueryReference?) throws(QueryError)
+    -> ImpactAnswer
+  {
     let source = try node(sourceReference, for: "impact")
     let evaluation = evaluation()
     let impacts = evaluator.impacts(of: source, in: evaluation)
@@ -290,14 +307,18 @@ extension QueryEngine {
       if target != source, !isAbove {
         notes.append("'\(name(source))' does not support '\(name(target))', directly or through other objectives")
       } else if value == 0, target != source {
-        notes.append("'\(name(target))' does not move with '\(name(source))': an override or a key result with its own measure is in between")
+        notes.append(
+          "'\(name(target))' does not move with '\(name(source))': an override or a key result with its own measure is in between"
+        )
       }
-      return ImpactAnswer(source: summary(source, in: evaluation), targets: [(summary(target, in: evaluation), value)],
+      return ImpactAnswer(
+        source: summary(source, in: evaluation), targets: [(summary(target, in: evaluation), value)],
         isSingleTarget: true, notes: notes)
     }
     let tops = impacts.ancestors.filter { plan.parentLinks(of: $0).isEmpty }
     if tops.isEmpty { notes.append("'\(name(source))' supports nothing: it is top-level") }
-    return ImpactAnswer(source: summary(source, in: evaluation),
+    return ImpactAnswer(
+      source: summary(source, in: evaluation),
       targets: tops.map { (summary(.objective($0), in: evaluation), impacts.impact(on: .objective($0))) },
       isSingleTarget: false, notes: notes)
   }
@@ -305,7 +326,8 @@ extension QueryEngine {
   mutating func history(of reference: QueryReference) throws(QueryError) -> HistoryAnswer {
     let node = try node(reference, for: "history")
     let evaluation = evaluation()
-    return HistoryAnswer(node: summary(node, in: evaluation), asOf: asOf,
+    return HistoryAnswer(
+      node: summary(node, in: evaluation), asOf: asOf,
       points: evaluator.history(of: node, in: evaluation, metrics: metrics))
   }
 }

@@ -23,10 +23,13 @@ extension QueryEngine {
         case (.none, _): return false
         case (_, .none): return true
         default:
-          if let less = QueryValue.ascending(sort.descending ? keys[b] : keys[a], sort.descending ? keys[a] : keys[b]), less {
+          if let less = QueryValue.ascending(sort.descending ? keys[b] : keys[a], sort.descending ? keys[a] : keys[b]),
+            less
+          {
             return true
           }
-          if let greater = QueryValue.ascending(sort.descending ? keys[a] : keys[b], sort.descending ? keys[b] : keys[a]),
+          if let greater = QueryValue.ascending(
+            sort.descending ? keys[a] : keys[b], sort.descending ? keys[b] : keys[a]),
             greater
           {
             return false
@@ -44,7 +47,8 @@ extension QueryEngine {
     for field in named where !columns.contains(field) {
       columns.insert(field, at: columns.last == "title" ? columns.count - 1 : columns.count)
     }
-    return QueryTable(columns: columns, rows: selected.map { row in columns.map { rows.value($0, of: row) } },
+    return QueryTable(
+      columns: columns, rows: selected.map { row in columns.map { rows.value($0, of: row) } },
       emptyMessage: "no \(listing.kind.rawValue) match")
   }
 
@@ -99,7 +103,8 @@ extension QueryEngine {
       default:
         let name = value.text ?? ""
         guard plan.cycles.contains(where: { $0.name == name }) else {
-          throw QueryError("there is no cycle named '\(name)'", at: value.span, label: "unknown cycle",
+          throw QueryError(
+            "there is no cycle named '\(name)'", at: value.span, label: "unknown cycle",
             help: Suggestions.didYouMean(name, among: plan.cycles.map(\.name))
               ?? "write a period such as 2026-Q1, or the name of a declared cycle")
         }
@@ -111,8 +116,10 @@ extension QueryEngine {
   private func entity(_ value: QueryLiteral) throws(QueryError) -> Entity {
     let name = value.text ?? ""
     guard let id = plan.entity(named: name) else {
-      throw QueryError("unknown entity '\(name)'", at: value.span, label: "not defined",
-        help: Suggestions.didYouMean(name, among: plan.entities.lazy.map(\.id)) ?? "name an entity by its id, e.g. acme")
+      throw QueryError(
+        "unknown entity '\(name)'", at: value.span, label: "not defined",
+        help: Suggestions.didYouMean(name, among: plan.entities.lazy.map(\.id)) ?? "name an entity by its id, e.g. acme"
+      )
     }
     return plan[id]
   }
@@ -155,7 +162,8 @@ extension QueryEngine {
     let supports = plan.links.count - reuses
     let orphans = orphanObjectives().count
     let belowCompany = plan.objectives.count - objectives[Level.company.depth]
-    return PlanStatistics(asOf: asOf,
+    return PlanStatistics(
+      asOf: asOf,
       entitiesPerLevel: Level.allCases.map { ($0, entities[$0.depth]) },
       objectivesPerLevel: Level.allCases.map { ($0, objectives[$0.depth]) },
       objectives: plan.objectives.count, keyResults: plan.keyResults.count, links: plan.links.count,

@@ -12,10 +12,13 @@ extension QueryEngine {
     switch (target, field.text) {
     case (.keyResult(let id), "current"), (.keyResult(let id), "value"):
       guard case .metric = plan[id].measure else {
-        throw QueryError("'\(reference)' is not a metric (from … to …), so it has no value to set", at: field.span,
+        throw QueryError(
+          "'\(reference)' is not a metric (from … to …), so it has no value to set", at: field.span,
           label: "not a metric", help: "set its progress instead, e.g. set \(reference) progress 50%")
       }
-      guard case .number(let number, _) = value.value else { throw expected("a number", value, example: "set \(reference) current 45") }
+      guard case .number(let number, _) = value.value else {
+        throw expected("a number", value, example: "set \(reference) current 45")
+      }
       changed.keyResultValues[id] = number
       moved = .keyResult(id)
     case (.keyResult(let id), "progress"):
@@ -23,7 +26,8 @@ extension QueryEngine {
       moved = .keyResult(id)
     case (.keyResult(let id), "done"):
       guard case .milestone = plan[id].measure else {
-        throw QueryError("'\(reference)' is not a milestone, so it cannot be done", at: field.span,
+        throw QueryError(
+          "'\(reference)' is not a milestone, so it cannot be done", at: field.span,
           label: "not a milestone", help: "set its progress instead, e.g. set \(reference) progress 100%")
       }
       switch value.value {
@@ -45,10 +49,13 @@ extension QueryEngine {
     case (.objective(let id), "weight"):
       let links = plan.parentLinks(of: id)
       guard links.count == 1, let link = links.first else {
-        throw QueryError(links.isEmpty ? "'\(reference)' supports nothing, so it has no link weight"
-          : "'\(reference)' has \(links.count) parents; say which link to weigh", at: reference.span,
+        throw QueryError(
+          links.isEmpty
+            ? "'\(reference)' supports nothing, so it has no link weight"
+            : "'\(reference)' has \(links.count) parents; say which link to weigh", at: reference.span,
           label: "which link?",
-          help: links.isEmpty ? "weights belong to links and key results"
+          help: links.isEmpty
+            ? "weights belong to links and key results"
             : "e.g. set \(name(links[links.startIndex])) weight 2")
       }
       changed.linkWeights[link] = try weight(value, example: "set \(reference) weight 2")
@@ -64,7 +71,8 @@ extension QueryEngine {
         case .link: "a link takes weight"
         case .entity: "set changes objectives, key results and links, not entities"
         }
-      throw QueryError("'\(field.text)' cannot be set on '\(reference)'", at: field.span, label: "not settable here",
+      throw QueryError(
+        "'\(field.text)' cannot be set on '\(reference)'", at: field.span, label: "not settable here",
         help: settable)
     }
     let before = evaluation().progress(of: moved)
@@ -95,14 +103,16 @@ extension QueryEngine {
   }
 
   private func expected(_ what: String, _ value: QueryLiteral, example: String) -> QueryError {
-    QueryError("expected \(what), found \(value.kindDescription)", at: value.span, label: "expected \(what)",
+    QueryError(
+      "expected \(what), found \(value.kindDescription)", at: value.span, label: "expected \(what)",
       help: "e.g. \(example)")
   }
 
   private func fraction(_ value: QueryLiteral, example: String) throws(QueryError) -> Double {
     guard let fraction = value.fraction else { throw expected("a percentage", value, example: example) }
     guard (0...1).contains(fraction) else {
-      throw QueryError("progress is between 0% and 100%", at: value.span, label: "out of range", help: "e.g. \(example)")
+      throw QueryError(
+        "progress is between 0% and 100%", at: value.span, label: "out of range", help: "e.g. \(example)")
     }
     return fraction
   }

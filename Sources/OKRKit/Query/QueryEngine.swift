@@ -33,7 +33,8 @@ public struct QueryEngine {
     analysis: PlanAnalysis, asOf: Day, format: QueryOutputFormat = .text, color: Bool = false,
     metrics: (any MetricProvider)? = nil
   ) {
-    self.init(plan: analysis.plan, diagnostics: analysis.diagnostics, asOf: asOf, format: format, color: color,
+    self.init(
+      plan: analysis.plan, diagnostics: analysis.diagnostics, asOf: asOf, format: format, color: color,
       metrics: metrics)
   }
 
@@ -136,7 +137,8 @@ public struct QueryEngine {
     let child = try resolve(reference.parts, span: reference.span)
     guard let parentParts = reference.linkParent else { return child }
     guard case .objective(let childID) = child else {
-      throw QueryError("a link starts at an objective; '\(reference.parts.joined(separator: "."))' is not one",
+      throw QueryError(
+        "a link starts at an objective; '\(reference.parts.joined(separator: "."))' is not one",
         at: reference.span, label: "not an objective", help: "write CHILD->PARENT, e.g. cs.csat95->acme.csat")
     }
     let parent = try resolve(parentParts, span: reference.linkParentSpan ?? reference.span)
@@ -145,14 +147,19 @@ public struct QueryEngine {
     case .objective(let id): wanted = .objective(id)
     case .keyResult(let id): wanted = .keyResult(id)
     default:
-      throw QueryError("a link ends at an objective or key result; '\(parentParts.joined(separator: "."))' is not one",
+      throw QueryError(
+        "a link ends at an objective or key result; '\(parentParts.joined(separator: "."))' is not one",
         at: reference.span, label: "not an objective or key result")
     }
     for linkID in plan.parentLinks(of: childID) where plan[linkID].target == wanted { return .link(linkID) }
-    let parents = plan.parentLinks(of: childID).map { "`\(plan.qualifiedName(childID))->\(plan.qualifiedName(plan[$0].target))`" }
-    throw QueryError("'\(plan.qualifiedName(childID))' does not support '\(parentParts.joined(separator: "."))'",
+    let parents = plan.parentLinks(of: childID).map {
+      "`\(plan.qualifiedName(childID))->\(plan.qualifiedName(plan[$0].target))`"
+    }
+    throw QueryError(
+      "'\(plan.qualifiedName(childID))' does not support '\(parentParts.joined(separator: "."))'",
       at: reference.span, label: "no such link",
-      help: parents.isEmpty ? "'\(plan.qualifiedName(childID))' supports nothing" : "its links are " + parents.joined(separator: ", "))
+      help: parents.isEmpty
+        ? "'\(plan.qualifiedName(childID))' supports nothing" : "its links are " + parents.joined(separator: ", "))
   }
 
   private func resolve(_ parts: [String], span: Span) throws(QueryError) -> Target {
@@ -163,7 +170,8 @@ public struct QueryEngine {
         let rest = Array(parts.dropFirst())
         return (try? resolve([candidate] + rest, span: span)) != nil
       }.map { ([$0] + parts.dropFirst()).joined(separator: ".") }
-      throw QueryError("unknown entity '\(parts[0])'" + (parts.count > 1 ? " in '\(written)'" : ""), at: span,
+      throw QueryError(
+        "unknown entity '\(parts[0])'" + (parts.count > 1 ? " in '\(written)'" : ""), at: span,
         label: "not defined",
         help: candidates.isEmpty
           ? "names start with an entity id, e.g. acme.csat"
@@ -172,7 +180,8 @@ public struct QueryEngine {
     if parts.count == 1 { return .entity(entity) }
     guard let objective = plan.objective(owner: entity, localID: parts[1]) else {
       let candidates = plan[entity].objectives.map { plan.qualifiedName($0) }
-      throw QueryError("unknown objective '\(parts[0]).\(parts[1])'", at: span, label: "not defined",
+      throw QueryError(
+        "unknown objective '\(parts[0]).\(parts[1])'", at: span, label: "not defined",
         help: Suggestions.didYouMean("\(parts[0]).\(parts[1])", among: candidates)
           ?? (candidates.isEmpty
             ? "'\(parts[0])' has no objectives"
@@ -180,12 +189,14 @@ public struct QueryEngine {
     }
     if parts.count == 2 { return .objective(objective) }
     guard parts.count == 3 else {
-      throw QueryError("'\(written)' has too many parts", at: span, label: "not a name",
+      throw QueryError(
+        "'\(written)' has too many parts", at: span, label: "not a name",
         help: "names are ENTITY, ENTITY.OBJECTIVE or ENTITY.OBJECTIVE.KR")
     }
     guard let keyResult = plan.keyResult(of: objective, localID: parts[2]) else {
       let candidates = plan[objective].keyResults.map { plan.qualifiedName(KeyResultID($0)) }
-      throw QueryError("unknown key result '\(written)'", at: span, label: "not defined",
+      throw QueryError(
+        "unknown key result '\(written)'", at: span, label: "not defined",
         help: Suggestions.didYouMean(written, among: candidates)
           ?? (candidates.isEmpty
             ? "'\(plan.qualifiedName(objective))' has no key results"
@@ -201,11 +212,13 @@ public struct QueryEngine {
     case .keyResult(let id): return .keyResult(id)
     case .entity(let id):
       let examples = plan[id].objectives.prefix(2).map { "`\(query) \(plan.qualifiedName($0))`" }
-      throw QueryError("\(query) needs an objective or key result; '\(reference)' is a \(plan[id].level.rawValue)",
+      throw QueryError(
+        "\(query) needs an objective or key result; '\(reference)' is a \(plan[id].level.rawValue)",
         at: reference.span, label: "not an objective or key result",
         help: examples.isEmpty ? "name an objective as ENTITY.OBJECTIVE" : "e.g. " + examples.joined(separator: " or "))
     case .link:
-      throw QueryError("\(query) needs an objective or key result, not a link", at: reference.span,
+      throw QueryError(
+        "\(query) needs an objective or key result, not a link", at: reference.span,
         label: "a link", help: "name the link's child or parent instead")
     }
   }
@@ -227,12 +240,14 @@ public struct QueryEngine {
   func summary(_ node: AlignmentNode, in evaluation: Evaluation) -> NodeSummary {
     switch node {
     case .objective(let id):
-      return NodeSummary(id: plan.qualifiedName(id), kind: "objective", title: plan.title(of: id),
+      return NodeSummary(
+        id: plan.qualifiedName(id), kind: "objective", title: plan.title(of: id),
         level: plan.level(of: id), progress: evaluation.progress(of: id), expected: evaluation.expected(of: id),
         status: evaluation.status(of: id))
     case .keyResult(let id):
       let objective = plan[id].objective
-      return NodeSummary(id: plan.qualifiedName(id), kind: "key-result", title: plan.text(plan[id].title),
+      return NodeSummary(
+        id: plan.qualifiedName(id), kind: "key-result", title: plan.text(plan[id].title),
         level: plan.level(of: objective), progress: evaluation.progress(of: id),
         expected: evaluation.expected(of: objective), status: evaluation.status(of: id))
     }

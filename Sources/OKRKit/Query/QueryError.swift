@@ -36,7 +36,8 @@ public struct QueryError: Error, Sendable, Equatable {
     let before = shown(range.lowerBound, start)
     let marked = shown(start, end)
     let caretCount = max(1, marked.count)
-    var underline = String(repeating: " ", count: before.count) + paint(String(repeating: "^", count: caretCount), "31;1")
+    var underline =
+      String(repeating: " ", count: before.count) + paint(String(repeating: "^", count: caretCount), "31;1")
     if let label { underline += " " + paint(TerminalText.escaped(label), "31;1") }
     var lines = [
       paint("error", "31;1") + paint(": " + TerminalText.escaped(message), "1"),

@@ -258,11 +258,13 @@ extension QueryComparison {
   {
     let name = field.name
     func wrongOperator(_ allowed: String) -> QueryError {
-      QueryError("'\(comparison.rawValue)' does not apply to \(name), which is \(field.type.description)",
+      QueryError(
+        "'\(comparison.rawValue)' does not apply to \(name), which is \(field.type.description)",
         at: op.span, label: "not for \(name)", help: "\(name) takes \(allowed)")
     }
     func wrongValue(_ expected: String, help: String? = nil) -> QueryError {
-      QueryError("\(name) is \(field.type.description); it cannot be compared with \(value.kindDescription)",
+      QueryError(
+        "\(name) is \(field.type.description); it cannot be compared with \(value.kindDescription)",
         at: value.span, label: "expected \(expected)", help: help)
     }
     let isNone = value.value == .word("none")
@@ -274,15 +276,25 @@ extension QueryComparison {
     }
     switch field.type {
     case .text:
-      guard value.text != nil else { throw wrongValue("text", help: "write text in quotes, e.g. \(name) contains \"NPS\"") }
+      guard value.text != nil else {
+        throw wrongValue("text", help: "write text in quotes, e.g. \(name) contains \"NPS\"")
+      }
     case .fraction, .number, .count:
       guard comparison != .contains else { throw wrongOperator("=, !=, <, <=, > or >=") }
       guard let number = value.fraction else {
-        throw wrongValue("a number", help: field.type == .fraction ? "write a percentage or a fraction, e.g. \(name) < 50% or \(name) < 0.5" : "write a number, e.g. \(name) > 1")
+        throw wrongValue(
+          "a number",
+          help: field.type == .fraction
+            ? "write a percentage or a fraction, e.g. \(name) < 50% or \(name) < 0.5"
+            : "write a number, e.g. \(name) > 1")
       }
       if field.type == .fraction, case .number(_, false) = value.value, number > 1 {
-        throw QueryError("\(name) is a fraction from 0 to 1, so \(number.plainText) is out of range",
-          at: value.span, label: "did you mean \(number.plainText)%?", help: "write \(name) \(comparison.rawValue) \(number.plainText)% or \(name) \(comparison.rawValue) \((number / 100).plainText)")
+        throw QueryError(
+          "\(name) is a fraction from 0 to 1, so \(number.plainText) is out of range",
+          at: value.span, label: "did you mean \(number.plainText)%?",
+          help:
+            "write \(name) \(comparison.rawValue) \(number.plainText)% or \(name) \(comparison.rawValue) \((number / 100).plainText)"
+        )
       }
       if field.type == .count, number != number.rounded() {
         throw wrongValue("a whole number")
@@ -290,12 +302,14 @@ extension QueryComparison {
     case .relation(let kind):
       if comparison == .contains {
         guard value.text != nil, value.value != .string("") else {
-          throw wrongValue(kind == .entity ? "an entity id" : "an objective or key result",
+          throw wrongValue(
+            kind == .entity ? "an entity id" : "an objective or key result",
             help: "e.g. \(name) contains \(kind == .entity ? "acme" : "acme.csat")")
         }
       } else {
         guard let number = value.fraction, number == number.rounded() else {
-          throw wrongValue("a whole number (how many), or use contains",
+          throw wrongValue(
+            "a whole number (how many), or use contains",
             help: "e.g. \(name) = 0, or \(name) contains \(kind == .entity ? "acme" : "acme.csat")")
         }
       }
@@ -311,10 +325,14 @@ extension QueryComparison {
       }
     case .keyword(let words):
       try requireEquality(wrongOperator)
-      guard case .word(let word) = value.value, words.contains(word) else { throw choice(value, name: name, among: words) }
+      guard case .word(let word) = value.value, words.contains(word) else {
+        throw choice(value, name: name, among: words)
+      }
     case .entity:
       try requireEquality(wrongOperator)
-      guard case .word = value.value else { throw wrongValue("an entity id", help: "e.g. \(name) = alice, or \(name) = none") }
+      guard case .word = value.value else {
+        throw wrongValue("an entity id", help: "e.g. \(name) = alice, or \(name) = none")
+      }
     case .node:
       try requireEquality(wrongOperator)
       guard case .reference = value.value else {
@@ -334,7 +352,9 @@ extension QueryComparison {
       switch value.value {
       case .period, .word: return
       case .number(let year, false) where year == year.rounded() && (1...9999).contains(year): return
-      default: throw wrongValue("a period or cycle name", help: "e.g. cycle = 2026-Q1, cycle = FY26 or cycle contains 2026-02-20")
+      default:
+        throw wrongValue(
+          "a period or cycle name", help: "e.g. cycle = 2026-Q1, cycle = FY26 or cycle contains 2026-02-20")
       }
     }
 
@@ -346,7 +366,8 @@ extension QueryComparison {
   /// The error for a word that is not one of a field's fixed values.
   private static func choice(_ value: QueryLiteral, name: String, among words: [String]) -> QueryError {
     let written = value.text ?? ""
-    let help = Suggestions.didYouMean(written, among: words)
+    let help =
+      Suggestions.didYouMean(written, among: words)
       ?? "\(name) is one of " + words.map { "`\($0)`" }.joined(separator: ", ")
     return QueryError("\(value.kindDescription) is not a \(name)", at: value.span, label: "not a \(name)", help: help)
   }

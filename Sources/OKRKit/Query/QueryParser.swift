@@ -100,7 +100,8 @@ private struct QueryTokenParser {
       let start = current
       let query = try parseQuery()
       guard atEndOfQuery else {
-        throw QueryError("unexpected \(found) after the query", at: here, label: "not part of '\(text(start))'",
+        throw QueryError(
+          "unexpected \(found) after the query", at: here, label: "not part of '\(text(start))'",
           help: help(after: query))
       }
       queries.append(query)
@@ -119,7 +120,8 @@ private struct QueryTokenParser {
 
   mutating func parseQuery() throws(QueryError) -> Query {
     guard current.kind == .identifier else {
-      throw QueryError("expected a query, found \(found)", at: here, label: "not a query",
+      throw QueryError(
+        "expected a query, found \(found)", at: here, label: "not a query",
         help: "queries start with " + QueryParser.commands.map { "`\($0)`" }.joined(separator: ", "))
     }
     let word = text(current)
@@ -161,12 +163,14 @@ private struct QueryTokenParser {
     case "set":
       let target = try reference(after: word)
       guard current.kind == .identifier else {
-        throw QueryError("expected the field to change after '\(target)', found \(found)", at: here,
+        throw QueryError(
+          "expected the field to change after '\(target)', found \(found)", at: here,
           label: "expected a field", help: "write set REF FIELD VALUE, e.g. set acme.csat.nps current 45")
       }
       let field = QueryWord(text(current), span: current.span)
       guard QueryParser.settableFields.contains(field.text) else {
-        throw QueryError("'\(field.text)' cannot be changed by set", at: field.span, label: "not a settable field",
+        throw QueryError(
+          "'\(field.text)' cannot be changed by set", at: field.span, label: "not a settable field",
           help: Suggestions.didYouMean(field.text, among: QueryParser.settableFields)
             ?? "set changes " + QueryParser.settableFields.map { "`\($0)`" }.joined(separator: ", "))
       }
@@ -175,7 +179,8 @@ private struct QueryTokenParser {
     default:
       if let relation = QueryRelation(rawValue: word) { return .related(relation, try reference(after: word)) }
       if let kind = ListingKind(rawValue: word) { return .listing(try listing(kind)) }
-      throw QueryError("unknown query '\(word)'", at: wordSpan, label: "not a query",
+      throw QueryError(
+        "unknown query '\(word)'", at: wordSpan, label: "not a query",
         help: Suggestions.didYouMean(word, among: QueryParser.commands)
           ?? "queries start with " + QueryParser.commands.map { "`\($0)`" }.joined(separator: ", "))
     }
@@ -183,7 +188,8 @@ private struct QueryTokenParser {
 
   mutating func reference(after word: String) throws(QueryError) -> QueryReference {
     guard current.kind == .identifier else {
-      throw QueryError("expected a name after '\(word)', found \(found)", at: here, label: "expected a name",
+      throw QueryError(
+        "expected a name after '\(word)', found \(found)", at: here, label: "expected a name",
         help: "name an entity, objective or key result, e.g. \(word) acme.csat")
     }
     let start = current.span.start
@@ -193,14 +199,16 @@ private struct QueryTokenParser {
     if current.kind == .arrow {
       advance()
       guard current.kind == .identifier else {
-        throw QueryError("expected the parent after '->', found \(found)", at: here, label: "expected a name",
+        throw QueryError(
+          "expected the parent after '->', found \(found)", at: here, label: "expected a name",
           help: "a link is written CHILD->PARENT, e.g. cs.csat95->acme.csat")
       }
       let parentStart = current.span.start
       linkParent = try dottedName()
       linkParentSpan = Span(start: parentStart, end: tokens[position - 1].span.end)
     }
-    return QueryReference(parts: parts, linkParent: linkParent, span: Span(start: start, end: tokens[position - 1].span.end),
+    return QueryReference(
+      parts: parts, linkParent: linkParent, span: Span(start: start, end: tokens[position - 1].span.end),
       linkParentSpan: linkParentSpan)
   }
 
@@ -211,7 +219,8 @@ private struct QueryTokenParser {
     while current.kind == .dot, current.span.start == tokens[position - 1].span.end {
       advance()
       guard current.kind == .identifier, current.span.start == tokens[position - 1].span.end else {
-        throw QueryError("expected a name after '.', found \(found)", at: here, label: "expected a name",
+        throw QueryError(
+          "expected a name after '.', found \(found)", at: here, label: "expected a name",
           help: "qualified names are written acme.csat or acme.csat.nps")
       }
       parts.append(text(current))
@@ -225,7 +234,8 @@ private struct QueryTokenParser {
     guard current.kind == .number, !written.hasSuffix("%"),
       let value = Double(written.filter { $0 != "_" }), value >= 0, value == value.rounded()
     else {
-      throw QueryError("expected a whole number after '\(word)', found \(found)", at: here,
+      throw QueryError(
+        "expected a whole number after '\(word)', found \(found)", at: here,
         label: "expected a whole number", help: "e.g. \(word) 10")
     }
     advance()
@@ -234,11 +244,13 @@ private struct QueryTokenParser {
 
   mutating func day(after word: String) throws(QueryError) -> Day {
     guard current.kind == .date else {
-      throw QueryError("expected a date after '\(word)', found \(found)", at: here, label: "expected a date",
+      throw QueryError(
+        "expected a date after '\(word)', found \(found)", at: here, label: "expected a date",
         help: "write a date as 2026-02-20")
     }
     guard let day = Day(text(current)) else {
-      throw QueryError("'\(text(current))' is not a date", at: current.span, label: "no such day",
+      throw QueryError(
+        "'\(text(current))' is not a date", at: current.span, label: "no such day",
         help: "write a date that exists, as YYYY-MM-DD")
     }
     advance()
@@ -253,7 +265,8 @@ private struct QueryTokenParser {
       let isPercent = written.hasSuffix("%")
       let digits = String(written.dropLast(isPercent ? 1 : 0).filter { $0 != "_" })
       guard let value = Double(digits), value.isFinite else {
-        throw QueryError("'\(written)' is not a number", at: token.span, label: "not a number",
+        throw QueryError(
+          "'\(written)' is not a number", at: token.span, label: "not a number",
           help: "write a number such as 42, 4.8 or 50%")
       }
       advance()
@@ -265,7 +278,8 @@ private struct QueryTokenParser {
       return QueryLiteral(.date(try day(after: word)), span: token.span)
     case .period:
       guard let period = Period(written) else {
-        throw QueryError("'\(written)' is not a period", at: token.span, label: "not a period",
+        throw QueryError(
+          "'\(written)' is not a period", at: token.span, label: "not a period",
           help: "write 2026, 2026-Q1, 2026-H2 or 2026-03")
       }
       advance()
@@ -276,7 +290,8 @@ private struct QueryTokenParser {
       let span = Span(start: start, end: tokens[position - 1].span.end)
       return QueryLiteral(parts.count == 1 ? .word(parts[0]) : .reference(parts), span: span)
     default:
-      throw QueryError("expected a value after '\(word)', found \(found)", at: here, label: "expected a value",
+      throw QueryError(
+        "expected a value after '\(word)', found \(found)", at: here, label: "expected a value",
         help: "values are written 50%, 0.5, \"text\", 2026-02-20, 2026-Q1, team, at-risk or acme.csat")
     }
   }
@@ -308,12 +323,14 @@ private struct QueryTokenParser {
 
   mutating func field(of kind: ListingKind, after word: String) throws(QueryError) -> QueryField {
     guard current.kind == .identifier else {
-      throw QueryError("expected a field after '\(word)', found \(found)", at: here, label: "expected a field",
+      throw QueryError(
+        "expected a field after '\(word)', found \(found)", at: here, label: "expected a field",
         help: "the fields of \(kind.rawValue) are " + kind.fields.map(\.name).joined(separator: ", "))
     }
     let name = text(current)
     guard let field = kind.field(named: name) else {
-      throw QueryError("\(kind.rawValue) have no field '\(name)'", at: current.span,
+      throw QueryError(
+        "\(kind.rawValue) have no field '\(name)'", at: current.span,
         label: "not a field of \(kind.rawValue)",
         help: Suggestions.didYouMean(name, among: kind.fields.map(\.name))
           ?? "the fields of \(kind.rawValue) are " + kind.fields.map(\.name).joined(separator: ", "))
@@ -343,7 +360,8 @@ private struct QueryTokenParser {
   mutating func negation(_ kind: ListingKind, depth: Int) throws(QueryError) -> QueryFilter {
     if isWord("not") || current.kind == .leftParen {
       guard depth < QueryParser.maximumNesting else {
-        throw QueryError("the condition nests more than \(QueryParser.maximumNesting) levels deep", at: current.span,
+        throw QueryError(
+          "the condition nests more than \(QueryParser.maximumNesting) levels deep", at: current.span,
           label: "too deep", help: "simplify the condition: and/or chains need no parentheses")
       }
     }
@@ -356,7 +374,8 @@ private struct QueryTokenParser {
       advance()
       let inner = try disjunction(kind, depth: depth + 1)
       guard current.kind == .rightParen else {
-        throw QueryError("expected ')' to close the '(' at column \(column(of: open)), found \(found)", at: here,
+        throw QueryError(
+          "expected ')' to close the '(' at column \(column(of: open)), found \(found)", at: here,
           label: "expected ')'", help: "close every ( with )")
       }
       advance()
@@ -378,7 +397,8 @@ private struct QueryTokenParser {
     case .greaterEqual: op = .greaterEqual
     default:
       guard isWord("contains") else {
-        throw QueryError("expected an operator after '\(field.name)', found \(found)", at: here,
+        throw QueryError(
+          "expected an operator after '\(field.name)', found \(found)", at: here,
           label: "expected =, !=, <, <=, >, >= or contains", help: "e.g. \(field.name) = …")
       }
       op = .contains

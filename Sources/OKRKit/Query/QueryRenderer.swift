@@ -27,7 +27,8 @@ public struct QueryRenderer {
     case .tree(let tree): return text(tree)
     case .details(let details): return text(details)
     case .progress(let answer):
-      var line = "\(escaped(answer.node.id))  \(bar(answer.progress, answer.status)) \(QueryRenderer.percent(answer.progress, decimals: 1))"
+      var line =
+        "\(escaped(answer.node.id))  \(bar(answer.progress, answer.status)) \(QueryRenderer.percent(answer.progress, decimals: 1))"
       if answer.isOverridden { line += " (override)" }
       if let expected = answer.expected { line += "  expected \(QueryRenderer.percent(expected, decimals: 1))" }
       return line + "  \(paint(answer.status))  as of \(answer.date)"
@@ -38,9 +39,11 @@ public struct QueryRenderer {
       var lines = diagnostics.map { renderer.render($0) + "\n" }
       let errors = diagnostics.errorCount
       let warnings = diagnostics.warningCount
-      lines.append(diagnostics.isEmpty ? "ok: no problems"
-        : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
-          + "\(diagnostics.count - errors - warnings) note\(diagnostics.count - errors - warnings == 1 ? "" : "s")")
+      lines.append(
+        diagnostics.isEmpty
+          ? "ok: no problems"
+          : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
+            + "\(diagnostics.count - errors - warnings) note\(diagnostics.count - errors - warnings == 1 ? "" : "s")")
       return lines.joined(separator: "\n")
     case .statistics(let statistics): return text(statistics)
     case .message(let message): return escaped(message)
@@ -105,7 +108,9 @@ public struct QueryRenderer {
     var lefts: [String] = []
     lefts.reserveCapacity(tree.rows.count)
     for row in tree.rows {
-      if lastAtIndent.count <= row.indent { lastAtIndent.append(contentsOf: repeatElement(false, count: row.indent + 1 - lastAtIndent.count)) }
+      if lastAtIndent.count <= row.indent {
+        lastAtIndent.append(contentsOf: repeatElement(false, count: row.indent + 1 - lastAtIndent.count))
+      }
       lastAtIndent[row.indent] = row.isLast
       var prefix = ""
       if row.indent > 0 {
@@ -125,7 +130,8 @@ public struct QueryRenderer {
       var line = left + String(repeating: " ", count: max(0, column - left.count)) + "  "
       let progress = row.node.progress ?? 0
       let percent = QueryRenderer.percent(progress, decimals: 0)
-      line += bar(progress, row.node.kind == "objective" ? row.node.status : nil) + " "
+      line +=
+        bar(progress, row.node.kind == "objective" ? row.node.status : nil) + " "
         + String(repeating: " ", count: max(0, 4 - percent.count)) + percent
       if row.node.kind == "objective", let status = row.node.status { line += "  " + paint(status) }
       if let weight = row.weight { line += "  ×" + QueryRenderer.decimal(weight) }
@@ -148,7 +154,8 @@ public struct QueryRenderer {
       let pad = String(repeating: " ", count: width - name.count)
       let rendered: String =
         switch value {
-        case .fraction(let fraction) where name == "progress": bar(fraction, nil) + " " + QueryRenderer.percent(fraction, decimals: 1)
+        case .fraction(let fraction) where name == "progress":
+          bar(fraction, nil) + " " + QueryRenderer.percent(fraction, decimals: 1)
         case .fraction(let fraction): QueryRenderer.percent(fraction, decimals: 1)
         case .status(let status): paint(status)
         case .none: dim("-")
@@ -175,18 +182,22 @@ public struct QueryRenderer {
   private func text(_ answer: ImpactAnswer) -> String {
     var lines: [String] = []
     if answer.isSingleTarget, let target = answer.targets.first {
-      lines.append("impact of \(escaped(answer.source.id)) on \(escaped(target.node.id)): \(QueryRenderer.decimal(target.impact))")
+      lines.append(
+        "impact of \(escaped(answer.source.id)) on \(escaped(target.node.id)): \(QueryRenderer.decimal(target.impact))")
       if target.impact != 0, target.node.id != answer.source.id {
-        lines.append(dim("(a 10-point move of \(escaped(answer.source.id)) moves \(escaped(target.node.id)) "
-          + "\(QueryRenderer.decimal(target.impact * 10)) points)"))
+        lines.append(
+          dim(
+            "(a 10-point move of \(escaped(answer.source.id)) moves \(escaped(target.node.id)) "
+              + "\(QueryRenderer.decimal(target.impact * 10)) points)"))
       }
     } else if !answer.targets.isEmpty {
       lines.append("impact of \(escaped(answer.source.id)) on its top-level objectives:")
       let width = answer.targets.map { escaped($0.node.id).count }.max() ?? 0
       for (node, impact) in answer.targets {
         let id = escaped(node.id)
-        lines.append("  \(id)\(String(repeating: " ", count: width - id.count))  \(QueryRenderer.decimal(impact))  "
-          + truncated(escaped(node.title)))
+        lines.append(
+          "  \(id)\(String(repeating: " ", count: width - id.count))  \(QueryRenderer.decimal(impact))  "
+            + truncated(escaped(node.title)))
       }
     }
     lines += answer.notes.map { "note: " + escaped($0) }
@@ -197,9 +208,13 @@ public struct QueryRenderer {
     guard !answer.points.isEmpty else {
       return "no check-ins below \(escaped(answer.node.id)) on or before \(answer.asOf)"
     }
-    let table = QueryTable(columns: ["date", "progress", "expected", "status"],
+    let table = QueryTable(
+      columns: ["date", "progress", "expected", "status"],
       rows: answer.points.map { point in
-        [.date(point.date), .fraction(point.progress), point.expected.map { .fraction($0) } ?? .none, .status(point.status)]
+        [
+          .date(point.date), .fraction(point.progress), point.expected.map { .fraction($0) } ?? .none,
+          .status(point.status),
+        ]
       }, emptyMessage: "")
     return "history of \(escaped(answer.node.id)) as of \(answer.asOf)\n" + text(table)
   }
@@ -214,11 +229,18 @@ public struct QueryRenderer {
       ("entities", counts(statistics.entitiesPerLevel) { $0.rawValue }),
       ("objectives", "\(statistics.objectives): " + counts(statistics.objectivesPerLevel) { $0.rawValue }),
       ("key results", "\(statistics.keyResults)"),
-      ("links", "\(statistics.links): \(statistics.reuses) reuse, \(statistics.promotions) KR promotion, "
-        + "\(statistics.contributions) contribution by design"),
+      (
+        "links",
+        "\(statistics.links): \(statistics.reuses) reuse, \(statistics.promotions) KR promotion, "
+          + "\(statistics.contributions) contribution by design"
+      ),
       ("accepted", rate(statistics.acceptanceRate) + " of supports links"),
       ("orphans", "\(statistics.orphans) (\(rate(statistics.orphanRate)) of objectives below company level)"),
-      ("status", statistics.statuses.isEmpty ? "-" : statistics.statuses.map { "\($0.count) \(paint($0.status))" }.joined(separator: ", ")),
+      (
+        "status",
+        statistics.statuses.isEmpty
+          ? "-" : statistics.statuses.map { "\($0.count) \(paint($0.status))" }.joined(separator: ", ")
+      ),
     ]
     let width = rows.map(\.0.count).max() ?? 0
     return rows.map { "\($0.0)\(String(repeating: " ", count: width - $0.0.count))  \($0.1)" }.joined(separator: "\n")
@@ -231,43 +253,58 @@ public struct QueryRenderer {
     switch result {
     case .table(let table): return json(table)
     case .tree(let tree):
-      return .array(tree.rows.map { row in
-        .object([
-          ("id", .string(row.node.id)), ("kind", .string(row.node.kind)), ("title", .string(row.node.title)),
-          ("level", row.node.level.map { .string($0.rawValue) } ?? .null), ("depth", .int(row.indent)),
-          ("parent", row.parentID.map { .string($0) } ?? .null), ("progress", number(row.node.progress)),
-          ("expected", number(row.node.expected)), ("status", row.node.status.map { .string($0.rawValue) } ?? .null),
-          ("weight", number(row.weight)), ("counts", .bool(row.counts)), ("repeated", .bool(row.isRepeat)),
-          ("hiddenChildren", .int(row.hiddenChildren)),
-        ])
-      })
+      return .array(
+        tree.rows.map { row in
+          .object([
+            ("id", .string(row.node.id)), ("kind", .string(row.node.kind)), ("title", .string(row.node.title)),
+            ("level", row.node.level.map { .string($0.rawValue) } ?? .null), ("depth", .int(row.indent)),
+            ("parent", row.parentID.map { .string($0) } ?? .null), ("progress", number(row.node.progress)),
+            ("expected", number(row.node.expected)), ("status", row.node.status.map { .string($0.rawValue) } ?? .null),
+            ("weight", number(row.weight)), ("counts", .bool(row.counts)), ("repeated", .bool(row.isRepeat)),
+            ("hiddenChildren", .int(row.hiddenChildren)),
+          ])
+        })
     case .details(let details):
       var members = details.fields.map { ($0.name, json($0.value)) }
       members += details.sections.map { ($0.name, json($0.table)) }
       return .object(members)
     case .progress(let answer):
       return .object([
-        ("id", .string(answer.node.id)), ("title", .string(answer.node.title)), ("date", .string(answer.date.description)),
+        ("id", .string(answer.node.id)), ("title", .string(answer.node.title)),
+        ("date", .string(answer.date.description)),
         ("progress", .number(answer.progress)), ("expected", number(answer.expected)),
         ("status", .string(answer.status.rawValue)), ("override", .bool(answer.isOverridden)),
       ])
     case .impact(let answer):
       if answer.isSingleTarget, let target = answer.targets.first {
-        return .object([("id", .string(answer.source.id)), ("on", .string(target.node.id)), ("impact", .number(target.impact))])
+        return .object([
+          ("id", .string(answer.source.id)), ("on", .string(target.node.id)), ("impact", .number(target.impact)),
+        ])
       }
       return .object([
         ("id", .string(answer.source.id)),
-        ("impacts", .array(answer.targets.map { .object([("on", .string($0.node.id)), ("title", .string($0.node.title)), ("impact", .number($0.impact))]) })),
+        (
+          "impacts",
+          .array(
+            answer.targets.map {
+              .object([("on", .string($0.node.id)), ("title", .string($0.node.title)), ("impact", .number($0.impact))])
+            })
+        ),
       ])
     case .history(let answer):
       return .object([
-        ("id", .string(answer.node.id)), ("title", .string(answer.node.title)), ("asOf", .string(answer.asOf.description)),
-        ("points", .array(answer.points.map { point in
-          .object([
-            ("date", .string(point.date.description)), ("progress", .number(point.progress)),
-            ("expected", number(point.expected)), ("status", .string(point.status.rawValue)),
-          ])
-        })),
+        ("id", .string(answer.node.id)), ("title", .string(answer.node.title)),
+        ("asOf", .string(answer.asOf.description)),
+        (
+          "points",
+          .array(
+            answer.points.map { point in
+              .object([
+                ("date", .string(point.date.description)), ("progress", .number(point.progress)),
+                ("expected", number(point.expected)), ("status", .string(point.status.rawValue)),
+              ])
+            })
+        ),
       ])
     case .diagnostics(let diagnostics):
       return DiagnosticRenderer(sources: sources).jsonDocument(diagnostics)
@@ -275,12 +312,20 @@ public struct QueryRenderer {
       return .object([
         ("asOf", .string(statistics.asOf.description)),
         ("entities", .object(statistics.entitiesPerLevel.map { ($0.level.rawValue, .int($0.count)) })),
-        ("objectives", .object([("total", .int(statistics.objectives))] + statistics.objectivesPerLevel.map { ($0.level.rawValue, .int($0.count)) })),
+        (
+          "objectives",
+          .object(
+            [("total", .int(statistics.objectives))]
+              + statistics.objectivesPerLevel.map { ($0.level.rawValue, .int($0.count)) })
+        ),
         ("keyResults", .int(statistics.keyResults)),
-        ("links", .object([
-          ("total", .int(statistics.links)), ("reuse", .int(statistics.reuses)),
-          ("promotion", .int(statistics.promotions)), ("contribution", .int(statistics.contributions)),
-        ])),
+        (
+          "links",
+          .object([
+            ("total", .int(statistics.links)), ("reuse", .int(statistics.reuses)),
+            ("promotion", .int(statistics.promotions)), ("contribution", .int(statistics.contributions)),
+          ])
+        ),
         ("acceptanceRate", number(statistics.acceptanceRate)),
         ("orphans", .int(statistics.orphans)),
         ("orphanRate", number(statistics.orphanRate)),

@@ -90,8 +90,10 @@ public struct NodeSummary: Sendable {
   /// The node-set table's columns and this node's values for them.
   static let columns = ["id", "kind", "level", "progress", "status", "title"]
   var row: [QueryValue] {
-    [.text(id), .word(kind), level.map { .level($0) } ?? .none, progress.map { .fraction($0) } ?? .none,
-      status.map { .status($0) } ?? .none, .text(title)]
+    [
+      .text(id), .word(kind), level.map { .level($0) } ?? .none, progress.map { .fraction($0) } ?? .none,
+      status.map { .status($0) } ?? .none, .text(title),
+    ]
   }
 }
 

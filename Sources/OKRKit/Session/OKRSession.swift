@@ -52,7 +52,8 @@ public final class OKRSession {
   private func replace(with analysis: PlanAnalysis) {
     let metrics = engine.metrics
     self.analysis = analysis
-    engine = QueryEngine(analysis: analysis, asOf: engine.asOf, format: engine.format, color: engine.color,
+    engine = QueryEngine(
+      analysis: analysis, asOf: engine.asOf, format: engine.format, color: engine.color,
       metrics: metrics)
   }
 

@@ -198,13 +198,15 @@ struct Lexer {
     }
     if peek(0) == UInt8(ascii: "%") { position += 1 }
     if let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
-      report(.invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
+      report(
+        .invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
         help: "group digits as 1_000")
     }
     // Letters glued to a number (`12abc`) make one malformed literal, not two tokens.
     if position < bytes.count, isIdentifierStart(bytes[position]) {
       while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
-      report(.invalidLiteral, "malformed number '\(text(start, position))'", at: start,
+      report(
+        .invalidLiteral, "malformed number '\(text(start, position))'", at: start,
         length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
     }
     return token(.number, from: start)
@@ -243,11 +245,13 @@ struct Lexer {
           // A quote this close to the end was escaped (an unescaped one would have closed the string).
           help = "\\\" is an escaped quote, not the end of the string; write \\\\ for a backslash"
         } else if end > start + 1 && bytes[end - 1] == UInt8(ascii: "\\") {
-          help = "a \\ at the end of a line does not continue the string: close it with \" and write \\n for a line break"
+          help =
+            "a \\ at the end of a line does not continue the string: close it with \" and write \\n for a line break"
         } else {
           help = "close the string with \" on the same line; write \\n for a line break"
         }
-        report(.syntax, "unterminated string", at: start, length: end - start,
+        report(
+          .syntax, "unterminated string", at: start, length: end - start,
           label: "this string has no closing quote", help: help)
         return Token(kind: .string, span: Span(start: UInt32(start), end: UInt32(end)))
       case UInt8(ascii: "\\"):
@@ -265,7 +269,8 @@ struct Lexer {
         }
       }
     }
-    report(.syntax, "unterminated string", at: start, length: position - start,
+    report(
+      .syntax, "unterminated string", at: start, length: position - start,
       label: "this string has no closing quote", help: "close the string with \"")
     return token(.string, from: start)
   }
@@ -273,8 +278,9 @@ struct Lexer {
   /// The offset after the last byte before `end` that is not a space, tab or CR, but not below `floor`.
   private func trimmingBlanks(from end: Int, downTo floor: Int) -> Int {
     var end = end
-    while end > floor, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
-      || bytes[end - 1] == UInt8(ascii: "\r")
+    while end > floor,
+      bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
+        || bytes[end - 1] == UInt8(ascii: "\r")
     {
       end -= 1
     }
@@ -293,7 +299,8 @@ struct Lexer {
       return
     case UInt8(ascii: "u"):
       guard peek(0) == UInt8(ascii: "{") else {
-        report(.invalidLiteral, "expected '{' after \\u", at: start, length: 2,
+        report(
+          .invalidLiteral, "expected '{' after \\u", at: start, length: 2,
           help: "write a Unicode escape as \\u{1F600}")
         return
       }
@@ -308,11 +315,13 @@ struct Lexer {
       let closed = peek(0) == UInt8(ascii: "}")
       if closed { position += 1 }
       if !closed || digits == 0 || digits > 6 || Unicode.Scalar(value) == nil {
-        report(.invalidLiteral, "invalid Unicode escape '\(text(start, position))'", at: start,
+        report(
+          .invalidLiteral, "invalid Unicode escape '\(text(start, position))'", at: start,
           length: position - start, help: "write 1 to 6 hex digits naming a Unicode scalar, e.g. \\u{1F600}")
       }
     default:
-      report(.invalidLiteral, "unknown escape '\\\(String(decoding: [byte], as: UTF8.self))'",
+      report(
+        .invalidLiteral, "unknown escape '\\\(String(decoding: [byte], as: UTF8.self))'",
         at: start, length: 2, help: "the escapes are \\\" \\\\ \\n \\t and \\u{…}")
     }
   }
@@ -339,7 +348,8 @@ struct Lexer {
     } while position < bytes.count && bytes[position] >= 0x80 && validSequenceLength(at: position) == nil
     let count = position - start
     guard reporting else { return }
-    report(.invalidLiteral, "invalid UTF-8\(place)", at: start, length: count,
+    report(
+      .invalidLiteral, "invalid UTF-8\(place)", at: start, length: count,
       label: count == 1 ? "this byte is not UTF-8 text" : "these \(count) bytes are not UTF-8 text",
       help: "save the file as UTF-8")
   }

@@ -31,7 +31,8 @@ public enum PlanParser {
   static func parseRange(
     _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID
   ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
-    var parser = Parser(bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
+    var parser = Parser(
+      bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
       start: range.lowerBound)
     let items = parser.parseFile()
     var diagnostics = parser.lexer.diagnostics
@@ -212,8 +213,10 @@ struct Parser {
     let full = lexer.droppedReports || syntaxErrorCount + lexer.diagnostics.count + adding > Parser.maximumSyntaxErrors
     guard full else { return false }
     gaveUp = true
-    diagnostics.append(Diagnostic(.syntax, "too many errors; the rest of this file is not checked",
-      at: location(span), help: "fix the errors above, or check that this is a plan file"))
+    diagnostics.append(
+      Diagnostic(
+        .syntax, "too many errors; the rest of this file is not checked",
+        at: location(span), help: "fix the errors above, or check that this is a plan file"))
     return true
   }
 
@@ -246,7 +249,8 @@ struct Parser {
   /// (a block that lost its `}` ends where the next declaration starts).
   private mutating func expectStatementEnd(_ what: String) -> Bool {
     if atStatementEnd || previousKind == .newline || previousKind == .semicolon { return true }
-    error("unexpected \(currentDescription) after \(what)", label: "expected the end of the statement",
+    error(
+      "unexpected \(currentDescription) after \(what)", label: "expected the end of the statement",
       help: "put each statement on its own line, or separate statements with ';'")
     return false
   }
@@ -276,9 +280,12 @@ struct Parser {
           }
           advance()
         }
-        error(count == 1 ? "unexpected '}' with no block open" : "\(count) unexpected '}' with no block open",
+        error(
+          count == 1 ? "unexpected '}' with no block open" : "\(count) unexpected '}' with no block open",
           at: count == 1 ? first : Span(start: first.start, end: last.end), label: "nothing to close",
-          help: "remove \(count == 1 ? "this brace" : "these braces"), or add the '{' \(count == 1 ? "it was" : "they were") meant to close")
+          help:
+            "remove \(count == 1 ? "this brace" : "these braces"), or add the '{' \(count == 1 ? "it was" : "they were") meant to close"
+        )
         continue
       }
       let start = current.span.start
@@ -348,7 +355,8 @@ struct Parser {
         period = parsed
       }
     } else if atStatementEnd || isWord(current, "closed") {
-      error("expected a period or a cycle name after 'cycle'",
+      error(
+        "expected a period or a cycle name after 'cycle'",
         help: "write cycle FY26 2025-07-01..2026-06-30, or cycle 2025-Q4 closed")
       return nil
     } else {
@@ -361,7 +369,8 @@ struct Parser {
       advance()
     }
     if name == nil, closed == nil {
-      error("expected 'closed' or a name for this cycle",
+      error(
+        "expected 'closed' or a name for this cycle",
         help: "name the period (cycle FY26 2025-07-01..2026-06-30) or mark it closed (cycle 2025-Q4 closed)")
       return nil
     }
@@ -426,7 +435,8 @@ struct Parser {
     let help =
       current.kind == .identifier
       ? Suggestions.didYouMean(text(current), among: ["objective", "admin", "lead"]) : nil
-    error("expected 'objective', 'admin' or 'lead' in a \(level.rawValue) block, found \(currentDescription)",
+    error(
+      "expected 'objective', 'admin' or 'lead' in a \(level.rawValue) block, found \(currentDescription)",
       help: help ?? "an entity block holds objectives, admin lines (in a company) and lead lines (in a unit or team)")
     return nil
   }
@@ -443,7 +453,8 @@ struct Parser {
       }
       if gaveUp { return Span(start: open.start, end: previousEnd) }
       if current.kind == .endOfFile || startsOuterDeclaration(kind: kind) {
-        error("this \(kind) is never closed", at: open, label: "this '{' has no matching '}'",
+        error(
+          "this \(kind) is never closed", at: open, label: "this '{' has no matching '}'",
           help: "add '}' at the end of the \(kind)")
         return Span(start: open.start, end: previousEnd)
       }
@@ -493,7 +504,8 @@ struct Parser {
       guard let target = parseReference(after: "reuses") else { return nil }
       reuses = target
     } else {
-      error("expected a title or 'reuses' after the objective id, found \(currentDescription)",
+      error(
+        "expected a title or 'reuses' after the objective id, found \(currentDescription)",
         help: "write objective \(id.name) \"What we want to achieve\" { … }")
       return nil
     }
@@ -546,8 +558,11 @@ struct Parser {
       advance()
       guard let value = parseNumber(after: "progress") else { return nil }
       guard isWord(current, "override") else {
-        error("expected 'override' after an objective's progress",
-          help: "write progress \(text(Token(kind: .number, span: value.span))) override to set the objective's progress by hand, or put progress on a key result")
+        error(
+          "expected 'override' after an objective's progress",
+          help:
+            "write progress \(text(Token(kind: .number, span: value.span))) override to set the objective's progress by hand, or put progress on a key result"
+        )
         return nil
       }
       advance()
@@ -603,7 +618,8 @@ struct Parser {
         return nil
       } else {
         var help = "write supports REF [weight W] [accepted by PERSON [on DATE]]"
-        if current.kind == .identifier, let near = Suggestions.didYouMean(text(current), among: ["weight", "accepted"]) {
+        if current.kind == .identifier, let near = Suggestions.didYouMean(text(current), among: ["weight", "accepted"])
+        {
           help = near
         }
         error("unexpected \(currentDescription) in a supports clause", help: help)
@@ -632,7 +648,8 @@ struct Parser {
     let id = identifier()
     advance()
     guard current.kind == .string else {
-      error("expected the key result's title after its id, found \(currentDescription)",
+      error(
+        "expected the key result's title after its id, found \(currentDescription)",
         help: "write kr \(id.name) \"What we measure\" …")
       return nil
     }
@@ -670,7 +687,8 @@ struct Parser {
       advance()
       guard let from = parseNumber(after: "from") else { return nil }
       guard isWord(current, "to") else {
-        error("expected 'to' after 'from \(text(Token(kind: .number, span: from.span)))'",
+        error(
+          "expected 'to' after 'from \(text(Token(kind: .number, span: from.span)))'",
           help: "write from START to TARGET, e.g. from 30 to 60")
         return nil
       }
@@ -749,7 +767,8 @@ struct Parser {
       guard let name = expectString(after: "source") else { return nil }
       return .source(name, span: span(self))
     }
-    var help = "a key result's clauses are from … to …, current, checkin, milestone, done, progress, weight, owner, note and source"
+    var help =
+      "a key result's clauses are from … to …, current, checkin, milestone, done, progress, weight, owner, note and source"
     if keyword.kind == .identifier, let near = Suggestions.didYouMean(text(keyword), among: Parser.clauseKeywords) {
       help = near
     }
@@ -788,13 +807,17 @@ struct Parser {
       let allow = isWord(keyword, "allow")
       let word = allow ? "allow" : "deny"
       advance()
-      guard let child = expectIdentifier(after: word, example: "\(word) unit -> team", expected: "a level") else { return nil }
+      guard let child = expectIdentifier(after: word, example: "\(word) unit -> team", expected: "a level") else {
+        return nil
+      }
       guard current.kind == .arrow else {
         error("expected '->' between the two levels", help: "write \(word) \(child.name) -> team")
         return nil
       }
       advance()
-      guard let parent = expectIdentifier(after: "->", example: "\(word) unit -> team", expected: "a level") else { return nil }
+      guard let parent = expectIdentifier(after: "->", example: "\(word) unit -> team", expected: "a level") else {
+        return nil
+      }
       return allow
         ? .allow(child: child, parent: parent, span: span(self))
         : .deny(child: child, parent: parent, span: span(self))
@@ -807,8 +830,9 @@ struct Parser {
           advance()
           skipNewlines()
         }
-        guard let level = expectIdentifier(
-          after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3", expected: "a level"),
+        guard
+          let level = expectIdentifier(
+            after: "objectives-per-owner", example: "objectives-per-owner team 3, person 3", expected: "a level"),
           let limit = parsePlainNumber(after: "objectives-per-owner")
         else { return nil }
         limits.append((level, limit))
@@ -819,8 +843,9 @@ struct Parser {
       advance()
       var thresholds: [(name: Identifier, threshold: NumberLiteral)] = []
       repeat {
-        guard let name = expectIdentifier(
-          after: "status", example: "status at-risk 0.8 off-track 0.5", expected: "at-risk or off-track"),
+        guard
+          let name = expectIdentifier(
+            after: "status", example: "status at-risk 0.8 off-track 0.5", expected: "at-risk or off-track"),
           let value = parseNumber(after: "'\(name.name)'")
         else { return nil }
         thresholds.append((name, value))
@@ -830,7 +855,8 @@ struct Parser {
     if isWord(keyword, "rule") {
       advance()
       guard let name = expectIdentifier(after: "rule", example: "rule orphan error"),
-        let setting = expectIdentifier(after: "rule \(name.name)", example: "rule \(name.name) off",
+        let setting = expectIdentifier(
+          after: "rule \(name.name)", example: "rule \(name.name) off",
           expected: "error, warning, note or off")
       else { return nil }
       return .rule(name: name, setting: setting, span: span(self))
@@ -869,7 +895,8 @@ struct Parser {
 
   private mutating func expectString(after what: String) -> StringLiteral? {
     guard current.kind == .string else {
-      error("expected a quoted string after '\(what)', found \(currentDescription)",
+      error(
+        "expected a quoted string after '\(what)', found \(currentDescription)",
         help: "write \(what) \"…\"")
       return nil
     }
@@ -923,7 +950,8 @@ struct Parser {
     while current.kind == .dot {
       advance()
       guard current.kind == .identifier else {
-        error("expected a name after '.', found \(currentDescription)",
+        error(
+          "expected a name after '.', found \(currentDescription)",
           help: "a reference is owner, owner.objective or owner.objective.kr")
         return nil
       }
@@ -932,7 +960,8 @@ struct Parser {
     }
     let span = Span(start: start, end: previousEnd)
     if parts.count > 3 {
-      error("a reference has at most three parts", at: span,
+      error(
+        "a reference has at most three parts", at: span,
         help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
       return nil
     }
@@ -943,7 +972,8 @@ struct Parser {
   private mutating func parsePlainNumber(after what: String) -> NumberLiteral? {
     guard let number = parseNumber(after: what) else { return nil }
     if number.isPercent {
-      invalidLiteral("'\(what)' takes a plain number, not a percentage", at: number.span,
+      invalidLiteral(
+        "'\(what)' takes a plain number, not a percentage", at: number.span,
         help: "write \(what) \(JSONValue.format(number.value))")
     }
     return number
@@ -951,7 +981,8 @@ struct Parser {
 
   private mutating func parseNumber(after what: String) -> NumberLiteral? {
     guard current.kind == .number else {
-      error("expected a number after \(what.hasPrefix("the") || what.hasPrefix("'") ? what : "'\(what)'"), found \(currentDescription)",
+      error(
+        "expected a number after \(what.hasPrefix("the") || what.hasPrefix("'") ? what : "'\(what)'"), found \(currentDescription)",
         help: "write a number such as 42, 4.8, 1_000 or 15%")
       return nil
     }
@@ -967,7 +998,8 @@ struct Parser {
     guard let value = Double(digits), value.isFinite else {
       // Letters glued to digits were already reported by the lexer.
       if !digits.contains(where: \.isLetter) {
-        invalidLiteral("the number '\(TerminalText.escaped(String(text(token).prefix(40))))' is too large",
+        invalidLiteral(
+          "the number '\(TerminalText.escaped(String(text(token).prefix(40))))' is too large",
           at: token.span, help: "write a number with at most 15 significant digits")
       }
       return NumberLiteral(value: 0, isPercent: isPercent, span: token.span)
@@ -983,7 +1015,8 @@ struct Parser {
     let token = current
     advance()
     guard let day = plainDate(token.span) ?? Day(text(token)) else {
-      invalidLiteral("'\(text(token))' is not a calendar date", at: token.span,
+      invalidLiteral(
+        "'\(text(token))' is not a calendar date", at: token.span,
         help: "write an existing date as YYYY-MM-DD, e.g. 2026-02-28")
       return nil
     }
@@ -1001,15 +1034,18 @@ struct Parser {
       let digits = text(token)
       advance()
       guard digits.count == 4, let year = Int(digits), year >= 1 else {
-        invalidLiteral("'\(TerminalText.escaped(String(digits.prefix(40))))' is not a period", at: token.span,
-          help: "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03) or range (2026-01-05..2026-03-27)")
+        invalidLiteral(
+          "'\(TerminalText.escaped(String(digits.prefix(40))))' is not a period", at: token.span,
+          help:
+            "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03) or range (2026-01-05..2026-03-27)")
         return nil
       }
       return PeriodSyntax(value: .literal(.year(year)), span: token.span)
     case .period:
       advance()
       guard let period = plainPeriod(token.span) ?? Period(text(token)) else {
-        invalidLiteral("'\(TerminalText.escaped(String(text(token).prefix(40))))' is not a period", at: token.span,
+        invalidLiteral(
+          "'\(TerminalText.escaped(String(text(token).prefix(40))))' is not a period", at: token.span,
           help: "quarters are Q1…Q4, halves H1 and H2, months 01…12: e.g. 2026-Q1, 2026-H2, 2026-03")
         return nil
       }
@@ -1017,21 +1053,27 @@ struct Parser {
     case .date:
       guard let from = parseDate(after: "cycle") else { return nil }
       guard current.kind == .dotDot else {
-        error("a single date is not a period", at: from.span,
+        error(
+          "a single date is not a period", at: from.span,
           help: "write a range such as \(from.day)..\(from.day.adding(days: 90)), or a quarter such as 2026-Q1")
         return nil
       }
       advance()
       guard let to = parseDate(after: "..") else { return nil }
       guard from.day <= to.day else {
-        invalidLiteral("the range ends before it starts", at: Span(start: from.span.start, end: to.span.end),
+        invalidLiteral(
+          "the range ends before it starts", at: Span(start: from.span.start, end: to.span.end),
           help: "write the earlier date first")
         return nil
       }
-      return PeriodSyntax(value: .literal(.range(from.day, to.day)), span: Span(start: from.span.start, end: to.span.end))
+      return PeriodSyntax(
+        value: .literal(.range(from.day, to.day)), span: Span(start: from.span.start, end: to.span.end))
     default:
-      error("expected a period after 'cycle', found \(currentDescription)",
-        help: "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03), range (2026-01-05..2026-03-27)\(allowNamed ? " or a cycle name" : "")")
+      error(
+        "expected a period after 'cycle', found \(currentDescription)",
+        help:
+          "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03), range (2026-01-05..2026-03-27)\(allowNamed ? " or a cycle name" : "")"
+      )
       return nil
     }
   }

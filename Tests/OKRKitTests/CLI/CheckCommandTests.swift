@@ -39,7 +39,8 @@ import Testing
 
   /// Runs `okr` in `folder` with NO_COLOR unset unless given, as in an ordinary shell.
   static func run(_ arguments: [String], in folder: ScratchFolder, noColor: String = "") throws -> OKRBinary.Finished {
-    let finished = try OKRBinary.run(arguments, in: folder.url, environment: ["NO_COLOR": noColor, "TERM": "xterm-256color"])
+    let finished = try OKRBinary.run(
+      arguments, in: folder.url, environment: ["NO_COLOR": noColor, "TERM": "xterm-256color"])
     #expect(finished.exitedNormally, "okr \(arguments.joined(separator: " ")) crashed or hung")
     return finished
   }
@@ -56,7 +57,10 @@ import Testing
     let folder = try Self.folder(["acme.okr": Self.brokenPlan])
     let result = try Self.run(["check", "--color", "never", "acme.okr"], in: folder)
     #expect(result.status == 1)
-    #expect(result.output.hasPrefix("error[syntax]: expected 'objective', 'admin' or 'lead' in a company block, found 'objectiv'\n --> acme.okr:2:3\n"))
+    #expect(
+      result.output.hasPrefix(
+        "error[syntax]: expected 'objective', 'admin' or 'lead' in a company block, found 'objectiv'\n --> acme.okr:2:3\n"
+      ))
     #expect(result.output.contains("error[invalid-literal]: '2026-Q9' is not a period\n --> acme.okr:4:12\n"))
     #expect(result.output.hasSuffix("\n\n2 errors, 0 warnings in 1 file\n"))
   }
@@ -173,9 +177,12 @@ import Testing
     let one = try Self.run(["check", "--max-diagnostics", "1", "acme.okr"], in: folder)
     #expect(one.status == 1)
     #expect(one.output.components(separatedBy: "error[syntax]").count == 2)
-    #expect(one.output.hasSuffix("… and 2 more (--max-diagnostics or --format json shows all)\n3 errors, 0 warnings in 1 file\n"))
+    #expect(
+      one.output.hasSuffix(
+        "… and 2 more (--max-diagnostics or --format json shows all)\n3 errors, 0 warnings in 1 file\n"))
     let none = try Self.run(["check", "--max-diagnostics", "0", "acme.okr"], in: folder)
-    #expect(none.output == "… and 3 more (--max-diagnostics or --format json shows all)\n3 errors, 0 warnings in 1 file\n")
+    #expect(
+      none.output == "… and 3 more (--max-diagnostics or --format json shows all)\n3 errors, 0 warnings in 1 file\n")
     let all = try Self.run(["check", "--max-diagnostics", "3", "acme.okr"], in: folder)
     #expect(all.output.components(separatedBy: "error[syntax]").count == 4)
     #expect(!all.output.contains("more (--max-diagnostics"))
@@ -185,7 +192,9 @@ import Testing
   }
 
   @Test func controlCharactersInTheSourceAreShownEscaped() throws {
-    let folder = try Self.folder(["evil.okr": "team cs \"Evil \u{1B}[2J title\" {\n  bogus\n}\nteam x \"\u{1B}]0;pwned\u{7}\" { bogus }\n"])
+    let folder = try Self.folder([
+      "evil.okr": "team cs \"Evil \u{1B}[2J title\" {\n  bogus\n}\nteam x \"\u{1B}]0;pwned\u{7}\" { bogus }\n"
+    ])
     let result = try Self.run(["check", "--color", "never", "evil.okr"], in: folder)
     #expect(result.status == 1)
     #expect(result.output.contains("4 | team x \"\\u{1B}]0;pwned\\u{7}\" { bogus }"))

@@ -28,9 +28,10 @@ import Testing
   }
 
   @Test func nodeSetsAndListingsAreArraysOfObjectsWithIds() throws {
-    for text in ["orphans", "parents bob.rating", "children acme.csat", "ancestors bob.rating", "descendants acme.csat",
-      "path bob.rating", "objectives where level = team", "krs limit 2", "links", "entities"]
-    {
+    for text in [
+      "orphans", "parents bob.rating", "children acme.csat", "ancestors bob.rating", "descendants acme.csat",
+      "path bob.rating", "objectives where level = team", "krs limit 2", "links", "entities",
+    ] {
       let rows = try #require(try json(text) as? [[String: Any]], "\(text) is not an array of objects")
       #expect(rows.allSatisfy { $0["id"] is String }, "\(text): every row has an id")
     }

@@ -67,17 +67,21 @@ enum CheckerFixtures {
   }
 
   /// Compares `actual` with the golden file at `path` (relative to ``folder``), or rewrites it when recording.
-  static func expectGolden(_ actual: String, at path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func expectGolden(_ actual: String, at path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
+  {
     let url = folder.appendingPathComponent(path)
     if isRecording {
       try actual.write(to: url, atomically: true, encoding: .utf8)
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("no golden file \(path); run the tests with OKR_RECORD=1 to record it", sourceLocation: sourceLocation)
+      Issue.record(
+        "no golden file \(path); run the tests with OKR_RECORD=1 to record it", sourceLocation: sourceLocation)
       return
     }
-    #expect(actual == expected, "the render differs from \(path); rerun with OKR_RECORD=1 if the change is intended",
+    #expect(
+      actual == expected, "the render differs from \(path); rerun with OKR_RECORD=1 if the change is intended",
       sourceLocation: sourceLocation)
   }
 }

@@ -20,7 +20,9 @@ import Testing
   }
 
   @Test func everyCheckerRuleHasAFiringFixtureAndANearMiss() {
-    let resolverRules: Set<Rule> = [.syntax, .invalidLiteral, .unknownReference, .duplicateDefinition, .wrongKind, .includeError]
+    let resolverRules: Set<Rule> = [
+      .syntax, .invalidLiteral, .unknownReference, .duplicateDefinition, .wrongKind, .includeError,
+    ]
     for rule in Rule.allCases where !resolverRules.contains(rule) {
       let cases = CheckerFixtures.cases.filter { $0.rule == rule.rawValue }
       #expect(cases.contains { $0.mustFire }, "no firing fixture for \(rule.rawValue)")
@@ -29,8 +31,10 @@ import Testing
   }
 
   @Test func everyCheckerDiagnosticNamesTheOtherPlaceWhereThereIsOne() throws {
-    let withParent: Set<Rule> = [.periodTooLong, .backwardLink, .closedCycle, .companyTopLevel, .levelNotAllowed,
-      .acceptorWithoutAuthority, .duplicateCheckin, .tooManyParents, .unsharedSecondParent]
+    let withParent: Set<Rule> = [
+      .periodTooLong, .backwardLink, .closedCycle, .companyTopLevel, .levelNotAllowed,
+      .acceptorWithoutAuthority, .duplicateCheckin, .tooManyParents, .unsharedSecondParent,
+    ]
     for fixture in CheckerFixtures.cases where fixture.mustFire {
       let analysis = CheckerFixtures.analyze(try CheckerFixtures.text(fixture.path), path: fixture.path)
       for diagnostic in analysis.diagnostics where withParent.contains(diagnostic.rule) {

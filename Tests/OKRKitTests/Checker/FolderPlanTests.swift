@@ -6,28 +6,28 @@ import Testing
 @Suite struct FolderPlanTests {
   private let fileSystem = InMemoryFileSystem(files: [
     "/org/plan/main.okr": """
-      include "teams/*.okr"
-      include "../secrets.okr"
-      company acme "Acme" { admin ceo }
-      person ceo "Casey Ortiz" in acme
-      company acme {
-        objective csat "Customer satisfaction" { cycle 2026; owner ceo; kr nps "NPS" from 30 to 60 }
-      }
-      """,
+    include "teams/*.okr"
+    include "../secrets.okr"
+    company acme "Acme" { admin ceo }
+    person ceo "Casey Ortiz" in acme
+    company acme {
+      objective csat "Customer satisfaction" { cycle 2026; owner ceo; kr nps "NPS" from 30 to 60 }
+    }
+    """,
     "/org/plan/teams/cs.okr": """
-      team cs "Customer Success" in acme { lead alice }
-      person alice "Alice Martin" in cs
-      team cs {
-        objective speed "Answer faster" { cycle 2026-Q1; owner alice; supports acme.csat; kr calls "Calls" from 60% to 90% }
-      }
-      """,
+    team cs "Customer Success" in acme { lead alice }
+    person alice "Alice Martin" in cs
+    team cs {
+      objective speed "Answer faster" { cycle 2026-Q1; owner alice; supports acme.csat; kr calls "Calls" from 60% to 90% }
+    }
+    """,
     "/org/plan/teams/dev.okr": """
-      team dev "Development" in acme { lead erin }
-      person erin "Erin Wu" in dev
-      team dev {
-        objective bot "Support bot" { cycle 2026-Q1; owner erin; supports cs.speed accepted by alice; kr live "Live" milestone }
-      }
-      """,
+    team dev "Development" in acme { lead erin }
+    person erin "Erin Wu" in dev
+    team dev {
+      objective bot "Support bot" { cycle 2026-Q1; owner erin; supports cs.speed accepted by alice; kr live "Live" milestone }
+    }
+    """,
     "/org/plan/loop/a.okr": "include \"b.okr\"\n",
     "/org/plan/loop/b.okr": "include \"a.okr\"\n",
     "/org/secrets.okr": "person mallory \"Mallory\"\n",
@@ -41,15 +41,19 @@ import Testing
     let analysis = analyze(["/org/plan"])
     #expect(analysis.failures.isEmpty)
     let paths = analysis.plan.sources.files.map(\.path)
-    #expect(Set(paths) == ["/org/plan/main.okr", "/org/plan/teams/cs.okr", "/org/plan/teams/dev.okr",
-      "/org/plan/loop/a.okr", "/org/plan/loop/b.okr"])
+    #expect(
+      Set(paths) == [
+        "/org/plan/main.okr", "/org/plan/teams/cs.okr", "/org/plan/teams/dev.okr",
+        "/org/plan/loop/a.okr", "/org/plan/loop/b.okr",
+      ])
     // Names resolve across files: the only checker finding is the unaccepted link in teams/cs.okr.
     let found = analysis.diagnostics.map { "\(analysis.plan.sources[$0.location.file].path) \($0.rule.rawValue)" }
-    #expect(found.sorted() == [
-      "/org/plan/loop/b.okr include-error",
-      "/org/plan/main.okr include-error",
-      "/org/plan/teams/cs.okr unaccepted-link",
-    ])
+    #expect(
+      found.sorted() == [
+        "/org/plan/loop/b.okr include-error",
+        "/org/plan/main.okr include-error",
+        "/org/plan/teams/cs.okr unaccepted-link",
+      ])
     try CheckerFixtures.expectGolden(CheckerFixtures.render(analysis), at: "folder-plan.txt")
   }
 

@@ -107,9 +107,11 @@ import Testing
     #expect(strict.diagnostics.map(\.rule) == [.orphan])
     #expect(strict.diagnostics.map(\.severity) == [.error])
     #expect(analyze(policy: "policy { rule orphan off }", orphan).diagnostics.isEmpty)
-    let softened = analyze(policy: "policy {\n  rule orphan note\n  rule unaccepted-link off\n}", orphan + "\n" + """
-      team cs { objective linked "Linked" { cycle 2026-Q1; owner alice; supports acme.one; kr k "K" from 0 to 1 } }
-      """)
+    let softened = analyze(
+      policy: "policy {\n  rule orphan note\n  rule unaccepted-link off\n}",
+      orphan + "\n" + """
+        team cs { objective linked "Linked" { cycle 2026-Q1; owner alice; supports acme.one; kr k "K" from 0 to 1 } }
+        """)
     #expect(softened.diagnostics.map(\.severity) == [.note])
   }
 

@@ -46,7 +46,8 @@ import Testing
     process.standardInput = FileHandle.nullDevice
     try process.run()
     process.waitUntilExit()
-    return Finished(status: process.terminationStatus,
+    return Finished(
+      status: process.terminationStatus,
       output: try String(contentsOf: outputFile, encoding: .utf8),
       errorOutput: try String(contentsOf: errorFile, encoding: .utf8))
   }
@@ -83,16 +84,17 @@ import Testing
 
     let differ = try Self.okr(["old.okr", "new.okr", "--as-of", "2026-02-20"], in: folder)
     #expect(differ.status == 1)
-    #expect(differ.output == """
-      ~ objective cs.csat95 "Achieve 95% customer satisfaction scores"
-          ~ supports acme.csat weight: 2 → 3
+    #expect(
+      differ.output == """
+        ~ objective cs.csat95 "Achieve 95% customer satisfaction scores"
+            ~ supports acme.csat weight: 2 → 3
 
-      Progress as of 2026-02-20:
-        acme.csat  40.7% → 40.2%  (-0.5)
+        Progress as of 2026-02-20:
+          acme.csat  40.7% → 40.2%  (-0.5)
 
-      1 objective changed, 0 added, 0 removed; 1 link re-weighted
+        1 objective changed, 0 added, 0 removed; 1 link re-weighted
 
-      """)
+        """)
 
     let coloured = try Self.okr(["old.okr", "new.okr", "--color", "always"], in: folder)
     #expect(coloured.output.hasPrefix("\u{1B}[33m~\u{1B}[0m objective cs.csat95"))
@@ -111,7 +113,8 @@ import Testing
     let folder = try Self.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     try Self.write(DiffFixtures.base, to: "old.okr", in: folder)
-    try Self.write("company acme \"Acme\" {\n  objective x \"X\" {\n    kr k \"K\" from 1 to\n  }\n}\n", to: "broken.okr",
+    try Self.write(
+      "company acme \"Acme\" {\n  objective x \"X\" {\n    kr k \"K\" from 1 to\n  }\n}\n", to: "broken.okr",
       in: folder)
 
     let broken = try Self.okr(["old.okr", "broken.okr"], in: folder)
@@ -146,9 +149,11 @@ import Testing
     try Self.write("not a plan\n", to: "README", in: folder)
     try Self.git(["add", "."], in: folder)
     try Self.git(["commit", "-q", "-m", "first"], in: folder)
-    try Self.write("include \"teams/*.okr\"\n" + org.replacingOccurrences(of: "weight 2.0", with: "weight 3"),
+    try Self.write(
+      "include \"teams/*.okr\"\n" + org.replacingOccurrences(of: "weight 2.0", with: "weight 3"),
       to: "plans/org.okr", in: folder)
-    try Self.write(people.replacingOccurrences(of: "progress   40%", with: "progress 60%"), to: "plans/teams/people.okr",
+    try Self.write(
+      people.replacingOccurrences(of: "progress   40%", with: "progress 60%"), to: "plans/teams/people.okr",
       in: folder)
     try Self.write("person zed \"Zed\" in cs\n", to: "plans/teams/zed.okr", in: folder)
     try Self.git(["add", "."], in: folder)
@@ -215,29 +220,30 @@ import Testing
     try Self.git(["config", "diff.okr.command", "okr diff --as-of 2026-02-20 --git-external"], in: folder)
     try Self.write("*.okr diff=okr\n", to: ".gitattributes", in: folder)
     let diff = try Self.git(["diff", "HEAD~1", "HEAD"], in: folder)
-    #expect(diff.output == """
-      okr diff plans/org.okr
-      ~ objective cs.csat95 "Achieve 95% customer satisfaction scores"
-          ~ supports acme.csat weight: 2 → 3
+    #expect(
+      diff.output == """
+        okr diff plans/org.okr
+        ~ objective cs.csat95 "Achieve 95% customer satisfaction scores"
+            ~ supports acme.csat weight: 2 → 3
 
-      Progress as of 2026-02-20:
-        acme.csat  43.1% → 43.0%  (-0.1)
+        Progress as of 2026-02-20:
+          acme.csat  43.1% → 43.0%  (-0.1)
 
-      1 objective changed, 0 added, 0 removed; 1 link re-weighted
-      okr diff plans/teams/people.okr
-      ~ objective bob.learn-sql "Learn SQL for churn analysis"
-          ~ kr course progress: 40% → 60%
+        1 objective changed, 0 added, 0 removed; 1 link re-weighted
+        okr diff plans/teams/people.okr
+        ~ objective bob.learn-sql "Learn SQL for churn analysis"
+            ~ kr course progress: 40% → 60%
 
-      Progress as of 2026-02-20:
-        bob.learn-sql  40.0% → 60.0%  (+20.0)  at-risk → on-track
+        Progress as of 2026-02-20:
+          bob.learn-sql  40.0% → 60.0%  (+20.0)  at-risk → on-track
 
-      1 objective changed, 0 added, 0 removed
-      okr diff plans/teams/zed.okr
-      + person zed "Zed"
+        1 objective changed, 0 added, 0 removed
+        okr diff plans/teams/zed.okr
+        + person zed "Zed"
 
-      0 objectives changed, 0 added, 0 removed; 1 entity added
+        0 objectives changed, 0 added, 0 removed; 1 entity added
 
-      """)
+        """)
   }
 
   @Test func theExternalDiffExplainsAVersionThatDoesNotParseAndSucceeds() throws {

@@ -27,8 +27,9 @@ import Testing
     let deepest = items.map { $0.prefix { $0 == " " }.count }.max()
     #expect(deepest == 2 * PlanExport.maximumMarkdownDepth)
     let bottom = "⋯ depth \(Self.length) · kr `k` Bottom"
-    #expect(items.last.map(String.init) == String(repeating: "  ", count: PlanExport.maximumMarkdownDepth) + "- " + bottom
-      + " — `████░░░░░░` 40% · 4 / 10")
+    #expect(
+      items.last.map(String.init) == String(repeating: "  ", count: PlanExport.maximumMarkdownDepth) + "- " + bottom
+        + " — `████░░░░░░` 40% · 4 / 10")
     #expect(markdown.contains("Note: lists nest at most \(PlanExport.maximumMarkdownDepth) levels deep"))
     #expect(markdown.contains("- 🟢 **Top** `t.o0` — `████░░░░░░` 40% · on-track"))
   }

@@ -26,7 +26,8 @@ import Testing
     #expect(result.status == 0)
     #expect(result.output.isEmpty)
     #expect(result.errors.isEmpty)
-    #expect(try String(contentsOfFile: target, encoding: .utf8) == (try ExportFixtures.export("product-launch").markdown()))
+    #expect(
+      try String(contentsOfFile: target, encoding: .utf8) == (try ExportFixtures.export("product-launch").markdown()))
     if let mask = Self.umask() {
       #expect(try Self.mode(of: target) == 0o666 & ~mask)
     }

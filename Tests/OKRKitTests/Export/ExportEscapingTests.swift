@@ -61,7 +61,8 @@ import Testing
     #expect(result.errors.isEmpty, "dot said: \(result.errors)")
     let shown = Self.svgTexts(result.svg)
     let id = objective("evil.x", in: export)
-    let expected = ["evil.x"] + PlanExport.wrapped(Self.hostileTitle).map(ExportFixtures.shown) + [export.progressSummary(of: id)]
+    let expected =
+      ["evil.x"] + PlanExport.wrapped(Self.hostileTitle).map(ExportFixtures.shown) + [export.progressSummary(of: id)]
     let start = try #require(shown.firstIndex(of: "evil.x"))
     #expect(Array(shown[start..<min(shown.count, start + expected.count)]) == expected)
     #expect(!result.svg.contains("<script>"))
@@ -107,10 +108,12 @@ import Testing
   // MARK: - Mermaid
 
   @Test func mermaidUsesEntityCodesForEverythingItWouldRead() {
-    #expect(MermaidText.escaped("say \"hi\" #1 & <b> | a:b; \\n `x`") ==
-      "say #quot;hi#quot; #35;1 #amp; #lt;b#gt; #124; a#58;b#59; #92;n #96;x#96;")
+    #expect(
+      MermaidText.escaped("say \"hi\" #1 & <b> | a:b; \\n `x`")
+        == "say #quot;hi#quot; #35;1 #amp; #lt;b#gt; #124; a#58;b#59; #92;n #96;x#96;")
     #expect(MermaidText.escaped("line\nbreak\tand \u{1B}[0m") == "line<br/>break and #92;u{1B}[0m")
-    #expect(MermaidText.escaped("change direction TB now; redirection") == "change #100;irection TB now#59; re#100;irection")
+    #expect(
+      MermaidText.escaped("change direction TB now; redirection") == "change #100;irection TB now#59; re#100;irection")
   }
 
   @Test func mermaidLabelsDecodeToTheTitle() throws {
@@ -130,7 +133,8 @@ import Testing
     }
     let x = try #require(nodeLines.first { $0.hasPrefix("    n0[") })
     let decoded = Self.mermaidDecoded(String(x.dropFirst("    n0[\"".count).dropLast(2)))
-    let expected = (["evil.x"] + PlanExport.wrapped(Self.hostileTitle).map(ExportFixtures.shown)
+    let expected =
+      (["evil.x"] + PlanExport.wrapped(Self.hostileTitle).map(ExportFixtures.shown)
       + [export.progressSummary(of: objective("evil.x", in: export))]).joined(separator: "\n")
     #expect(decoded == expected)
   }
@@ -158,8 +162,9 @@ import Testing
   // MARK: - Markdown
 
   @Test func markdownEscapesEverySpecialCharacter() {
-    #expect(MarkdownText.inline("a*b_c `d` [e](f) <g> | h # i ~ j $ k & l \\ m") ==
-      ##"a\*b\_c \`d\` \[e\](f) \<g\> \| h \# i \~ j \$ k \& l \\ m"##)
+    #expect(
+      MarkdownText.inline("a*b_c `d` [e](f) <g> | h # i ~ j $ k & l \\ m")
+        == ##"a\*b\_c \`d\` \[e\](f) \<g\> \| h \# i \~ j \$ k \& l \\ m"##)
     #expect(MarkdownText.inline("one\ntwo\tthree \u{1B}[1m") == #"one<br>two three \\u{1B}\[1m"#)
     #expect(MarkdownText.strong("  spaced  ") == "  spaced  ")
     #expect(MarkdownText.strong("") == "")
@@ -176,8 +181,9 @@ import Testing
     let markdown = try hostile().markdown()
     let escaped = MarkdownText.inline(Self.hostileTitle)
     #expect(markdown.contains("- 🟢 **\(escaped)** `evil.x` — "))
-    #expect(escaped == ##"Say "hi" \\ \<script\>alert(1)\</script\> \| a\*b\_c \[x\](y) \#1 \$5 \&amp; \`code\` "##
-      + #"direction TB \\u{1B}\[31mred<br>second line \\N end"#)
+    #expect(
+      escaped == ##"Say "hi" \\ \<script\>alert(1)\</script\> \| a\*b\_c \[x\](y) \#1 \$5 \&amp; \`code\` "##
+        + #"direction TB \\u{1B}\[31mred<br>second line \\N end"#)
     #expect(markdown.hasPrefix(#"# Evil "Corp" \<b\>\|\</b\>: OKRs as of 2026-05-01"# + "\n"))
     // Removing the backslash escapes gives the text back (line breaks as <br>).
     let unescaped = escaped.replacing(/\\(.)/) { String($0.output.1) }

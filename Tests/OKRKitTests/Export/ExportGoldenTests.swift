@@ -29,7 +29,8 @@ import Testing
     }
     #expect(dot.contains("\"gtm.engine\" -> \"lumen.launch-aria\" [label=\"×2\"];"))
     #expect(dot.contains("\"sales.retail\" -> \"lumen.launch-aria\" [label=\"kr pipeline\"];"))
-    #expect(dot.contains("\"level:person\" -> \"level:team\" -> \"level:unit\" -> \"level:company\" [style=\"invis\"];"))
+    #expect(
+      dot.contains("\"level:person\" -> \"level:team\" -> \"level:unit\" -> \"level:company\" [style=\"invis\"];"))
     let mermaid = export.mermaid()
     #expect(mermaid.hasPrefix("---\ntitle: OKR alignment as of 2026-05-01\n---\nflowchart BT\n"))
     #expect(mermaid.contains("  n2 -->|\"×2\"| n0\n"))
@@ -46,11 +47,13 @@ import Testing
     }
     #expect(dot.contains("\"ops.costs\" -> \"acme.grow\" [style=\"dashed\"];"))
     #expect(dot.contains("\"cs.support\" -> \"ops.support\" [label=\"reuses\"];"))
-    #expect(dot.contains("\"cs.arr-help\" -> \"acme.grow\" [label=\"kr arr\", color=\"#999999\", fontcolor=\"#999999\"];"))
+    #expect(
+      dot.contains("\"cs.arr-help\" -> \"acme.grow\" [label=\"kr arr\", color=\"#999999\", fontcolor=\"#999999\"];"))
     #expect(dot.contains("\"cs.onboarding\" -> \"ops.hiring\" [color=\"#999999\", fontcolor=\"#999999\"];"))
     let mermaid = export.mermaid()
     for status in ProgressStatus.allCases {
-      #expect(mermaid.contains("  classDef \(MermaidText.className(status)) fill:\(PlanExport.colors(of: status).fill),"))
+      #expect(
+        mermaid.contains("  classDef \(MermaidText.className(status)) fill:\(PlanExport.colors(of: status).fill),"))
     }
     #expect(mermaid.contains(" -.-> "))
     #expect(mermaid.contains("\n  linkStyle "))

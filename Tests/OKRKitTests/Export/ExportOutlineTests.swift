@@ -32,7 +32,8 @@ import Testing
     #expect(rows.map(\.isRepeat) == [false, true])
     #expect(outline.loopRows.isEmpty)
     let markdown = export.markdown()
-    #expect(markdown.contains("  - 🟡 **Serves two** `t.both` — `███░░░░░░░` 25% · at-risk, expected 33% · cycle 2026\n"))
+    #expect(
+      markdown.contains("  - 🟡 **Serves two** `t.both` — `███░░░░░░░` 25% · at-risk, expected 33% · cycle 2026\n"))
     #expect(markdown.contains("  - ↺ **Serves two** `t.both` — shown above · weight 3\n"))
     #expect(markdown.components(separatedBy: "kr `k` K — `███░░░░░░░` 25%").count == 2)
   }

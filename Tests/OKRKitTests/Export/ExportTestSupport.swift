@@ -44,7 +44,9 @@ enum ExportFixtures {
   }
 
   /// Compares `actual` with the golden file `name`; with `OKR_RECORD=1`, rewrites the golden instead.
-  static func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+    throws
+  {
     let url = folder.appendingPathComponent(name)
     if ProcessInfo.processInfo.environment["OKR_RECORD"] == "1" {
       try actual.write(to: url, atomically: true, encoding: .utf8)

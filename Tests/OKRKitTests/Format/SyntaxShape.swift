@@ -23,7 +23,8 @@ enum SyntaxShape {
         lines.append("include \(text(decl.path.span))")
       case .cycle(let decl):
         lines.append(
-          "cycle name=\(written(decl.name?.span)) period=\(decl.period.map(period) ?? "-") closed=\(decl.closed != nil)")
+          "cycle name=\(written(decl.name?.span)) period=\(decl.period.map(period) ?? "-") closed=\(decl.closed != nil)"
+        )
       case .entity(let decl):
         lines.append(
           "entity \(decl.level) \(text(decl.id.span)) name=\(written(decl.name?.span)) "

@@ -59,7 +59,8 @@ import Testing
   }
 
   @Test func invalidUTF8InsideAndOutsideStringsIsAnInvalidLiteral() throws {
-    let finished = try check(Array("company a \"x".utf8) + [0xFF, 0xFE] + Array("\" {\n}\n".utf8) + [0xC3, 0x28, 0x0A],
+    let finished = try check(
+      Array("company a \"x".utf8) + [0xFF, 0xFE] + Array("\" {\n}\n".utf8) + [0xC3, 0x28, 0x0A],
       arguments: ["--format", "json"])
     #expect(finished.status == 1)
     #expect(try rules(finished) == ["invalid-literal", "invalid-literal"])
@@ -79,7 +80,8 @@ import Testing
   }
 
   @Test func absurdNumbersDatesAndPeriodsAreInvalidLiterals() throws {
-    let finished = try check("""
+    let finished = try check(
+      """
       company a {
         objective o "t" {
           cycle 2026-Q9
@@ -112,7 +114,8 @@ import Testing
     try outside.write("secret.okr", "company secret \"Secret\"\n")
     let folder = try ScratchFolder()
     try folder.write("plan.okr", "include \"linked.okr\"\n")
-    try FileManager.default.createSymbolicLink(atPath: folder.path("linked.okr"), withDestinationPath: outside.path("secret.okr"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.path("linked.okr"), withDestinationPath: outside.path("secret.okr"))
     let included = try OKRBinary.run(["check", folder.path("plan.okr"), "--format", "json"])
     #expect(included.status == 1)
     #expect(try rules(included) == ["include-error"])
@@ -135,7 +138,9 @@ import Testing
 
   @Test func fileSizeAndFileCountLimitsGiveClearErrors() throws {
     let folder = try ScratchFolder()
-    for name in ["a", "b", "c"] { try folder.write("\(name).okr", "company \(name) \"\(String(repeating: "x", count: 200))\"\n") }
+    for name in ["a", "b", "c"] {
+      try folder.write("\(name).okr", "company \(name) \"\(String(repeating: "x", count: 200))\"\n")
+    }
     let tooLarge = try OKRBinary.run(["check", folder.path("a.okr")], environment: ["OKR_MAX_FILE_SIZE": "100"])
     #expect(tooLarge.status == 2)
     #expect(tooLarge.errors.contains("larger than 100 bytes"))

@@ -56,7 +56,9 @@ import Testing
   static func expectWellBehaved(_ bytes: [UInt8], _ what: String) {
     let plan = FrontEndFixtures.parse(bytes)
     let size = UInt32(bytes.count)
-    let outside = plan.diagnostics.filter { $0.location.span.start > $0.location.span.end || $0.location.span.end > size }
+    let outside = plan.diagnostics.filter {
+      $0.location.span.start > $0.location.span.end || $0.location.span.end > size
+    }
     #expect(outside.isEmpty, "\(what): diagnostics outside the file: \(outside.prefix(3).map(\.message))")
     // Text for the first diagnostics, as `okr check` shows them (each costs up to a screen line of work).
     let renderer = DiagnosticRenderer(sources: plan.sources, color: false)
@@ -84,7 +86,10 @@ import Testing
       ("100,000 quotes", Array(repeating: UInt8(ascii: "\""), count: 100_000)),
       ("100,000 team headers", Array(String(repeating: "team t {\n", count: 100_000).utf8)),
       ("a 1 MiB line", Array(("team cs \"" + String(repeating: "x", count: 1 << 20)).utf8)),
-      ("100,000 dots", Array(("team t { objective o \"O\" { supports a" + String(repeating: ".a", count: 100_000)).utf8)),
+      (
+        "100,000 dots",
+        Array(("team t { objective o \"O\" { supports a" + String(repeating: ".a", count: 100_000)).utf8)
+      ),
       ("100,000 commas", Array(("team t { lead a" + String(repeating: ",\n", count: 100_000)).utf8)),
       ("100,000 invalid bytes", Array(repeating: 0xFF, count: 100_000)),
       ("a lone continuation byte", [0x80]),

@@ -13,7 +13,8 @@ enum FrontEndFixtures {
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
 
   /// The package's root folder (it holds `samples/` once plans are added there).
-  static let repositoryRoot = folder
+  static let repositoryRoot =
+    folder
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
   /// Whether goldens are rewritten instead of compared.
@@ -76,7 +77,8 @@ enum FrontEndFixtures {
       return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record("missing golden \(url.lastPathComponent); run with OKR_RECORD=1 to create it",
+      Issue.record(
+        "missing golden \(url.lastPathComponent); run with OKR_RECORD=1 to create it",
         sourceLocation: sourceLocation)
       return
     }

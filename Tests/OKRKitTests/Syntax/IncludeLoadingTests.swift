@@ -115,10 +115,11 @@ import Testing
         "/plan/root.okr:2 include-error: the included file 'teams/missing.okr' does not exist",
         "/plan/root.okr:3 include-error: no file matches 'nothing/*.okr'",
       ])
-    #expect(plan.diagnostics.map(\.help) == [
-      "check the path; it is relative to the folder of /plan/root.okr",
-      "check the pattern; it is relative to the folder of /plan/root.okr",
-    ])
+    #expect(
+      plan.diagnostics.map(\.help) == [
+        "check the path; it is relative to the folder of /plan/root.okr",
+        "check the pattern; it is relative to the folder of /plan/root.okr",
+      ])
   }
 
   @Test func anIncludeCycleIsReportedOnceWhereItCloses() {
@@ -147,7 +148,9 @@ import Testing
         "/secrets/x.okr": "team x\n",
       ], ["/plan/root.okr"])
     #expect(Self.loadedPaths(plan) == ["/plan/root.okr"])
-    #expect(Self.problems(plan) == ["/plan/root.okr:1 include-error: '../secrets/x.okr' leads outside the plan's root folder"])
+    #expect(
+      Self.problems(plan) == ["/plan/root.okr:1 include-error: '../secrets/x.okr' leads outside the plan's root folder"]
+    )
     #expect(plan.diagnostics.first?.notes == ["it resolves to /secrets/x.okr"])
   }
 

@@ -81,7 +81,8 @@ enum SpanChecks {
     let badComments = syntax.comments.filter {
       bytes[Int($0.start)] != UInt8(ascii: "#") || (Int($0.end) != bytes.count && bytes[Int($0.end)] != 0x0A)
     }
-    #expect(badComments.isEmpty, "comments start with # and run to the end of their line: \(badComments)",
+    #expect(
+      badComments.isEmpty, "comments start with # and run to the end of their line: \(badComments)",
       sourceLocation: sourceLocation)
     expectOrdered(syntax.comments, "comments", sourceLocation: sourceLocation)
   }
