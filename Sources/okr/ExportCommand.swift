@@ -45,17 +45,7 @@ struct ExportCommand: ParsableCommand {
       Output.error("okr: cannot write \(TerminalText.escaped(output)): it is a folder; name a file")
       throw ExitCode.badInput
     }
-    let parsed = PlanLoader(fileSystem: fileSystem).load(paths)
-    for failure in parsed.failures {
-      Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
-    }
-    if !parsed.failures.isEmpty { throw ExitCode.badInput }
-    let analysis = PlanAnalysis(parsed)
-    let errors = analysis.diagnostics.errorCount
-    if errors > 0 {
-      Output.error(
-        "okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); exporting anyway")
-    }
+    let analysis = try PlanInput.analyze(paths, fileSystem: fileSystem, activity: "exporting anyway")
     let text = PlanExport(analysis: analysis, asOf: day).text(format)
     guard let output else {
       Output.write(text)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import OKRDisk
 import OKRKit
 
 /// `okr query PATH… 'QUERY'`: answer questions about a plan.
@@ -37,17 +36,7 @@ struct QueryCommand: ParsableCommand {
   func run() throws {
     let paths = Array(arguments.dropLast())
     let query = arguments[arguments.count - 1]
-    let parsed = PlanLoader(fileSystem: DiskFileSystem()).load(paths)
-    for failure in parsed.failures {
-      Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
-    }
-    if !parsed.failures.isEmpty { throw ExitCode.badInput }
-    let analysis = PlanAnalysis(parsed)
-    let errors = analysis.diagnostics.errorCount
-    if errors > 0 {
-      Output.error(
-        "okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); answering anyway")
-    }
+    let analysis = try PlanInput.analyze(paths, activity: "answering anyway")
     let day = asOf.day
     var engine = QueryEngine(
       analysis: analysis, asOf: day, format: output.format == .json ? .json : .text,
