@@ -314,8 +314,11 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     }
     let pattern = PlanPath.join(PlanPath.folder(of: canonical), written)
     if Glob.isPattern(written) {
+      // `teams/*` means the plan files there; `legacy/*.plan` names its own extension.
+      let lastPart = written.split(separator: "/").last.map(String.init) ?? written
+      let namesExtension = lastPart.contains(".") && !(lastPart.last.map { "*?]".contains($0) } ?? false)
       var targets = Glob.expand(pattern, in: fileSystem, limit: limits.maximumFileCount)
-        .filter { $0.hasSuffix(".okr") || !Glob.isPattern(PlanPath.folder(of: written)) }
+        .filter { namesExtension || $0.hasSuffix(".okr") }
       // A glob naturally matches the file that holds it; that is not a cycle.
       targets.removeAll { fileSystem.canonicalPath($0) == canonical }
       if targets.isEmpty {

@@ -75,6 +75,18 @@ import Testing
       Self.loadedPaths(plan) == ["/plan/root.okr", "/plan/q1.okr", "/plan/q2.okr", "/plan/h1.okr"])
   }
 
+  @Test func aGlobWithoutAnExtensionMatchesOnlyPlanFiles() {
+    let files = [
+      "/plan/main.okr": "include \"teams/*\"\ninclude \"legacy/*.plan\"\n",
+      "/plan/teams/a.okr": "team a\n",
+      "/plan/teams/README.md": "# not a plan\n",
+      "/plan/legacy/old.plan": "team old\n",
+    ]
+    let plan = Self.load(files, ["/plan/main.okr"])
+    #expect(Self.problems(plan).isEmpty)
+    #expect(Set(Self.loadedPaths(plan).map { $0.split(separator: "/").last! }) == ["main.okr", "a.okr", "old.plan"])
+  }
+
   @Test func filesOfOneGlobMayIncludeEachOther() {
     // b.okr includes its sibling a.okr: not a cycle, whatever order the glob visits them in.
     let plan = Self.load(
