@@ -8,13 +8,8 @@ enum QueryGolden {
   static func check(_ actual: String, against name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
     throws
   {
-    let url = EvaluationFixture.folder.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["OKR_RECORD"] == "1" {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "\(name) differs; run with OKR_RECORD=1 to record", sourceLocation: sourceLocation)
+    Golden.expect(
+      actual, matches: EvaluationFixture.folder.appendingPathComponent(name), sourceLocation: sourceLocation)
   }
 
   /// Each query of `queries` with its answer (or error), as a transcript.

@@ -13,8 +13,6 @@ enum CheckerFixtures {
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/checker")
 
-  static var isRecording: Bool { ProcessInfo.processInfo.environment["OKR_RECORD"] == "1" }
-
   /// One fixture file.
   struct Case: Sendable, CustomTestStringConvertible {
     /// The folder: a rule name.
@@ -70,18 +68,6 @@ enum CheckerFixtures {
   static func expectGolden(_ actual: String, at path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
     throws
   {
-    let url = folder.appendingPathComponent(path)
-    if isRecording {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record(
-        "no golden file \(path); run the tests with OKR_RECORD=1 to record it", sourceLocation: sourceLocation)
-      return
-    }
-    #expect(
-      actual == expected, "the render differs from \(path); rerun with OKR_RECORD=1 if the change is intended",
-      sourceLocation: sourceLocation)
+    Golden.expect(actual, matches: folder.appendingPathComponent(path), sourceLocation: sourceLocation)
   }
 }

@@ -53,13 +53,7 @@ enum DiffFixtures {
   static func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
     throws
   {
-    let url = folder.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["OKR_RECORD"] == "1" {
-      try actual.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "golden \(name) differs (OKR_RECORD=1 rewrites it)", sourceLocation: sourceLocation)
+    Golden.expect(actual, matches: folder.appendingPathComponent(name), sourceLocation: sourceLocation)
   }
 }
 

@@ -21,13 +21,7 @@ import Testing
   @Test(arguments: names) func formatsFixture(_ name: String) throws {
     let input = try String(contentsOf: Self.folder.appendingPathComponent("\(name).input.okr"), encoding: .utf8)
     let formatted = try FormatGuarantees.verify(input)
-    let expectedURL = Self.folder.appendingPathComponent("\(name).expected.okr")
-    if ProcessInfo.processInfo.environment["OKR_RECORD"] == "1" {
-      try formatted.write(to: expectedURL, atomically: true, encoding: .utf8)
-      return
-    }
-    let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-    #expect(formatted == expected, "\(name): the output differs from the golden file:\n\(formatted)")
+    Golden.expect(formatted, matches: Self.folder.appendingPathComponent("\(name).expected.okr"))
   }
 
   /// docs/formatting.md shows a messy plan and its canonical layout; they must stay true.

@@ -17,9 +17,6 @@ enum FrontEndFixtures {
     folder
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// Whether goldens are rewritten instead of compared.
-  static var isRecording: Bool { ProcessInfo.processInfo.environment["OKR_RECORD"] == "1" }
-
   /// The names (without `.okr`) of the fixtures in `Fixtures/syntax`, sorted.
   static var syntaxFixtureNames: [String] {
     okrFiles(under: folder.appendingPathComponent("syntax")).map {
@@ -68,30 +65,7 @@ enum FrontEndFixtures {
   static func expectMatchesGolden(
     _ actual: String, _ url: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
-    if isRecording {
-      do {
-        try actual.write(to: url, atomically: true, encoding: .utf8)
-      } catch {
-        Issue.record("cannot record \(url.path): \(error)", sourceLocation: sourceLocation)
-      }
-      return
-    }
-    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-      Issue.record(
-        "missing golden \(url.lastPathComponent); run with OKR_RECORD=1 to create it",
-        sourceLocation: sourceLocation)
-      return
-    }
-    if actual != expected {
-      Issue.record(
-        """
-        \(url.lastPathComponent) differs from the output (OKR_RECORD=1 rewrites it).
-        --- expected
-        \(expected)
-        --- actual
-        \(actual)
-        """, sourceLocation: sourceLocation)
-    }
+    Golden.expect(actual, matches: url, sourceLocation: sourceLocation)
   }
 
   /// Each diagnostic as `line:column rule`, the compact form recovery tests compare.

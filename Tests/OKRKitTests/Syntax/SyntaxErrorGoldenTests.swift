@@ -20,7 +20,7 @@ import Testing
   }
 
   // Not while recording: goldens being rewritten leave temporary files in the folder.
-  @Test(.disabled(if: FrontEndFixtures.isRecording))
+  @Test(.disabled(if: Golden.isRecording))
   func everyGoldenHasItsFixture() throws {
     let folder = FrontEndFixtures.folder.appendingPathComponent("syntax")
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
