@@ -75,11 +75,7 @@ enum DOTText {
       case "\n": out += "\\n"
       case "\t": out += " "
       default:
-        if TerminalText.isControl(scalar) {
-          out += "\\\\u{\(PlanExport.hex(scalar))}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+        TerminalText.appendShowingControls(scalar, to: &out, backslash: "\\\\")
       }
     }
     return out

@@ -203,11 +203,7 @@ enum MarkdownText {
       case "\n": out += "<br>"
       case "\t": out += " "
       default:
-        if TerminalText.isControl(scalar) {
-          out += "\\\\u{\(PlanExport.hex(scalar))}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+        TerminalText.appendShowingControls(scalar, to: &out, backslash: "\\\\")
       }
     }
     return out
@@ -232,11 +228,7 @@ enum MarkdownText {
     for scalar in text.unicodeScalars {
       run = scalar == "`" ? run + 1 : 0
       longestRun = max(longestRun, run)
-      if TerminalText.isControl(scalar) {
-        shown += "\\u{\(PlanExport.hex(scalar))}"
-      } else {
-        shown.unicodeScalars.append(scalar)
-      }
+      TerminalText.appendShowingControls(scalar, to: &shown)
     }
     let fence = String(repeating: "`", count: longestRun + 1)
     let padding = shown.hasPrefix("`") || shown.hasSuffix("`") ? " " : ""

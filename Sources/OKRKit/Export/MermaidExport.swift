@@ -96,11 +96,7 @@ enum MermaidText {
       case "\n": out += "<br/>"
       case "\t": out += " "
       default:
-        if TerminalText.isControl(scalar) {
-          out += "#92;u{\(PlanExport.hex(scalar))}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+        TerminalText.appendShowingControls(scalar, to: &out, backslash: "#92;")
       }
     }
     return out

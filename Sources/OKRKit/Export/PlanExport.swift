@@ -138,10 +138,6 @@ public struct PlanExport: Sendable {
     return lines
   }
 
-  /// A control character's code in hexadecimal (`1B`): every format shows control characters
-  /// in plan text as `\u{1B}`, as terminals do.
-  static func hex(_ scalar: Unicode.Scalar) -> String { String(scalar.value, radix: 16, uppercase: true) }
-
   /// The fill and border colours a status is drawn with in the graphs.
   static func colors(of status: ProgressStatus) -> (fill: String, stroke: String) {
     switch status {

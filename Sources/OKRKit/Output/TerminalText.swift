@@ -7,14 +7,18 @@ public enum TerminalText {
   public static func escaped(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var output = ""
-    for scalar in text.unicodeScalars {
-      if isControl(scalar) {
-        output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      } else {
-        output.unicodeScalars.append(scalar)
-      }
-    }
+    for scalar in text.unicodeScalars { appendShowingControls(scalar, to: &output) }
     return output
+  }
+
+  /// Appends `scalar` to `output`, or for a control character `backslash` + `u{…}` (each output
+  /// format writes the backslash its own way, e.g. `\\` inside a DOT string).
+  static func appendShowingControls(_ scalar: Unicode.Scalar, to output: inout String, backslash: String = "\\") {
+    if isControl(scalar) {
+      output += backslash + "u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    } else {
+      output.unicodeScalars.append(scalar)
+    }
   }
 
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
