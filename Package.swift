@@ -16,7 +16,9 @@ let package = Package(
     // Pure: no file I/O, no printing.
     .target(name: "OKRKit"),
     // Disk access for the executables: reading plans through the C library.
-    .target(name: "OKRDisk", dependencies: ["OKRKit"]),
+    .target(name: "OKRDisk", dependencies: ["OKRKit", "CAllocator"]),
+    // The C library's allocator settings (malloc.h), for HeapGrowth in OKRDisk.
+    .systemLibrary(name: "CAllocator"),
     // The command-line tool: one file per subcommand, thin.
     .executableTarget(
       name: "okr",

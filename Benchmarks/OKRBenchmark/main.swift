@@ -15,6 +15,8 @@ import OKRKit
   import Glibc
 #endif
 
+HeapGrowth.useLargeSteps()
+
 /// Wall-clock seconds since an arbitrary start.
 func now() -> Double {
   var time = timespec()

@@ -26,6 +26,7 @@ struct OKR: ParsableCommand {
 
   /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2).
   static func main() {
+    HeapGrowth.useLargeSteps()
     do throws(FileReadError) {
       _ = try LoadLimits.fromEnvironment()
     } catch {

@@ -3,21 +3,16 @@ public enum Suggestions {
   /// The candidates closest to `name` (at most `limit`), if they are close enough to be a likely typo.
   public static func nearest<S: Sequence<String>>(to name: String, among candidates: S, limit: Int = 3) -> [String] {
     let target = Array(name.lowercased().utf8)
-    let threshold = max(1, min(3, target.count / 3 + 1))
-    var scored: [(distance: Int, name: String)] = []
+    let threshold = threshold(for: target)
+    var ranking = Ranking(limit: limit)
+    var scratch = EditDistanceScratch()
     for candidate in candidates where candidate != name {
       let bytes = Array(candidate.lowercased().utf8)
       guard abs(bytes.count - target.count) <= threshold else { continue }
-      let distance = editDistance(target, bytes, limit: threshold)
-      if distance <= threshold { scored.append((distance, candidate)) }
+      let distance = editDistance(target, bytes[...], limit: threshold, scratch: &scratch)
+      if distance <= threshold { ranking.add(candidate, distance: distance) }
     }
-    scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
-    var result: [String] = []
-    for (_, candidate) in scored where !result.contains(candidate) {
-      result.append(candidate)
-      if result.count == limit { break }
-    }
-    return result
+    return ranking.names
   }
 
   /// A help sentence such as "did you mean `acme.csat`?", or nil with no candidate close enough.
@@ -27,28 +22,131 @@ public enum Suggestions {
     return "did you mean " + near.map { "`\($0)`" }.joined(separator: " or ") + "?"
   }
 
+  /// The largest edit distance still taken for a typo of `target`.
+  static func threshold(for target: [UInt8]) -> Int { max(1, min(3, target.count / 3 + 1)) }
+
+  /// Many candidates lowered once, for asking about many names (see ``nearest(to:limit:)``).
+  struct Pool {
+    private let names: [String]
+    /// Every lowered name, one after the other; name `i` is `lowered[offsets[i]..<offsets[i + 1]]`.
+    private let lowered: [UInt8]
+    private let offsets: [Int]
+    /// Per name, which of 64 byte classes it uses (see ``byteClasses(_:)``).
+    private let classes: [UInt64]
+
+    init<S: Sequence<String>>(_ candidates: S) {
+      var names: [String] = []
+      var lowered: [UInt8] = []
+      var offsets = [0]
+      var classes: [UInt64] = []
+      for name in candidates {
+        names.append(name)
+        let bytes = Array(name.lowercased().utf8)
+        lowered.append(contentsOf: bytes)
+        offsets.append(lowered.count)
+        classes.append(Pool.byteClasses(bytes[...]))
+      }
+      (self.names, self.lowered, self.offsets, self.classes) = (names, lowered, offsets, classes)
+    }
+
+    /// The number of candidates.
+    var count: Int { names.count }
+
+    /// The byte classes (byte modulo 64) present in `bytes`. One edit adds or removes at most
+    /// one class on each side, so two names whose classes differ in more than twice `limit`
+    /// places are further apart than `limit` edits.
+    static func byteClasses(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+      bytes.reduce(0) { $0 | 1 << UInt64($1 & 63) }
+    }
+
+    /// The same answer as ``Suggestions/nearest(to:among:limit:)`` over these candidates, and
+    /// the work it took: one unit per candidate looked at, more per edit distance computed.
+    func nearest(to name: String, limit: Int = 3) -> (names: [String], work: Int) {
+      let target = Array(name.lowercased().utf8)
+      let targetClasses = Pool.byteClasses(target[...])
+      let threshold = Suggestions.threshold(for: target)
+      var ranking = Ranking(limit: limit)
+      var scratch = EditDistanceScratch()
+      var work = names.count
+      for index in names.indices {
+        let start = offsets[index]
+        let end = offsets[index + 1]
+        guard abs(end - start - target.count) <= threshold,
+          (classes[index] ^ targetClasses).nonzeroBitCount <= 2 * threshold, names[index] != name
+        else { continue }
+        work += Pool.distanceWork
+        let distance = Suggestions.editDistance(target, lowered[start..<end], limit: threshold, scratch: &scratch)
+        if distance <= threshold { ranking.add(names[index], distance: distance) }
+      }
+      return (ranking.names, work)
+    }
+
+    /// What one edit distance costs, in candidates looked at.
+    static let distanceWork = 32
+  }
+
+  /// The closest names seen so far: by distance, then by name, without repeats.
+  struct Ranking {
+    let limit: Int
+    private var scored: [(distance: Int, name: String)] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func add(_ name: String, distance: Int) { scored.append((distance, name)) }
+
+    var names: [String] {
+      let sorted = scored.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
+      var result: [String] = []
+      for (_, candidate) in sorted where !result.contains(candidate) {
+        result.append(candidate)
+        if result.count == limit { break }
+      }
+      return result
+    }
+  }
+
+  /// The rows of the edit-distance table, kept between comparisons.
+  struct EditDistanceScratch {
+    var previousPrevious: [Int] = []
+    var previous: [Int] = []
+    var current: [Int] = []
+  }
+
   /// Levenshtein distance with transpositions counted as one edit, cut off above `limit`.
   static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    var scratch = EditDistanceScratch()
+    return editDistance(a, b[...], limit: limit, scratch: &scratch)
+  }
+
+  static func editDistance(
+    _ a: [UInt8], _ b: ArraySlice<UInt8>, limit: Int, scratch: inout EditDistanceScratch
+  ) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+    let b0 = b.startIndex
+    let width = b.count + 1
+    if scratch.previous.count < width {
+      scratch.previousPrevious = [Int](repeating: 0, count: width)
+      scratch.previous = [Int](repeating: 0, count: width)
+      scratch.current = [Int](repeating: 0, count: width)
+    }
+    for j in 0..<width { scratch.previous[j] = j }
     for i in 1...a.count {
-      current[0] = i
+      scratch.current[0] = i
       var rowMinimum = i
       for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          value = min(value, previousPrevious[j - 2] + 1)
+        let cost = a[i - 1] == b[b0 + j - 1] ? 0 : 1
+        var value = min(scratch.previous[j] + 1, scratch.current[j - 1] + 1, scratch.previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[b0 + j - 2], a[i - 2] == b[b0 + j - 1] {
+          value = min(value, scratch.previousPrevious[j - 2] + 1)
         }
-        current[j] = value
+        scratch.current[j] = value
         rowMinimum = min(rowMinimum, value)
       }
       if rowMinimum > limit { return limit + 1 }
-      (previousPrevious, previous, current) = (previous, current, previousPrevious)
+      swap(&scratch.previousPrevious, &scratch.previous)
+      swap(&scratch.previous, &scratch.current)
     }
-    return previous[b.count]
+    return scratch.previous[b.count]
   }
 }

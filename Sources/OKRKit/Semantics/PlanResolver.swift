@@ -4,21 +4,36 @@
 public struct PlanResolver {
   private var plan: Plan
   private let files: [SyntaxFile]
-  private(set) var diagnostics: [Diagnostic] = []
+  private var problems = ResolutionProblems()
   /// Per entity: whether some declaration has given it a name or `in` list (its defining one).
   private var definingDeclaration: [EntityID: SourceLocation] = [:]
   /// Every objective declaration, in traversal order: its id, or nil when it repeats an id
   /// (the second walk over the declarations reads this instead of looking each one up again).
   private var declaredObjectives: [ObjectiveID?] = []
-  /// The current objective's key results by id, and its links by parent.
-  private var keyResultsByID = TailIndex<String>()
-  private var linksByTarget = TailIndex<LinkTarget>()
+  /// The fewest objectives resolved as one piece of parallel work.
+  private var objectivesPerPiece = 4_096
+  /// Every entity declaration whose objectives were declared, in traversal order.
+  private var objectiveBlocks: [ObjectiveBlock] = []
+  /// The current objective's key result ids, to find repeated ones.
+  private var keyResultIDs = KeyResultIDs()
+  /// How many key results and check-ins the declared objectives have.
+  private var keyResultCount = 0
+  private var checkinCount = 0
+  /// Per declared objective, where its check-ins start in ``Plan/checkins``.
+  private var firstCheckins: [Int32] = []
 
   /// Resolves the parsed plan.
   public static func resolve(_ parsed: ParsedPlan) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    resolve(parsed, objectivesPerPiece: 4_096)
+  }
+
+  /// Resolves the parsed plan; objective statements resolve in pieces of at least
+  /// `objectivesPerPiece` objectives (tests compare different sizes).
+  static func resolve(_ parsed: ParsedPlan, objectivesPerPiece: Int) -> (plan: Plan, diagnostics: [Diagnostic]) {
     var resolver = PlanResolver(parsed)
+    resolver.objectivesPerPiece = objectivesPerPiece
     resolver.run()
-    return (resolver.plan, resolver.diagnostics)
+    return (resolver.plan, resolver.problems.finished(in: resolver.plan))
   }
 
   private init(_ parsed: ParsedPlan) {
@@ -32,8 +47,7 @@ public struct PlanResolver {
     plan.objectives.reserveCapacity(counts.objectives)
     plan.objectiveIndex.reserveCapacity(counts.objectives)
     declaredObjectives.reserveCapacity(counts.objectives)
-    plan.keyResults.reserveCapacity(counts.keyResults)
-    plan.checkins.reserveCapacity(counts.checkins)
+    firstCheckins.reserveCapacity(counts.objectives)
     plan.links.reserveCapacity(counts.links)
   }
 
@@ -41,6 +55,7 @@ public struct PlanResolver {
     declareCycles()
     declareEntities()
     resolveEntitiesAndDeclareObjectives()
+    declareKeyResults()
     resolveObjectives()
     resolvePolicy()
     plan.buildAdjacency()
@@ -54,7 +69,7 @@ public struct PlanResolver {
     literal.value(in: plan.sources[file])
   }
 
-  private mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+  private mutating func report(_ diagnostic: Diagnostic) { problems.report(diagnostic) }
 
   // MARK: - Cycles
 
@@ -154,10 +169,13 @@ public struct PlanResolver {
   /// One walk over the entity declarations, once every entity is known: resolves their `in`,
   /// `admin` and `lead` names and declares their objectives and key results.
   private mutating func resolveEntitiesAndDeclareObjectives() {
-    for file in files {
-      for case .entity(let decl) in file.items {
-        guard let id = plan.entityIndex[decl.id.name], plan[id].level == decl.level else { continue }
+    for (fileIndex, file) in files.enumerated() {
+      for (itemIndex, item) in file.items.enumerated() {
+        guard case .entity(let decl) = item, let id = plan.entityIndex[decl.id.name], plan[id].level == decl.level
+        else { continue }
         resolveRelations(of: decl, id: id, file: file.file)
+        objectiveBlocks.append(
+          ObjectiveBlock(file: fileIndex, item: itemIndex, firstDeclared: declaredObjectives.count))
         declareObjectives(of: decl, owner: id, file: file.file)
       }
     }
@@ -188,7 +206,10 @@ public struct PlanResolver {
         let isAdmin: Bool
         if case .admins = member { isAdmin = true } else { isAdmin = false }
         for person in people {
-          guard let target = resolvePerson(person, file: file, role: isAdmin ? "an admin" : "a lead") else { continue }
+          guard
+            let target = plan.resolvePerson(
+              person, file: file, role: isAdmin ? "an admin" : "a lead", problems: &problems)
+          else { continue }
           if isAdmin {
             plan.entities[Int(id.index)].admins.append(target)
           } else {
@@ -213,48 +234,20 @@ public struct PlanResolver {
     }
     let name = reference.parts[0]
     guard let id = plan.entityIndex[name.name] else {
-      report(
-        unknown(
+      problems.report(
+        Diagnostic.unknown(
           "entity", name.name, at: location(file, name.span),
-          candidates: plan.entities.lazy.map(\.id),
-          fallback: "declare it, e.g. team \(name.name) \"Name\" in …"))
+          fallback: "declare it, e.g. team \(name.name) \"Name\" in …"),
+        suggestingNear: name.name, among: .entities)
       return nil
     }
     return id
-  }
-
-  /// Resolves a person id; reports unknown names and entities of other levels.
-  private mutating func resolvePerson(_ name: Identifier, file: FileID, role: String) -> EntityID? {
-    guard let id = plan.entityIndex[name.name] else {
-      report(
-        unknown(
-          "person", name.name, at: location(file, name.span),
-          candidates: plan.entities.lazy.filter { $0.level == .person }.map(\.id),
-          fallback: "declare the person: person \(name.name) \"Full Name\" in TEAM"))
-      return nil
-    }
-    guard plan[id].level == .person else {
-      report(
-        Diagnostic(
-          .wrongKind, "expected a person as \(role), found the \(plan[id].level.rawValue) '\(name.name)'",
-          at: location(file, name.span), label: "a \(plan[id].level.rawValue), not a person",
-          labels: [.init(plan[id].location, "declared here")],
-          help: "name a person declared with person ID \"Name\" in …"))
-      return nil
-    }
-    return id
-  }
-
-  private func unknown<S: Sequence<String>>(
-    _ kind: String, _ name: String, at location: SourceLocation, candidates: S, fallback: String
-  ) -> Diagnostic {
-    Diagnostic(
-      .unknownReference, "unknown \(kind) '\(name)'", at: location, label: "not defined",
-      help: Suggestions.didYouMean(name, among: candidates) ?? fallback)
   }
 
   // MARK: - Objectives and key results
 
+  /// Declares the objectives of an entity declaration and counts their key results and check-ins,
+  /// so that ``declareKeyResults()`` knows where each one goes. Reports repeated ids.
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
     for case .objective(let objective) in decl.members {
       let key = Plan.ObjectiveKey(owner: owner, localID: objective.id.name)
@@ -274,309 +267,140 @@ public struct PlanResolver {
       }
       declaredObjectives.append(id)
       plan.entities[Int(owner.index)].objectives.append(id)
-      let firstKeyResult = plan.keyResults.count
+      firstCheckins.append(Int32(checkinCount))
+      let firstKeyResult = keyResultCount
+      keyResultIDs.startObjective()
       for case .keyResult(let keyResult) in objective.statements {
-        let krLocation = location(file, keyResult.id.span)
-        let declared = firstKeyResult..<plan.keyResults.count
-        if let first = keyResultsByID.find(keyResult.id.name, in: declared, key: { plan.keyResults[$0].localID }) {
+        if let first = keyResultIDs.earlierDeclaration(of: keyResult.id) {
           report(
             Diagnostic(
               .duplicateDefinition,
               "the key result '\(keyResult.id.name)' is declared twice in '\(decl.id.name).\(objective.id.name)'",
-              at: krLocation, label: "declared again here",
-              labels: [.init(plan.keyResults[first].location, "first declared here")],
+              at: location(file, keyResult.id.span), label: "declared again here",
+              labels: [.init(location(file, first.span), "first declared here")],
               help: "a key result's id is unique within its objective; rename one of them"))
           continue
         }
-        declareKeyResult(keyResult, of: id, file: file)
+        keyResultCount += 1
+        for case .checkin in keyResult.clauses { checkinCount += 1 }
       }
       plan.objectives.append(
         Objective(
           owner: owner, localID: objective.id.name,
           title: objective.title.map { TextRef(file: file, literal: $0) }, cycle: nil, accountable: nil,
           isShared: false, progressOverride: nil, tags: [], note: nil,
-          keyResults: Int32(firstKeyResult)..<Int32(plan.keyResults.count), reuses: nil, location: here,
+          keyResults: Int32(firstKeyResult)..<Int32(keyResultCount), reuses: nil, location: here,
           hasUnresolvedParent: false))
     }
   }
 
-  private mutating func declareKeyResult(_ decl: KeyResultDecl, of objective: ObjectiveID, file: FileID) {
-    let id = KeyResultID(plan.keyResults.count)
-    var measure = Measure.none
-    var current: Double?
-    var range: (from: Double, to: Double, unit: String?, span: Span)?
-    var milestoneSpan: Span?
-    var done: (isDone: Bool, on: Day?) = (false, nil)
-    var manual: (value: Double, span: Span)?
-    var weight = 1.0
-    var weightLocation: SourceLocation?
-    var owner: EntityID?
-    var note: TextRef?
-    var source: String?
-    let firstCheckin = plan.checkins.count
-    for clause in decl.clauses {
-      switch clause {
-      case .range(let from, let to, let unit, let span): range = (from.value, to.value, unit?.name, span)
-      case .current(let value, _): current = value.value
-      case .checkin(let checkin):
-        plan.checkins.append(
-          CheckinRecord(
-            keyResult: id, date: checkin.date.day, value: checkin.value.value,
-            confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
-            location: location(file, checkin.span),
-            confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
-      case .milestone(let span): milestoneSpan = milestoneSpan ?? span
-      case .done(let date, let span):
-        done = (true, date?.day)
-        milestoneSpan = milestoneSpan ?? span
-      case .progress(let value, _): manual = (value.fraction, value.span)
-      case .weight(let value, _):
-        weight = value.value
-        weightLocation = location(file, value.span)
-      case .owner(let person, _): owner = resolvePerson(person, file: file, role: "a key result's owner")
-      case .note(let literal, _): note = TextRef(file: file, literal: literal)
-      case .source(let literal, _): source = text(file, literal)
+  /// Builds every key result and check-in, in pieces on all cores: each piece writes the places
+  /// ``declareObjectives(of:owner:file:)`` counted out for its objectives.
+  private mutating func declareKeyResults() {
+    let pieces = piecesOfEqualWork()
+    let (keyResultCount, checkinCount) = (keyResultCount, checkinCount)
+    var checkins: [CheckinRecord] = []
+    var reported: [ResolutionProblems] = []
+    let keyResults = [KeyResult](unsafeUninitializedCapacity: keyResultCount) { keyResultSlots, keyResultsWritten in
+      checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
+        reported = declareKeyResults(in: pieces, into: keyResultSlots, checkinSlots)
+        checkinsWritten = checkinCount
       }
+      keyResultsWritten = keyResultCount
     }
-    var measureSpan: Span?
-    if let range {
-      measure = .metric(from: range.from, to: range.to, current: current, unit: range.unit)
-      measureSpan = range.span
-    } else if let milestoneSpan {
-      measure = .milestone(isDone: done.isDone, doneOn: done.on)
-      measureSpan = milestoneSpan
-    } else if let manual {
-      measure = .manual(manual.value)
-      measureSpan = manual.span
-    }
-    sortByDate(plan.checkins.count - firstCheckin)
-    plan.keyResults.append(
-      KeyResult(
-        objective: objective, localID: decl.id.name,
-        title: TextRef(file: file, literal: decl.title ?? StringLiteral(span: decl.id.span)), measure: measure,
-        checkins: Int32(firstCheckin)..<Int32(plan.checkins.count), weight: weight, owner: owner, note: note,
-        source: source,
-        location: location(file, decl.id.span), weightLocation: weightLocation,
-        measureLocation: measureSpan.map { location(file, $0) }))
+    plan.keyResults = keyResults
+    plan.checkins = checkins
+    for piece in reported { problems.append(contentsOf: piece) }
   }
 
-  /// Sorts the last `count` check-ins by date, unless written in order already (the usual case).
-  /// Stable: duplicate dates stay in written order for the checker.
-  private mutating func sortByDate(_ count: Int) {
-    let range = (plan.checkins.count - count)..<plan.checkins.count
-    guard count > 1, range.dropFirst().contains(where: { plan.checkins[$0 - 1].date > plan.checkins[$0].date }) else {
-      return
+  /// Declares the key results of each piece of ``objectiveBlocks``, on all cores; returns each piece's problems.
+  private func declareKeyResults(
+    in pieces: [Range<Int>], into keyResults: UnsafeMutableBufferPointer<KeyResult>,
+    _ checkins: UnsafeMutableBufferPointer<CheckinRecord>
+  ) -> [ResolutionProblems] {
+    nonisolated(unsafe) let (keyResultSlots, checkinSlots) = (keyResults, checkins)
+    return ParallelWork.map(pieces) { piece in
+      var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
+      for block in objectiveBlocks[piece] {
+        let file = files[block.file]
+        guard case .entity(let decl) = file.items[block.item] else { continue }
+        var next = block.firstDeclared
+        for case .objective(let objectiveDecl) in decl.members {
+          defer { next += 1 }
+          guard let id = declaredObjectives[next] else { continue }
+          declarer.declare(objectiveDecl, id: id, firstCheckin: Int(firstCheckins[Int(id.index)]), file: file.file)
+        }
+      }
+      return declarer.problems
     }
-    let sorted = plan.checkins[range].enumerated()
-      .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
-    plan.checkins.replaceSubrange(range, with: sorted)
   }
 
+  // MARK: - Objective statements
+
+  /// An entity declaration whose objectives are declared: where it is, and where its objectives
+  /// start in ``declaredObjectives``.
+  private struct ObjectiveBlock {
+    var file: Int
+    var item: Int
+    var firstDeclared: Int
+  }
+
+  /// Resolves every objective's statements, in pieces of about equal size on all cores, and
+  /// joins the pieces in declaration order: links, ids and diagnostics come out as from one walk.
+  /// The pieces run a few at a time (as many as cores), so their results never hold more than a
+  /// small part of the plan.
   private mutating func resolveObjectives() {
     let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    var next = 0
-    for file in files {
-      for case .entity(let decl) in file.items {
-        guard let owner = plan.entityIndex[decl.id.name], plan[owner].level == decl.level else { continue }
+    let pieces = piecesOfEqualWork()
+    var nextObjective = 0
+    for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
+      let outputs = resolveObjectives(in: pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)], cycleIndex)
+      // Objective ids were given in traversal order, so each piece holds a contiguous run of them.
+      for output in outputs {
+        let run = nextObjective..<nextObjective + output.objectives.count
+        plan.objectives.replaceSubrange(run, with: output.objectives)
+        nextObjective = run.upperBound
+        plan.links.append(contentsOf: output.links)
+        problems.append(contentsOf: output.problems)
+      }
+    }
+  }
+
+  /// Resolves the objectives of each piece of ``objectiveBlocks``, on all cores.
+  private func resolveObjectives(
+    in pieces: ArraySlice<Range<Int>>, _ cycleIndex: [String: Int]
+  ) -> [ObjectiveResolver.Output] {
+    ParallelWork.map(Array(pieces)) { piece in
+      var resolver = ObjectiveResolver(plan: plan, cycleIndex: cycleIndex)
+      for block in objectiveBlocks[piece] {
+        let file = files[block.file]
+        guard case .entity(let decl) = file.items[block.item] else { continue }
+        var next = block.firstDeclared
         for case .objective(let objectiveDecl) in decl.members {
           // The same walk as the declaring one, so the same objectives (duplicates skipped).
-          let declared = declaredObjectives[next]
-          next += 1
-          guard let id = declared else { continue }
-          resolve(objectiveDecl, id: id, file: file.file, cycleIndex: cycleIndex)
+          defer { next += 1 }
+          guard let id = declaredObjectives[next] else { continue }
+          resolver.resolve(objectiveDecl, id: id, file: file.file)
         }
       }
+      return resolver.output
     }
   }
 
-  private mutating func resolve(
-    _ objectiveDecl: ObjectiveDecl, id: ObjectiveID, file: FileID, cycleIndex: [String: Int]
-  ) {
-    var objective = plan[id]
-    let firstLink = plan.links.count
-    var firstCycle: SourceLocation?
-    var firstOwner: SourceLocation?
-    if let reuses = objectiveDecl.reuses {
-      if let target = resolveLinkTarget(reuses, file: file, from: id) {
-        if case .objective(let parent) = target { objective.reuses = parent }
-        plan.links.append(
-          Link(
-            child: id, target: target, weight: 1, acceptedBy: nil, acceptedOn: nil,
-            isReuse: true, location: location(file, reuses.span),
-            targetLocation: location(file, reuses.span), acceptorLocation: nil, weightLocation: nil))
-      } else {
-        objective.hasUnresolvedParent = true
-      }
+  /// Ranges of ``objectiveBlocks`` holding about the same number of objectives, eight per core;
+  /// one range for small plans.
+  private func piecesOfEqualWork() -> [Range<Int>] {
+    let count = min(ParallelWork.coreCount * 8, declaredObjectives.count / objectivesPerPiece)
+    guard count > 1 else { return [0..<objectiveBlocks.count] }
+    var pieces: [Range<Int>] = []
+    var start = 0
+    for block in objectiveBlocks.indices.dropFirst()
+    where objectiveBlocks[block].firstDeclared >= declaredObjectives.count * (pieces.count + 1) / count {
+      pieces.append(start..<block)
+      start = block
     }
-    for statement in objectiveDecl.statements {
-      switch statement {
-      case .cycle(let period, let span):
-        let here = location(file, span)
-        if let firstCycle {
-          report(repeated("cycle", at: here, first: firstCycle))
-          continue
-        }
-        firstCycle = here
-        objective.cycle = resolveCycle(period, at: here, file: file, cycleIndex: cycleIndex)
-      case .owner(let person, let span):
-        let here = location(file, span)
-        if let firstOwner {
-          report(repeated("owner", at: here, first: firstOwner))
-          continue
-        }
-        firstOwner = here
-        objective.accountable = resolvePerson(person, file: file, role: "an objective's owner")
-        objective.accountableLocation = location(file, span)
-      case .supports(let clause):
-        guard let target = resolveLinkTarget(clause.target, file: file, from: id) else {
-          objective.hasUnresolvedParent = true
-          continue
-        }
-        var acceptor: EntityID?
-        if let person = clause.acceptedBy {
-          acceptor = resolvePerson(person, file: file, role: "the acceptor of a link")
-        }
-        let here = location(file, clause.span)
-        let linked = firstLink..<plan.links.count
-        if let existing = linksByTarget.find(target, in: linked, key: { plan.links[$0].target }) {
-          let link = plan.links[existing]
-          // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
-          if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
-            plan.links[existing].weight = clause.weight?.value ?? 1
-            plan.links[existing].weightLocation = clause.weight.map { location(file, $0.span) }
-            plan.links[existing].acceptedBy = acceptor
-            plan.links[existing].acceptedOn = clause.acceptedOn?.day
-            plan.links[existing].acceptorLocation = clause.acceptedBy.map { location(file, $0.span) }
-            continue
-          }
-          report(
-            Diagnostic(
-              .duplicateDefinition,
-              "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
-              at: location(file, clause.target.span), label: "named again here",
-              labels: [.init(link.targetLocation, "first link")],
-              help: "keep one supports line per parent; put the weight and acceptance on it"))
-          continue
-        }
-        plan.links.append(
-          Link(
-            child: id, target: target, weight: clause.weight?.value ?? 1,
-            acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
-            location: here, targetLocation: location(file, clause.target.span),
-            acceptorLocation: clause.acceptedBy.map { location(file, $0.span) },
-            weightLocation: clause.weight.map { location(file, $0.span) }))
-      case .shared:
-        objective.isShared = true
-      case .keyResult:
-        break
-      case .progressOverride(let value, let span):
-        objective.progressOverride = value.fraction
-        objective.overrideLocation = location(file, span)
-      case .tags(let tags, _):
-        objective.tags.append(contentsOf: tags.map(\.name))
-      case .note(let literal, _):
-        objective.note = TextRef(file: file, literal: literal)
-      }
-    }
-    plan.objectives[Int(id.index)] = objective
-  }
-
-  private func repeated(_ statement: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
-    Diagnostic(
-      .duplicateDefinition, "an objective has one '\(statement)'", at: location,
-      label: "given again here", labels: [.init(first, "first given here")],
-      help: "remove one of the two \(statement) lines")
-  }
-
-  /// Whether a period is closed: declared closed itself, or inside a period declared closed.
-  private func isClosed(_ period: Period) -> Bool {
-    plan.closedPeriods.contains(period)
-      || plan.closedPeriods.contains { $0.first <= period.first && period.last <= $0.last }
-  }
-
-  private mutating func resolveCycle(
-    _ period: PeriodSyntax, at location: SourceLocation, file: FileID, cycleIndex: [String: Int]
-  ) -> CycleAssignment? {
-    switch period.value {
-    case .literal(let value):
-      return CycleAssignment(period: value, name: nil, isClosed: isClosed(value), location: location)
-    case .named(let name):
-      guard let index = cycleIndex[name] else {
-        report(
-          unknown(
-            "cycle", name, at: SourceLocation(file: file, span: period.span),
-            candidates: plan.cycles.map(\.name),
-            fallback:
-              "declare it at the top level, e.g. cycle \(name) 2026-01-01..2026-06-30, or write a period such as 2026-Q1"
-          ))
-        return nil
-      }
-      let cycle = plan.cycles[index]
-      return CycleAssignment(
-        period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period),
-        location: location)
-    }
-  }
-
-  /// Resolves the parent of a link: `owner.objective` or `owner.objective.kr`.
-  private mutating func resolveLinkTarget(_ reference: Reference, file: FileID, from child: ObjectiveID) -> LinkTarget?
-  {
-    let here = location(file, reference.span)
-    let ownerName = reference.parts[0]
-    guard let owner = plan.entityIndex[ownerName.name] else {
-      // Suggest the whole reference with the nearest entity id in front.
-      let near = Suggestions.nearest(to: ownerName.name, among: plan.entities.lazy.map(\.id))
-      let rest = reference.parts.dropFirst().map(\.name)
-      let candidates = near.map { ([$0] + rest).joined(separator: ".") }
-      report(
-        Diagnostic(
-          .unknownReference, "unknown entity '\(ownerName.name)' in '\(reference)'",
-          at: location(file, ownerName.span), label: "not defined",
-          help: candidates.isEmpty
-            ? "declare the entity, or check the spelling of '\(reference)'"
-            : "did you mean " + candidates.map { "`\($0)`" }.joined(separator: " or ") + "?"))
-      return nil
-    }
-    guard reference.parts.count >= 2 else {
-      let examples = plan[owner].objectives.prefix(2).map { "`\(plan.qualifiedName($0))`" }
-      report(
-        Diagnostic(
-          .wrongKind,
-          "expected an objective or key result, found the \(plan[owner].level.rawValue) '\(ownerName.name)'",
-          at: here, label: "an entity, not an objective",
-          labels: [.init(plan[owner].location, "declared here")],
-          help: examples.isEmpty
-            ? "a link points at an objective (owner.objective) or a key result (owner.objective.kr)"
-            : "name one of its objectives, e.g. " + examples.joined(separator: " or ")))
-      return nil
-    }
-    let objectiveName = reference.parts[1]
-    guard let objective = plan.objective(owner: owner, localID: objectiveName.name) else {
-      let candidates = plan[owner].objectives.map { plan.qualifiedName($0) }
-      report(
-        Diagnostic(
-          .unknownReference, "unknown objective '\(ownerName.name).\(objectiveName.name)'",
-          at: here, label: "not defined",
-          help: Suggestions.didYouMean("\(ownerName.name).\(objectiveName.name)", among: candidates)
-            ?? (candidates.isEmpty
-              ? "'\(ownerName.name)' has no objectives yet"
-              : "'\(ownerName.name)' has " + candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", "))))
-      return nil
-    }
-    guard reference.parts.count == 3 else { return .objective(objective) }
-    let krName = reference.parts[2]
-    guard let keyResult = plan.keyResult(of: objective, localID: krName.name) else {
-      let candidates = plan[objective].keyResults.map { plan.qualifiedName(KeyResultID($0)) }
-      report(
-        Diagnostic(
-          .unknownReference, "unknown key result '\(reference)'", at: here, label: "not defined",
-          help: Suggestions.didYouMean(reference.description, among: candidates)
-            ?? (candidates.isEmpty
-              ? "'\(plan.qualifiedName(objective))' has no key results"
-              : "its key results are " + candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", "))))
-      return nil
-    }
-    return .keyResult(keyResult)
+    pieces.append(start..<objectiveBlocks.count)
+    return pieces
   }
 
   // MARK: - Policy
@@ -654,7 +478,7 @@ public struct PlanResolver {
         case "off-track": plan.policy.atRiskRatio = value
         default:
           report(
-            unknown(
+            Diagnostic.unknown(
               "status threshold", name.name, at: location(file, name.span),
               candidates: ["at-risk", "off-track"],
               fallback: "the thresholds are at-risk (below it an objective is at risk) and off-track"))
@@ -670,7 +494,7 @@ public struct PlanResolver {
     case .rule(let name, let setting, _):
       guard let rule = Rule(rawValue: name.name) else {
         report(
-          unknown(
+          Diagnostic.unknown(
             "rule", name.name, at: location(file, name.span), candidates: Rule.allCases.map(\.rawValue),
             fallback: "`okr explain` lists the rule names"))
         return
@@ -689,7 +513,7 @@ public struct PlanResolver {
       case "off": plan.policy.severities[rule] = .some(nil)
       default:
         report(
-          unknown(
+          Diagnostic.unknown(
             "rule setting", setting.name, at: location(file, setting.span),
             candidates: ["error", "warning", "note", "off"], fallback: "write error, warning, note or off"))
       }
@@ -699,7 +523,7 @@ public struct PlanResolver {
   private mutating func level(_ name: Identifier, file: FileID) -> Level? {
     if let level = Level(rawValue: name.name) { return level }
     report(
-      unknown(
+      Diagnostic.unknown(
         "level", name.name, at: location(file, name.span), candidates: Level.allCases.map(\.rawValue),
         fallback: "the levels are company, unit, team and person"))
     return nil

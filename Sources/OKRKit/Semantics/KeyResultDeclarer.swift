@@ -1,0 +1,139 @@
+/// Builds the key results and check-ins of objectives once every entity and objective is declared.
+/// It writes each one to the place counted out for it in buffers shared by all pieces, and keeps
+/// its problems to itself, so pieces of a plan are declared on all cores (see ``PlanResolver``).
+struct KeyResultDeclarer {
+  let plan: Plan
+  /// Room for every key result and check-in of the plan; each piece initializes its own places.
+  let keyResults: UnsafeMutableBufferPointer<KeyResult>
+  let checkins: UnsafeMutableBufferPointer<CheckinRecord>
+  private(set) var problems = ResolutionProblems()
+  /// The current objective's key result ids, to skip repeated ones as the declaring walk did.
+  private var keyResultIDs = KeyResultIDs()
+
+  init(
+    plan: Plan, keyResults: UnsafeMutableBufferPointer<KeyResult>, checkins: UnsafeMutableBufferPointer<CheckinRecord>
+  ) {
+    self.plan = plan
+    self.keyResults = keyResults
+    self.checkins = checkins
+  }
+
+  /// Declares the key results of the objective `id`, whose first check-in goes to `firstCheckin`.
+  mutating func declare(_ objective: ObjectiveDecl, id: ObjectiveID, firstCheckin: Int, file: FileID) {
+    var next = plan[id].keyResults.lowerBound
+    var nextCheckin = firstCheckin
+    keyResultIDs.startObjective()
+    for case .keyResult(let keyResult) in objective.statements {
+      guard keyResultIDs.earlierDeclaration(of: keyResult.id) == nil else { continue }
+      nextCheckin = declare(keyResult, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin, file: file)
+      next += 1
+    }
+  }
+
+  private func location(_ file: FileID, _ span: Span) -> SourceLocation {
+    SourceLocation(file: file, span: span)
+  }
+
+  private func text(_ file: FileID, _ literal: StringLiteral) -> String {
+    literal.value(in: plan.sources[file])
+  }
+
+  private mutating func declare(
+    _ decl: KeyResultDecl, as id: KeyResultID, of objective: ObjectiveID, checkinsFrom firstCheckin: Int, file: FileID
+  ) -> Int {
+    var nextCheckin = firstCheckin
+    var measure = Measure.none
+    var current: Double?
+    var range: (from: Double, to: Double, unit: String?, span: Span)?
+    var milestoneSpan: Span?
+    var done: (isDone: Bool, on: Day?) = (false, nil)
+    var manual: (value: Double, span: Span)?
+    var weight = 1.0
+    var weightLocation: SourceLocation?
+    var owner: EntityID?
+    var note: TextRef?
+    var source: String?
+    for clause in decl.clauses {
+      switch clause {
+      case .range(let from, let to, let unit, let span): range = (from.value, to.value, unit?.name, span)
+      case .current(let value, _): current = value.value
+      case .checkin(let checkin):
+        (checkins.baseAddress! + nextCheckin).initialize(
+          to: CheckinRecord(
+            keyResult: id, date: checkin.date.day, value: checkin.value.value,
+            confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
+            location: location(file, checkin.span),
+            confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
+        nextCheckin += 1
+      case .milestone(let span): milestoneSpan = milestoneSpan ?? span
+      case .done(let date, let span):
+        done = (true, date?.day)
+        milestoneSpan = milestoneSpan ?? span
+      case .progress(let value, _): manual = (value.fraction, value.span)
+      case .weight(let value, _):
+        weight = value.value
+        weightLocation = location(file, value.span)
+      case .owner(let person, _):
+        owner = plan.resolvePerson(person, file: file, role: "a key result's owner", problems: &problems)
+      case .note(let literal, _): note = TextRef(file: file, literal: literal)
+      case .source(let literal, _): source = text(file, literal)
+      }
+    }
+    var measureSpan: Span?
+    if let range {
+      measure = .metric(from: range.from, to: range.to, current: current, unit: range.unit)
+      measureSpan = range.span
+    } else if let milestoneSpan {
+      measure = .milestone(isDone: done.isDone, doneOn: done.on)
+      measureSpan = milestoneSpan
+    } else if let manual {
+      measure = .manual(manual.value)
+      measureSpan = manual.span
+    }
+    sortByDate(firstCheckin..<nextCheckin)
+    (keyResults.baseAddress! + Int(id.index)).initialize(
+      to: KeyResult(
+        objective: objective, localID: decl.id.name,
+        title: TextRef(file: file, literal: decl.title ?? StringLiteral(span: decl.id.span)), measure: measure,
+        checkins: Int32(firstCheckin)..<Int32(nextCheckin), weight: weight, owner: owner, note: note,
+        source: source,
+        location: location(file, decl.id.span), weightLocation: weightLocation,
+        measureLocation: measureSpan.map { location(file, $0) }))
+    return nextCheckin
+  }
+
+  /// Sorts the check-ins of `range` by date, unless written in order already (the usual case).
+  /// Stable: duplicate dates stay in written order for the checker.
+  private func sortByDate(_ range: Range<Int>) {
+    guard range.count > 1, range.dropFirst().contains(where: { checkins[$0 - 1].date > checkins[$0].date }) else {
+      return
+    }
+    let sorted = checkins[range].enumerated()
+      .sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    for (offset, checkin) in sorted.enumerated() { checkins[range.lowerBound + offset] = checkin }
+  }
+}
+
+/// The key result ids of one objective seen so far, to find repeated ones: the declaring walk and
+/// ``KeyResultDeclarer`` skip the same key results.
+struct KeyResultIDs {
+  private var declared: [Identifier] = []
+  /// Where the current objective's ids start, counting every objective's (for ``TailIndex``).
+  private var offset = 0
+  private var index = TailIndex<String>()
+
+  /// Forgets the ids of the previous objective.
+  mutating func startObjective() {
+    offset += declared.count + 1
+    declared.removeAll(keepingCapacity: true)
+  }
+
+  /// The earlier declaration of `id` in the current objective; nil, after noting `id`, when there is none.
+  mutating func earlierDeclaration(of id: Identifier) -> Identifier? {
+    if let position = index.find(id.name, in: offset..<offset + declared.count, key: { declared[$0 - offset].name }) {
+      return declared[position - offset]
+    }
+    declared.append(id)
+    return nil
+  }
+}

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import OKRKit
+
+/// Objective statements resolve in pieces on all cores; the joined result must be exactly that of
+/// one walk in declaration order.
+@Suite struct ParallelResolveTests {
+  /// 400 teams of 8 objectives, with problems planted at intervals that cross piece boundaries.
+  static let plan: String = {
+    var text = """
+      company c "C" {
+        admin p0
+        objective top "Top" { cycle 2026; owner p0; kr k "K" from 0 to 1 }
+      }
+      person p0 "P" in c
+      unit u "U" in c { lead p0 }
+
+      """
+    var index = 0
+    for team in 0..<400 {
+      text += "team t\(team) \"T\" in u {\n  lead p0\n"
+      for local in 0..<8 {
+        defer { index += 1 }
+        text += "  objective o\(local) \"O\" {\n    cycle 2026\n"
+        if index % 1_499 == 0 { text += "    cycle 2026-Q2\n" }
+        text += index % 1_201 == 0 ? "    owner nobody\n" : "    owner p0\n"
+        text += "    supports c.top accepted by p0\n"
+        if index % 701 == 0 { text += "    supports c.top\n" }
+        if index % 997 == 0 { text += "    supports c.nope\n" }
+        if local > 0 { text += "    supports t\(team).o\(local - 1).k weight 2\n" }
+        text += "    kr k \"K\" from 0 to 10 current \(index % 10)\n"
+        if index % 911 == 0 { text += "    kr k \"Again\" milestone\n" }
+        if index % 613 == 0 { text += "    kr k2 \"K2\" owner ghost progress 10%\n" }
+        if index % 5 == 0 {
+          text +=
+            "    kr k3 \"K3\" from 0 to 9 {\n      checkin 2026-02-0\(1 + index % 7) 4\n      checkin 2026-01-15 2\n    }\n"
+        }
+        text += "  }\n"
+      }
+      text += "}\n"
+    }
+    return text
+  }()
+
+  static func resolve(objectivesPerPiece: Int) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    var parsed = ParsedPlan()
+    parsed.add(path: "plan.okr", text: plan)
+    #expect(parsed.diagnostics.isEmpty)
+    return PlanResolver.resolve(parsed, objectivesPerPiece: objectivesPerPiece)
+  }
+
+  static func summary(_ resolved: (plan: Plan, diagnostics: [Diagnostic])) -> [String] {
+    let renderer = DiagnosticRenderer(sources: resolved.plan.sources, color: false)
+    let links = resolved.plan.links.map {
+      "link \($0.child.index) → \($0.target) weight \($0.weight) at \($0.location.span.start) by \(String(describing: $0.acceptedBy))"
+    }
+    let objectives = resolved.plan.objectives.indices.map {
+      let objective = resolved.plan.objectives[$0]
+      return
+        "objective \($0) \(resolved.plan.qualifiedName(ObjectiveID($0))) cycle \(objective.cycle?.label ?? "-") owner \(String(describing: objective.accountable)) unresolved \(objective.hasUnresolvedParent)"
+    }
+    let keyResults = resolved.plan.keyResults.indices.map {
+      let keyResult = resolved.plan.keyResults[$0]
+      return
+        "kr \($0) \(resolved.plan.qualifiedName(KeyResultID($0))) \(keyResult.measure) checkins \(keyResult.checkins) owner \(String(describing: keyResult.owner))"
+    }
+    let checkins = resolved.plan.checkins.map {
+      "checkin \($0.keyResult.index) \($0.date) \($0.value) at \($0.location.span.start)"
+    }
+    return resolved.diagnostics.map(renderer.render) + links + objectives + keyResults + checkins
+  }
+
+  @Test func piecesJoinToTheResultOfOneWalk() {
+    let sequential = Self.resolve(objectivesPerPiece: .max)
+    let pieces = Self.resolve(objectivesPerPiece: 64)
+    #expect(sequential.plan.objectives.count == 3_201)
+    #expect(sequential.diagnostics.count == 3 + 3 + 5 + 4 + 4 + 6)
+    #expect(sequential.plan.checkins.count == 2 * 640)
+    #expect(sequential.plan.links.count == 3_200 + 3_200 - 400)
+    let expected = Self.summary(sequential)
+    let found = Self.summary(pieces)
+    #expect(found.count == expected.count)
+    for (line, (want, got)) in zip(expected, found).enumerated() where want != got {
+      Issue.record("line \(line): expected \(want), found \(got)")
+      break
+    }
+  }
+
+  @Test func linksFollowDeclarationOrderAcrossPieces() {
+    let plan = Self.resolve(objectivesPerPiece: 64).plan
+    let starts = plan.links.map(\.location.span.start)
+    #expect(starts == starts.sorted())
+    #expect(plan.parentLinks(of: ObjectiveID(10)).map { plan.qualifiedName(plan[$0].target) } == ["c.top", "t1.o0.k"])
+  }
+}
