@@ -45,17 +45,18 @@ struct ExportCommand: ParsableCommand {
       Output.error("okr: cannot write \(TerminalText.escaped(output)): it is a folder; name a file")
       throw ExitCode.badInput
     }
-    let analysis = try PlanInput.analyze(paths, fileSystem: fileSystem, activity: "exporting anyway")
-    let text = PlanExport(analysis: analysis, asOf: day).text(format)
-    guard let output else {
-      Output.write(text)
-      return
-    }
-    do {
-      try AtomicFileWriter().write(output, with: Array(text.utf8))
-    } catch {
-      Output.error("okr: cannot write \(TerminalText.escaped(output)): \(error.message)")
-      throw ExitCode.badInput
+    try PlanInput.analyze(paths, fileSystem: fileSystem, activity: "exporting anyway") { analysis in
+      let text = PlanExport(analysis: analysis, asOf: day).text(format)
+      guard let output else {
+        Output.write(text)
+        return
+      }
+      do throws(FileWriteError) {
+        try AtomicFileWriter().write(output, with: Array(text.utf8))
+      } catch {
+        Output.error("okr: cannot write \(TerminalText.escaped(output)): \(error.message)")
+        throw ExitCode.badInput
+      }
     }
   }
 }

@@ -36,16 +36,16 @@ struct QueryCommand: ParsableCommand {
   func run() throws {
     let paths = Array(arguments.dropLast())
     let query = arguments[arguments.count - 1]
-    let analysis = try PlanInput.analyze(paths, activity: "answering anyway")
-    let day = asOf.day
-    var engine = QueryEngine(
-      analysis: analysis, asOf: day, format: output.format == .json ? .json : .text,
-      color: output.colorsText)
-    let answer = engine.answer(query)
-    Output.write(answer.output)
-    if let error = answer.error {
-      if output.format == .json { Output.line(error) } else { Output.error(error) }
-      throw ExitCode.problems
+    try PlanInput.analyze(paths, activity: "answering anyway") { analysis in
+      var engine = QueryEngine(
+        analysis: analysis, asOf: asOf.day, format: output.format == .json ? .json : .text,
+        color: output.colorsText)
+      let answer = engine.answer(query)
+      Output.write(answer.output)
+      if let error = answer.error {
+        if output.format == .json { Output.line(error) } else { Output.error(error) }
+        throw ExitCode.problems
+      }
     }
   }
 }
