@@ -43,7 +43,7 @@ public enum PlanFormatter {
   /// Only for files that parsed without diagnostics: a tree with errors lacks the
   /// statements that failed to parse, and they would be dropped.
   public static func format(_ file: SourceFile, _ syntax: SyntaxFile) -> String {
-    var layout = PlanLayout(writer: FormatWriter(bytes: file.bytes, comments: syntax.comments))
+    var layout = PlanLayout(writer: FormatWriter(bytes: file.bytes, comments: syntax.comments), source: file)
     layout.file(syntax)
     return layout.writer.rendered()
   }
@@ -55,6 +55,8 @@ public enum PlanFormatter {
 /// its depth is bounded whatever the input.
 struct PlanLayout {
   var writer: FormatWriter
+  /// The file being formatted (key results read their clauses from it).
+  let source: SourceFile
 
   private static let step = FormatWriter.indentWidth
 
@@ -202,14 +204,15 @@ struct PlanLayout {
     if let title = decl.title { header.append(literal(title.span)) }
     // The clause that says what kind of measure this is stays on the `kr` line, unless a comment
     // sits before it (the comment must stay before it).
-    var rest = decl.clauses[...]
+    let clauses = decl.clauses(in: source)
+    var rest = clauses[...]
     if let first = rest.first, first.isKind, !writer.hasComment(in: Span(start: decl.span.start, end: first.span.end)) {
       header.append(contentsOf: pieces(of: first))
       rest = rest.dropFirst()
     }
     if !writer.hasComment(in: decl.span) {
       let oneLine = header + rest.flatMap(pieces(of:))
-      let hasCheckin = decl.clauses.contains { $0.isCheckin }
+      let hasCheckin = clauses.contains { $0.isCheckin }
       if rest.isEmpty || !hasCheckin && fits(oneLine, indent: indent) {
         writer.statement(oneLine, indent: indent, covering: decl.span)
         return

@@ -22,10 +22,13 @@ struct KeyResultDeclarer {
   mutating func declare(_ objective: ObjectiveDecl, id: ObjectiveID, firstCheckin: Int, file: FileID) {
     var next = plan[id].keyResults.lowerBound
     var nextCheckin = firstCheckin
+    let sourceFile = plan.sources[file]
     keyResultIDs.startObjective()
     for case .keyResult(let keyResult) in objective.statements {
       guard keyResultIDs.earlierDeclaration(of: keyResult.id) == nil else { continue }
-      nextCheckin = declare(keyResult, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin, file: file)
+      // The declaring walk counted these places with the same rule; never write past them.
+      precondition(next < plan[id].keyResults.upperBound, "more key results than counted")
+      nextCheckin = declare(keyResult, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin, in: sourceFile)
       next += 1
     }
   }
@@ -39,8 +42,10 @@ struct KeyResultDeclarer {
   }
 
   private mutating func declare(
-    _ decl: KeyResultDecl, as id: KeyResultID, of objective: ObjectiveID, checkinsFrom firstCheckin: Int, file: FileID
+    _ decl: KeyResultDecl, as id: KeyResultID, of objective: ObjectiveID, checkinsFrom firstCheckin: Int,
+    in sourceFile: SourceFile
   ) -> Int {
+    let file = sourceFile.id
     var nextCheckin = firstCheckin
     var measure = Measure.none
     var current: Double?
@@ -53,11 +58,12 @@ struct KeyResultDeclarer {
     var owner: EntityID?
     var note: TextRef?
     var source: String?
-    for clause in decl.clauses {
+    for clause in decl.clauses(in: sourceFile) {
       switch clause {
       case .range(let from, let to, let unit, let span): range = (from.value, to.value, unit?.name, span)
       case .current(let value, _): current = value.value
       case .checkin(let checkin):
+        precondition(nextCheckin < checkins.count, "more check-ins than counted")
         (checkins.baseAddress! + nextCheckin).initialize(
           to: CheckinRecord(
             keyResult: id, date: checkin.date.day, value: checkin.value.value,
@@ -90,6 +96,8 @@ struct KeyResultDeclarer {
       measure = .manual(manual.value)
       measureSpan = manual.span
     }
+    // Every place the declaring walk counted out is written.
+    precondition(nextCheckin - firstCheckin == decl.checkinCount, "fewer check-ins than counted")
     sortByDate(firstCheckin..<nextCheckin)
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(

@@ -282,7 +282,7 @@ public struct PlanResolver {
           continue
         }
         keyResultCount += 1
-        for case .checkin in keyResult.clauses { checkinCount += 1 }
+        checkinCount += keyResult.checkinCount
       }
       plan.objectives.append(
         Objective(

@@ -27,6 +27,18 @@ public enum PlanParser {
     }
   }
 
+  /// The clauses of a key result parsed from `file`, read again from its source.
+  static func clauses(of keyResult: KeyResultDecl, in file: SourceFile) -> [KeyResultClause] {
+    // The parser never makes a key result without a title; the clauses start after it.
+    let title = keyResult.title ?? StringLiteral(span: keyResult.id.span)
+    return file.bytes.withUnsafeBufferPointer { buffer in
+      let end = min(Int(keyResult.span.end), buffer.count)
+      let start = min(Int(title.span.end), end)
+      var parser = Parser(bytes: UnsafeBufferPointer(rebasing: buffer[0..<end]), file: file.id, start: start)
+      return parser.clauses(of: keyResult, title: title)
+    }
+  }
+
   /// Parses `range` of the buffer as a sequence of top-level declarations; spans stay file-wide.
   static func parseRange(
     _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID
@@ -108,6 +120,8 @@ struct Parser {
 
   /// Whether parsing gave up on the file (after reporting so).
   private var gaveUp = false
+  /// Whether key results keep their clauses even when they parsed without a problem.
+  private var keepsClauses = false
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
@@ -655,6 +669,16 @@ struct Parser {
     }
     let title = StringLiteral(span: current.span)
     advance()
+    return parseKeyResultClauses(start: start, id: id, title: title)
+  }
+
+  /// The clauses after a key result's title (those on its line, then its block, if any), which
+  /// make up the key result starting at `start`.
+  private mutating func parseKeyResultClauses(
+    start: UInt32, id: Identifier, title: StringLiteral
+  ) -> KeyResultDecl? {
+    let problemsBefore = diagnostics.count + lexer.diagnostics.count
+    let checkinsBefore = counts.checkins
     let firstClause = clauseScratch.count
     defer { clauseScratch.removeSubrange(firstClause...) }
     while !atStatementEnd && current.kind != .leftBrace {
@@ -673,10 +697,20 @@ struct Parser {
         return parsedAny
       }
     }
-    let clauses = Parser.exactCopy(clauseScratch[firstClause...])
+    // Clauses that parsed without a problem are read again on demand (see ``KeyResultDecl``).
+    let hadProblem = diagnostics.count + lexer.diagnostics.count != problemsBefore
+    let clauses = keepsClauses || hadProblem ? Parser.exactCopy(clauseScratch[firstClause...]) : nil
     counts.keyResults += 1
     return KeyResultDecl(
-      id: id, title: title, clauses: clauses, body: body, span: Span(start: start, end: previousEnd))
+      id: id, title: title, storedClauses: clauses, checkinCount: counts.checkins - checkinsBefore, body: body,
+      span: Span(start: start, end: previousEnd))
+  }
+
+  /// Reads the clauses of `keyResult` again, from the end of its title (where the parser
+  /// starts), keeping them (for ``PlanParser/clauses(of:in:)``).
+  mutating func clauses(of keyResult: KeyResultDecl, title: StringLiteral) -> [KeyResultClause] {
+    keepsClauses = true
+    return parseKeyResultClauses(start: keyResult.span.start, id: keyResult.id, title: title)?.storedClauses ?? []
   }
 
   private mutating func parseClause() -> KeyResultClause? {

@@ -251,14 +251,27 @@ public enum ObjectiveStatement: Sendable {
 }
 
 /// `kr ID "Title" CLAUSES [{ CLAUSES }]`.
+///
+/// A plan has a few key results per objective, and most of the tree's size was their clause
+/// lists; so a key result that parsed without a problem keeps only its span, and
+/// ``clauses(in:)`` reads its clauses again from the source when asked (a few hundred
+/// nanoseconds). One that had a problem keeps the clauses that parsed.
 public struct KeyResultDecl: Sendable {
   public var id: Identifier
   public var title: StringLiteral?
-  /// Every clause, those on the header line first, then those of the block.
-  public var clauses: [KeyResultClause]
+  /// The clauses, when kept rather than read again (see ``clauses(in:)``).
+  var storedClauses: [KeyResultClause]?
+  /// The number of `checkin` clauses.
+  public var checkinCount: Int
   /// The braces of the block, when it has one.
   public var body: Span?
   public var span: Span
+
+  /// Every clause, those on the header line first, then those of the block; `file` is the
+  /// source file the key result was parsed from.
+  public func clauses(in file: SourceFile) -> [KeyResultClause] {
+    storedClauses ?? PlanParser.clauses(of: self, in: file)
+  }
 }
 
 /// One clause of a key result.

@@ -53,7 +53,7 @@ enum SyntaxShape {
               case .note(let note, _): lines.append("    note \(text(note.span))")
               case .keyResult(let keyResult):
                 lines.append("    kr \(text(keyResult.id.span)) title=\(written(keyResult.title?.span))")
-                for clause in keyResult.clauses {
+                for clause in keyResult.clauses(in: file) {
                   lines.append("      " + describe(clause, written: written, number: number))
                 }
               }
@@ -126,7 +126,7 @@ enum SyntaxShape {
           for (s, statement) in objective.statements.enumerated() {
             nodes.append((statement.span, "\(i).\(m).\(s)"))
             guard case .keyResult(let keyResult) = statement else { continue }
-            for (c, clause) in keyResult.clauses.enumerated() {
+            for (c, clause) in keyResult.clauses(in: file).enumerated() {
               nodes.append((clause.span, "\(i).\(m).\(s).\(c)"))
             }
           }

@@ -35,8 +35,9 @@ import Testing
 
   @Test func theHandMadePlanHasEveryKindOfNode() throws {
     let url = FrontEndFixtures.folder.appendingPathComponent("plans/every-construct.okr")
-    let plan = FrontEndFixtures.parse(try FrontEndFixtures.bytes(url))
-    let kinds = Set(SpanChecks.nodes(of: plan.syntax[0]).map(\.kind))
+    let bytes = try FrontEndFixtures.bytes(url)
+    let plan = FrontEndFixtures.parse(bytes)
+    let kinds = Set(SpanChecks.nodes(of: plan.syntax[0], bytes: bytes).map(\.kind))
     let expected: Set<String> = [
       "include", "cycle", "entity", "policy", "admins", "leads", "objective", "reuses", "supports",
       "shared", "progress-override", "tags", "note", "key-result", "range", "current", "checkin",
@@ -99,7 +100,7 @@ enum SpanChecks {
   static func nestingProblems(_ syntax: SyntaxFile, bytes: [UInt8]) -> [String] {
     var problems: [String] = []
     let file = Span(start: 0, end: UInt32(bytes.count))
-    var pending = [SpanNode(kind: "file", span: file, children: nodes(of: syntax, nested: true))]
+    var pending = [SpanNode(kind: "file", span: file, children: nodes(of: syntax, bytes: bytes, nested: true))]
     while let node = pending.popLast() {
       if node.span.start > node.span.end { problems.append("\(node.kind) has a reversed span \(node.span)") }
       for child in node.children where child.span.start < node.span.start || child.span.end > node.span.end {
@@ -123,8 +124,9 @@ enum SpanChecks {
   }
 
   /// The top-level nodes with their descendants (`nested`), or every node flattened.
-  static func nodes(of syntax: SyntaxFile, nested: Bool = false) -> [SpanNode] {
-    let top = syntax.items.map(node)
+  static func nodes(of syntax: SyntaxFile, bytes: [UInt8], nested: Bool = false) -> [SpanNode] {
+    let source = SourceFile(id: syntax.file, path: "plan.okr", bytes: bytes)
+    let top = syntax.items.map { node($0, source) }
     guard !nested else { return top }
     var all: [SpanNode] = []
     var pending = top
@@ -135,7 +137,7 @@ enum SpanChecks {
     return all
   }
 
-  private static func node(_ item: SyntaxFile.Item) -> SpanNode {
+  private static func node(_ item: SyntaxFile.Item, _ source: SourceFile) -> SpanNode {
     switch item {
     case .include(let decl):
       return SpanNode(kind: "include", span: decl.span, children: [leaf("path", decl.path.span)])
@@ -150,7 +152,7 @@ enum SpanChecks {
       if let name = decl.name { children.append(leaf("name", name.span)) }
       children += decl.parents.map(reference)
       if let body = decl.body {
-        children.append(SpanNode(kind: "entity-body", span: body, children: decl.members.map(member)))
+        children.append(SpanNode(kind: "entity-body", span: body, children: decl.members.map { member($0, source) }))
       }
       return SpanNode(kind: "entity", span: decl.span, children: children)
     case .policy(let decl):
@@ -160,30 +162,31 @@ enum SpanChecks {
     }
   }
 
-  private static func member(_ member: EntityMember) -> SpanNode {
+  private static func member(_ member: EntityMember, _ source: SourceFile) -> SpanNode {
     switch member {
     case .admins(let people, let span):
       return SpanNode(kind: "admins", span: span, children: people.map { leaf("person", $0.span) })
     case .leads(let people, let span):
       return SpanNode(kind: "leads", span: span, children: people.map { leaf("person", $0.span) })
     case .objective(let decl):
-      return objective(decl)
+      return objective(decl, source)
     }
   }
 
-  private static func objective(_ decl: ObjectiveDecl) -> SpanNode {
+  private static func objective(_ decl: ObjectiveDecl, _ source: SourceFile) -> SpanNode {
     var children = [leaf("id", decl.id.span)]
     if let title = decl.title { children.append(leaf("title", title.span)) }
     if let reuses = decl.reuses {
       children.append(SpanNode(kind: "reuses", span: reuses.span, children: reference(reuses).children))
     }
     if let body = decl.body {
-      children.append(SpanNode(kind: "objective-body", span: body, children: decl.statements.map(statement)))
+      children.append(
+        SpanNode(kind: "objective-body", span: body, children: decl.statements.map { statement($0, source) }))
     }
     return SpanNode(kind: "objective", span: decl.span, children: children)
   }
 
-  private static func statement(_ statement: ObjectiveStatement) -> SpanNode {
+  private static func statement(_ statement: ObjectiveStatement, _ source: SourceFile) -> SpanNode {
     switch statement {
     case .cycle(let period, let span):
       return SpanNode(kind: "cycle", span: span, children: [leaf("period", period.span)])
@@ -201,7 +204,7 @@ enum SpanChecks {
     case .shared(let span):
       return SpanNode(kind: "shared", span: span)
     case .keyResult(let decl):
-      return keyResult(decl)
+      return keyResult(decl, source)
     case .progressOverride(let value, let span):
       return SpanNode(kind: "progress-override", span: span, children: [leaf("number", value.span)])
     case .tags(let tags, let span):
@@ -211,10 +214,10 @@ enum SpanChecks {
     }
   }
 
-  private static func keyResult(_ decl: KeyResultDecl) -> SpanNode {
+  private static func keyResult(_ decl: KeyResultDecl, _ source: SourceFile) -> SpanNode {
     var children = [leaf("id", decl.id.span)]
     if let title = decl.title { children.append(leaf("title", title.span)) }
-    let clauses = decl.clauses.map(clause)
+    let clauses = decl.clauses(in: source).map(clause)
     if let body = decl.body {
       children += clauses.filter { $0.span.end <= body.start }
       children.append(
