@@ -54,9 +54,9 @@ struct KeyResultDeclarer {
     var done: (isDone: Bool, on: Day?) = (false, nil)
     var manual: (value: Double, span: Span)?
     var weight = 1.0
-    var weightLocation: SourceLocation?
+    var weightSpan: Span?
     var owner: EntityID?
-    var note: TextRef?
+    var note: StringLiteral?
     var source: String?
     for clause in decl.clauses(in: sourceFile) {
       switch clause {
@@ -78,10 +78,10 @@ struct KeyResultDeclarer {
       case .progress(let value, _): manual = (value.fraction, value.span)
       case .weight(let value, _):
         weight = value.value
-        weightLocation = location(file, value.span)
+        weightSpan = value.span
       case .owner(let person, _):
         owner = plan.resolvePerson(person, file: file, role: "a key result's owner", problems: &problems)
-      case .note(let literal, _): note = TextRef(file: file, literal: literal)
+      case .note(let literal, _): note = literal
       case .source(let literal, _): source = text(file, literal)
       }
     }
@@ -102,11 +102,9 @@ struct KeyResultDeclarer {
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(
         objective: objective, localID: decl.id.name,
-        title: TextRef(file: file, literal: decl.title ?? StringLiteral(span: decl.id.span)), measure: measure,
+        title: decl.title ?? StringLiteral(span: decl.id.span), measure: measure,
         checkins: Int32(firstCheckin)..<Int32(nextCheckin), weight: weight, owner: owner, note: note,
-        source: source,
-        location: location(file, decl.id.span), weightLocation: weightLocation,
-        measureLocation: measureSpan.map { location(file, $0) }))
+        source: source, location: location(file, decl.id.span), weightSpan: weightSpan, measureSpan: measureSpan))
     return nextCheckin
   }
 

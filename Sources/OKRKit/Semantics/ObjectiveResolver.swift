@@ -41,8 +41,8 @@ struct ObjectiveResolver {
         output.links.append(
           Link(
             child: id, target: target, weight: 1, acceptedBy: nil, acceptedOn: nil,
-            isReuse: true, location: location(file, reuses.span),
-            targetLocation: location(file, reuses.span), acceptorLocation: nil, weightLocation: nil))
+            isReuse: true, location: location(file, reuses.span), targetSpan: reuses.span, acceptorSpan: nil,
+            weightSpan: nil))
       } else {
         objective.hasUnresolvedParent = true
       }
@@ -103,9 +103,8 @@ struct ObjectiveResolver {
           Link(
             child: id, target: target, weight: clause.weight?.value ?? 1,
             acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
-            location: here, targetLocation: location(file, clause.target.span),
-            acceptorLocation: clause.acceptedBy.map { location(file, $0.span) },
-            weightLocation: clause.weight.map { location(file, $0.span) }))
+            location: here, targetSpan: clause.target.span, acceptorSpan: clause.acceptedBy?.span,
+            weightSpan: clause.weight?.span))
       case .shared:
         objective.isShared = true
       case .keyResult:

@@ -70,33 +70,84 @@ public struct CycleAssignment: Sendable, Hashable {
 }
 
 /// An objective, owned by an entity.
+///
+/// Stored compactly (a plan may have a million): positions in the objective's own file are
+/// kept as spans, and the properties below rebuild them.
 public struct Objective: Sendable {
-  public var owner: EntityID
   /// The id within its owner, e.g. `csat`.
   public var localID: String
-  /// The title, or nil for `reuses` (see ``Plan/title(of:)``).
-  public var title: TextRef?
-  public var cycle: CycleAssignment?
-  /// The accountable person (`owner P`).
-  public var accountable: EntityID?
-  public var isShared: Bool
-  /// `progress N% override`, as a fraction.
-  public var progressOverride: Double?
   public var tags: [String]
-  public var note: TextRef?
-  /// This objective's key results: a contiguous range of ``Plan/keyResults``.
-  public var keyResults: Range<Int32>
-  /// The objective named by `reuses`, when resolved.
-  public var reuses: ObjectiveID?
+  public var cycle: CycleAssignment?
+  /// `progress N% override`, as a fraction; NaN when there is none.
+  private var overrideValue = Double.nan
   /// Where the objective's id is written.
   public var location: SourceLocation
+  /// This objective's key results: a contiguous range of ``Plan/keyResults``.
+  public var keyResults: Range<Int32>
+  public var owner: EntityID
+  private var titleSpan: PackedSpan
+  private var noteSpan = PackedSpan(nil)
+  private var accountableSpan = PackedSpan(nil)
+  private var overrideSpan = PackedSpan(nil)
+  /// The accountable person (`owner P`).
+  public var accountable: EntityID?
+  /// The objective named by `reuses`, when resolved.
+  public var reuses: ObjectiveID?
+  public var isShared: Bool
   /// True when a `supports` or `reuses` did not resolve: rules about parents stay quiet
   /// rather than adding a second complaint about the same line.
   public var hasUnresolvedParent: Bool
+
+  init(
+    owner: EntityID, localID: String, title: StringLiteral?, keyResults: Range<Int32>, location: SourceLocation
+  ) {
+    self.localID = localID
+    self.tags = []
+    self.location = location
+    self.keyResults = keyResults
+    self.owner = owner
+    self.titleSpan = PackedSpan(title?.span)
+    self.isShared = false
+    self.hasUnresolvedParent = false
+  }
+
+  /// The title, or nil for `reuses` (see ``Plan/title(of:)``).
+  public var title: TextRef? { titleSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
+
+  public internal(set) var note: TextRef? {
+    get { noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
+    set { noteSpan = PackedSpan(newValue?.literal.span) }
+  }
+
+  /// `progress N% override`, as a fraction.
+  public internal(set) var progressOverride: Double? {
+    get { overrideValue.isNaN ? nil : overrideValue }
+    set { overrideValue = newValue ?? .nan }
+  }
+
   /// The `owner P` statement, when written.
-  public var accountableLocation: SourceLocation? = nil
+  public internal(set) var accountableLocation: SourceLocation? {
+    get { accountableSpan.span.map { SourceLocation(file: location.file, span: $0) } }
+    set { accountableSpan = PackedSpan(newValue?.span) }
+  }
+
   /// The `progress N% override` statement, when written.
-  public var overrideLocation: SourceLocation? = nil
+  public internal(set) var overrideLocation: SourceLocation? {
+    get { overrideSpan.span.map { SourceLocation(file: location.file, span: $0) } }
+    set { overrideSpan = PackedSpan(newValue?.span) }
+  }
+}
+
+/// A span or none in the room of a span (none is a start of `UInt32.max`, past any file).
+struct PackedSpan: Sendable, Hashable {
+  private var start: UInt32
+  private var end: UInt32
+
+  init(_ span: Span?) {
+    (start, end) = span.map { ($0.start, $0.end) } ?? (.max, .max)
+  }
+
+  var span: Span? { start == .max ? nil : Span(start: start, end: end) }
 }
 
 /// How a key result measures progress.
@@ -112,25 +163,55 @@ public enum Measure: Sendable, Hashable {
 }
 
 /// A key result.
+///
+/// Stored compactly (a plan may have millions): positions in the key result's own file are
+/// kept as spans, and the properties below rebuild them.
 public struct KeyResult: Sendable {
-  public var objective: ObjectiveID
   /// The id within its objective, e.g. `nps`.
   public var localID: String
-  public var title: TextRef
-  public var measure: Measure
-  /// Check-ins sorted by date: a contiguous range of ``Plan/checkins``.
-  public var checkins: Range<Int32>
-  public var weight: Double
-  public var owner: EntityID?
-  public var note: TextRef?
   /// The name of a value a host program supplies (`source "NAME"`).
   public var source: String?
+  public var measure: Measure
+  public var weight: Double
   /// Where the key result's id is written.
   public var location: SourceLocation
+  /// Check-ins sorted by date: a contiguous range of ``Plan/checkins``.
+  public var checkins: Range<Int32>
+  public var objective: ObjectiveID
+  private var titleSpan: Span
+  private var noteSpan: PackedSpan
+  private var weightSpan: PackedSpan
+  private var measureSpan: PackedSpan
+  public var owner: EntityID?
+
+  /// A key result declared in `location.file`; every other position is in the same file.
+  init(
+    objective: ObjectiveID, localID: String, title: StringLiteral, measure: Measure, checkins: Range<Int32>,
+    weight: Double, owner: EntityID?, note: StringLiteral?, source: String?, location: SourceLocation,
+    weightSpan: Span?, measureSpan: Span?
+  ) {
+    self.localID = localID
+    self.source = source
+    self.measure = measure
+    self.weight = weight
+    self.location = location
+    self.checkins = checkins
+    self.objective = objective
+    self.titleSpan = title.span
+    self.noteSpan = PackedSpan(note?.span)
+    self.weightSpan = PackedSpan(weightSpan)
+    self.measureSpan = PackedSpan(measureSpan)
+    self.owner = owner
+  }
+
+  public var title: TextRef { TextRef(file: location.file, literal: StringLiteral(span: titleSpan)) }
+  public var note: TextRef? { noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
   /// The weight literal, when written.
-  public var weightLocation: SourceLocation? = nil
+  public var weightLocation: SourceLocation? { weightSpan.span.map { SourceLocation(file: location.file, span: $0) } }
   /// The clause that sets the measure: `from … to …`, `milestone`/`done`, or the `progress N%` literal.
-  public var measureLocation: SourceLocation? = nil
+  public var measureLocation: SourceLocation? {
+    measureSpan.span.map { SourceLocation(file: location.file, span: $0) }
+  }
 }
 
 /// A dated value of a key result.
@@ -152,23 +233,55 @@ public enum LinkTarget: Hashable, Sendable {
 }
 
 /// A resolved `supports` (or `reuses`) link from a child objective to its parent.
+///
+/// Stored compactly: positions in the clause's file are kept as spans, and the properties
+/// below rebuild them.
 public struct Link: Sendable {
-  public var child: ObjectiveID
-  public var target: LinkTarget
   public var weight: Double
+  /// The `supports` clause (or the `reuses` reference).
+  public var location: SourceLocation
+  public var child: ObjectiveID
+  private var targetSpan: Span
+  private var acceptorSpan: PackedSpan
+  private var weightSpan: PackedSpan
+  public var target: LinkTarget
   public var acceptedBy: EntityID?
   public var acceptedOn: Day?
   /// True for the link implied by `objective X reuses REF`; a `supports REF` inside X restates it,
   /// giving it a weight and an acceptance rather than adding a second link.
   public var isReuse: Bool
-  /// The `supports` clause (or the `reuses` reference).
-  public var location: SourceLocation
+
+  /// A link written at `location`; every other position is in the same file.
+  init(
+    child: ObjectiveID, target: LinkTarget, weight: Double, acceptedBy: EntityID?, acceptedOn: Day?,
+    isReuse: Bool, location: SourceLocation, targetSpan: Span, acceptorSpan: Span?, weightSpan: Span?
+  ) {
+    self.weight = weight
+    self.location = location
+    self.child = child
+    self.targetSpan = targetSpan
+    self.acceptorSpan = PackedSpan(acceptorSpan)
+    self.weightSpan = PackedSpan(weightSpan)
+    self.target = target
+    self.acceptedBy = acceptedBy
+    self.acceptedOn = acceptedOn
+    self.isReuse = isReuse
+  }
+
   /// The reference to the parent within the clause.
-  public var targetLocation: SourceLocation
+  public var targetLocation: SourceLocation { SourceLocation(file: location.file, span: targetSpan) }
+
   /// The `accepted by` person's name, when written.
-  public var acceptorLocation: SourceLocation?
+  public internal(set) var acceptorLocation: SourceLocation? {
+    get { acceptorSpan.span.map { SourceLocation(file: location.file, span: $0) } }
+    set { acceptorSpan = PackedSpan(newValue?.span) }
+  }
+
   /// The weight literal, when written.
-  public var weightLocation: SourceLocation?
+  public internal(set) var weightLocation: SourceLocation? {
+    get { weightSpan.span.map { SourceLocation(file: location.file, span: $0) } }
+    set { weightSpan = PackedSpan(newValue?.span) }
+  }
 }
 
 /// A named cycle (`cycle FY26 2025-07-01..2026-06-30`).

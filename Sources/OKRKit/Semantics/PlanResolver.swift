@@ -286,11 +286,8 @@ public struct PlanResolver {
       }
       plan.objectives.append(
         Objective(
-          owner: owner, localID: objective.id.name,
-          title: objective.title.map { TextRef(file: file, literal: $0) }, cycle: nil, accountable: nil,
-          isShared: false, progressOverride: nil, tags: [], note: nil,
-          keyResults: Int32(firstKeyResult)..<Int32(keyResultCount), reuses: nil, location: here,
-          hasUnresolvedParent: false))
+          owner: owner, localID: objective.id.name, title: objective.title,
+          keyResults: Int32(firstKeyResult)..<Int32(keyResultCount), location: here))
     }
   }
 
