@@ -31,14 +31,11 @@ struct KeyResultDeclarer {
       nextCheckin = declare(keyResult, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin, in: sourceFile)
       next += 1
     }
+    precondition(next == plan[id].keyResults.upperBound, "fewer key results than counted")
   }
 
   private func location(_ file: FileID, _ span: Span) -> SourceLocation {
     SourceLocation(file: file, span: span)
-  }
-
-  private func text(_ file: FileID, _ literal: StringLiteral) -> String {
-    literal.value(in: plan.sources[file])
   }
 
   private mutating func declare(
@@ -82,7 +79,7 @@ struct KeyResultDeclarer {
       case .owner(let person, _):
         owner = plan.resolvePerson(person, file: file, role: "a key result's owner", problems: &problems)
       case .note(let literal, _): note = literal
-      case .source(let literal, _): source = text(file, literal)
+      case .source(let literal, _): source = literal.value(in: sourceFile)
       }
     }
     var measureSpan: Span?

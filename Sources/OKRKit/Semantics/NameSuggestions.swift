@@ -3,7 +3,7 @@ struct ResolutionProblems {
   private(set) var diagnostics: [Diagnostic] = []
   private var suggestions = NameSuggestions()
 
-  /// The most candidate comparisons spent answering the questions (see ``NameSuggestions``).
+  /// The most work spent answering the questions, in candidates looked at (see ``NameSuggestions``).
   var workBudget: Int {
     get { suggestions.workBudget }
     set { suggestions.workBudget = newValue }

@@ -65,10 +65,6 @@ public struct PlanResolver {
     SourceLocation(file: file, span: span)
   }
 
-  private func text(_ file: FileID, _ literal: StringLiteral) -> String {
-    literal.value(in: plan.sources[file])
-  }
-
   private mutating func report(_ diagnostic: Diagnostic) { problems.report(diagnostic) }
 
   // MARK: - Cycles
@@ -167,7 +163,7 @@ public struct PlanResolver {
   }
 
   /// One walk over the entity declarations, once every entity is known: resolves their `in`,
-  /// `admin` and `lead` names and declares their objectives and key results.
+  /// `admin` and `lead` names, declares their objectives and counts out their key results.
   private mutating func resolveEntitiesAndDeclareObjectives() {
     for (fileIndex, file) in files.enumerated() {
       for (itemIndex, item) in file.items.enumerated() {
@@ -318,15 +314,8 @@ public struct PlanResolver {
     nonisolated(unsafe) let (keyResultSlots, checkinSlots) = (keyResults, checkins)
     return ParallelWork.map(pieces) { piece in
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
-      for block in objectiveBlocks[piece] {
-        let file = files[block.file]
-        guard case .entity(let decl) = file.items[block.item] else { continue }
-        var next = block.firstDeclared
-        for case .objective(let objectiveDecl) in decl.members {
-          defer { next += 1 }
-          guard let id = declaredObjectives[next] else { continue }
-          declarer.declare(objectiveDecl, id: id, firstCheckin: Int(firstCheckins[Int(id.index)]), file: file.file)
-        }
+      forEachDeclaredObjective(in: piece) { decl, id, file in
+        declarer.declare(decl, id: id, firstCheckin: Int(firstCheckins[Int(id.index)]), file: file)
       }
       return declarer.problems
     }
@@ -369,18 +358,26 @@ public struct PlanResolver {
   ) -> [ObjectiveResolver.Output] {
     ParallelWork.map(Array(pieces)) { piece in
       var resolver = ObjectiveResolver(plan: plan, cycleIndex: cycleIndex)
-      for block in objectiveBlocks[piece] {
-        let file = files[block.file]
-        guard case .entity(let decl) = file.items[block.item] else { continue }
-        var next = block.firstDeclared
-        for case .objective(let objectiveDecl) in decl.members {
-          // The same walk as the declaring one, so the same objectives (duplicates skipped).
-          defer { next += 1 }
-          guard let id = declaredObjectives[next] else { continue }
-          resolver.resolve(objectiveDecl, id: id, file: file.file)
-        }
-      }
+      forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, file: file) }
       return resolver.output
+    }
+  }
+
+  /// Calls `body` with each objective declared by the entity declarations `blocks` of
+  /// ``objectiveBlocks``: the same walk as the declaring one, so the same objectives, repeated
+  /// ids skipped.
+  private func forEachDeclaredObjective(
+    in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, FileID) -> Void
+  ) {
+    for block in objectiveBlocks[blocks] {
+      let file = files[block.file]
+      guard case .entity(let decl) = file.items[block.item] else { continue }
+      var next = block.firstDeclared
+      for case .objective(let objectiveDecl) in decl.members {
+        defer { next += 1 }
+        guard let id = declaredObjectives[next] else { continue }
+        body(objectiveDecl, id, file.file)
+      }
     }
   }
 
