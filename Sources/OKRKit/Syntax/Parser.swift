@@ -31,6 +31,8 @@ public enum PlanParser {
   static func clauses(of keyResult: KeyResultDecl, in file: SourceFile) -> [KeyResultClause] {
     // The parser never makes a key result without a title; the clauses start after it.
     let title = keyResult.title ?? StringLiteral(span: keyResult.id.span)
+    // Nothing after the title: no clauses (common for key results measured by their supporters).
+    guard keyResult.span.end > title.span.end else { return [] }
     return file.bytes.withUnsafeBufferPointer { buffer in
       let end = min(Int(keyResult.span.end), buffer.count)
       let start = min(Int(title.span.end), end)
