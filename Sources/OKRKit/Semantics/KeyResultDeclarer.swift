@@ -20,18 +20,19 @@ struct KeyResultDeclarer {
 
   /// Declares the key results of the objective `id`, whose first check-in goes to `firstCheckin`.
   mutating func declare(_ objective: ObjectiveDecl, id: ObjectiveID, firstCheckin: Int, file: FileID) {
-    var next = plan[id].keyResults.lowerBound
+    let places = plan.objectives[Int(id.index)].keyResults
+    var next = places.lowerBound
     var nextCheckin = firstCheckin
     let sourceFile = plan.sources[file]
     keyResultIDs.startObjective()
     for case .keyResult(let keyResult) in objective.statements {
       guard keyResultIDs.earlierDeclaration(of: keyResult.id) == nil else { continue }
       // The declaring walk counted these places with the same rule; never write past them.
-      precondition(next < plan[id].keyResults.upperBound, "more key results than counted")
+      precondition(next < places.upperBound, "more key results than counted")
       nextCheckin = declare(keyResult, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin, in: sourceFile)
       next += 1
     }
-    precondition(next == plan[id].keyResults.upperBound, "fewer key results than counted")
+    precondition(next == places.upperBound, "fewer key results than counted")
   }
 
   private func location(_ file: FileID, _ span: Span) -> SourceLocation {
