@@ -18,18 +18,22 @@ struct KeyResultDeclarer {
     self.checkins = checkins
   }
 
-  /// Declares the key results of the objective `id`, whose first check-in goes to `firstCheckin`.
-  mutating func declare(_ objective: ObjectiveDecl, id: ObjectiveID, firstCheckin: Int, file: FileID) {
+  /// Declares the key results of the objective `id`, parsed in `file`, whose first check-in goes
+  /// to `firstCheckin`.
+  mutating func declare(_ objective: ObjectiveDecl, id: ObjectiveID, firstCheckin: Int, in file: SyntaxFile) {
     let places = plan.objectives[Int(id.index)].keyResults
     var next = places.lowerBound
     var nextCheckin = firstCheckin
-    let sourceFile = plan.sources[file]
+    let sourceFile = plan.sources[file.file]
     keyResultIDs.startObjective()
     for case .keyResult(let keyResult) in objective.statements {
       guard keyResultIDs.earlierDeclaration(of: keyResult.id) == nil else { continue }
       // The declaring walk counted these places with the same rule; never write past them.
       precondition(next < places.upperBound, "more key results than counted")
-      nextCheckin = declare(keyResult, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin, in: sourceFile)
+      nextCheckin = declare(
+        keyResult, facts: file.factTables[Int(keyResult.facts.table)].keyResults[Int(keyResult.facts.index)],
+        table: Int(keyResult.facts.table), of: file, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin,
+        in: sourceFile)
       next += 1
     }
     precondition(next == places.upperBound, "fewer key results than counted")
@@ -39,71 +43,79 @@ struct KeyResultDeclarer {
     SourceLocation(file: file, span: span)
   }
 
+  /// Writes the key result `id` from what the parser gathered of it (`facts`, in table `table` of
+  /// `syntax`), and its check-ins from `firstCheckin` on; returns where the next key result's
+  /// check-ins go.
   private mutating func declare(
-    _ decl: KeyResultDecl, as id: KeyResultID, of objective: ObjectiveID, checkinsFrom firstCheckin: Int,
-    in sourceFile: SourceFile
+    _ decl: KeyResultDecl, facts: KeyResultFacts, table: Int, of syntax: SyntaxFile, as id: KeyResultID,
+    of objective: ObjectiveID, checkinsFrom firstCheckin: Int, in sourceFile: SourceFile
   ) -> Int {
     let file = sourceFile.id
-    var nextCheckin = firstCheckin
-    var measure = Measure.none
-    var current: Double?
-    var range: (from: Double, to: Double, unit: String?, span: Span)?
-    var milestoneSpan: Span?
-    var done: (isDone: Bool, on: Day?) = (false, nil)
-    var manual: (value: Double, span: Span)?
-    var weight = 1.0
-    var weightSpan: Span?
-    var owner: EntityID?
-    var note: StringLiteral?
-    var source: String?
-    for clause in decl.clauses(in: sourceFile) {
-      switch clause {
-      case .range(let from, let to, let unit, let span): range = (from.value, to.value, unit?.name, span)
-      case .current(let value, _): current = value.value
-      case .checkin(let checkin):
-        precondition(nextCheckin < checkins.count, "more check-ins than counted")
-        (checkins.baseAddress! + nextCheckin).initialize(
-          to: CheckinRecord(
-            keyResult: id, date: checkin.date.day, value: checkin.value.value,
-            confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
-            location: location(file, checkin.span),
-            confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
-        nextCheckin += 1
-      case .milestone(let span): milestoneSpan = milestoneSpan ?? span
-      case .done(let date, let span):
-        done = (true, date?.day)
-        milestoneSpan = milestoneSpan ?? span
-      case .progress(let value, _): manual = (value.fraction, value.span)
-      case .weight(let value, _):
-        weight = value.value
-        weightSpan = value.span
-      case .owner(let person, _):
-        owner = plan.resolvePerson(person, file: file, role: "a key result's owner", problems: &problems)
-      case .note(let literal, _): note = literal
-      case .source(let literal, _): source = literal.value(in: sourceFile)
-      }
+    let written = Int(facts.firstCheckin)..<Int(facts.firstCheckin) + decl.checkinCount
+    // Every place the declaring walk counted out is written, and no other.
+    precondition(firstCheckin + written.count <= checkins.count, "more check-ins than counted")
+    for (offset, index) in written.enumerated() {
+      let checkin = syntax.factTables[table].checkins[index]
+      (checkins.baseAddress! + firstCheckin + offset).initialize(
+        to: CheckinRecord(
+          keyResult: id, date: checkin.date.day, value: checkin.value.value,
+          confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
+          location: location(file, checkin.span),
+          confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
     }
-    var measureSpan: Span?
-    if let range {
-      measure = .metric(from: range.from, to: range.to, current: current, unit: range.unit)
-      measureSpan = range.span
-    } else if let milestoneSpan {
-      measure = .milestone(isDone: done.isDone, doneOn: done.on)
-      measureSpan = milestoneSpan
-    } else if let manual {
-      measure = .manual(manual.value)
-      measureSpan = manual.span
-    }
-    // Every place the declaring walk counted out is written.
-    precondition(nextCheckin - firstCheckin == decl.checkinCount, "fewer check-ins than counted")
+    let nextCheckin = firstCheckin + written.count
     sortByDate(firstCheckin..<nextCheckin)
+    let extras = facts.extraCount == 0 ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(of: facts)
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(
         objective: objective, localID: decl.id.name,
-        title: decl.title ?? StringLiteral(span: decl.id.span), measure: measure,
-        checkins: Int32(firstCheckin)..<Int32(nextCheckin), weight: weight, owner: owner, note: note,
-        source: source, location: location(file, decl.id.span), weightSpan: weightSpan, measureSpan: measureSpan))
+        title: decl.title ?? StringLiteral(span: decl.id.span),
+        measure: measure(facts, unit: extras.unit, in: sourceFile),
+        checkins: Int32(firstCheckin)..<Int32(nextCheckin), weight: facts.weight,
+        owner: owner(of: decl, facts, named: extras.owner, in: sourceFile),
+        note: extras.note.map(StringLiteral.init(span:)),
+        source: extras.source.map { StringLiteral(span: $0).value(in: sourceFile) },
+        location: location(file, decl.id.span), weightSpan: extras.weight,
+        measureSpan: facts.measureSpan.span))
     return nextCheckin
+  }
+
+  private func measure(_ facts: KeyResultFacts, unit: Span?, in sourceFile: SourceFile) -> Measure {
+    switch facts.kind {
+    case .none: .none
+    case .metric:
+      .metric(
+        from: facts.from, to: facts.to, current: facts.current.isNaN ? nil : facts.current,
+        unit: unit.map { Self.word(at: $0, in: sourceFile) })
+    case .milestone: .milestone(isDone: facts.isDone, doneOn: facts.doneOn == .min ? nil : Day(ordinal: facts.doneOn))
+    case .manual: .manual(facts.from)
+    }
+  }
+
+  /// The word at `span` (an identifier, or a string literal, decoded).
+  private static func word(at span: Span, in sourceFile: SourceFile) -> String {
+    if sourceFile.bytes[Int(span.start)] == UInt8(ascii: "\"") {
+      return StringLiteral(span: span).value(in: sourceFile)
+    }
+    return String(decoding: sourceFile.bytes[Int(span.start)..<Int(span.end)], as: UTF8.self)
+  }
+
+  /// The person named by the key result's last `owner` clause (at `lastOwner`); each clause's
+  /// name is looked up (and reported when unknown).
+  private mutating func owner(
+    of decl: KeyResultDecl, _ facts: KeyResultFacts, named lastOwner: Span?, in sourceFile: SourceFile
+  ) -> EntityID? {
+    let role = "a key result's owner"
+    guard facts.ownerClauses > 1 else {
+      guard let span = lastOwner else { return nil }
+      let person = Identifier(name: Self.word(at: span, in: sourceFile), span: span)
+      return plan.resolvePerson(person, file: sourceFile.id, role: role, problems: &problems)
+    }
+    var owner: EntityID?
+    for case .owner(let person, _) in decl.clauses(in: sourceFile) {
+      owner = plan.resolvePerson(person, file: sourceFile.id, role: role, problems: &problems)
+    }
+    return owner
   }
 
   /// Sorts the check-ins of `range` by date, unless written in order already (the usual case).

@@ -315,7 +315,7 @@ public struct PlanResolver {
     return ParallelWork.map(pieces) { piece in
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
       forEachDeclaredObjective(in: piece) { decl, id, file in
-        declarer.declare(decl, id: id, firstCheckin: Int(firstCheckins[Int(id.index)]), file: file)
+        declarer.declare(decl, id: id, firstCheckin: Int(firstCheckins[Int(id.index)]), in: file)
       }
       return declarer.problems
     }
@@ -358,7 +358,7 @@ public struct PlanResolver {
   ) -> [ObjectiveResolver.Output] {
     ParallelWork.map(Array(pieces)) { piece in
       var resolver = ObjectiveResolver(plan: plan, cycleIndex: cycleIndex)
-      forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, file: file) }
+      forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, file: file.file) }
       return resolver.output
     }
   }
@@ -367,7 +367,7 @@ public struct PlanResolver {
   /// ``objectiveBlocks``: the same walk as the declaring one, so the same objectives, repeated
   /// ids skipped.
   private func forEachDeclaredObjective(
-    in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, FileID) -> Void
+    in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, SyntaxFile) -> Void
   ) {
     for block in objectiveBlocks[blocks] {
       let file = files[block.file]
@@ -376,7 +376,7 @@ public struct PlanResolver {
       for case .objective(let objectiveDecl) in decl.members {
         defer { next += 1 }
         guard let id = declaredObjectives[next] else { continue }
-        body(objectiveDecl, id, file.file)
+        body(objectiveDecl, id, file)
       }
     }
   }

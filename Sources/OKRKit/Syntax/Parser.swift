@@ -10,17 +10,23 @@ public enum PlanParser {
     file.bytes.withUnsafeBufferPointer { buffer in
       let chunks = ChunkSplitter.chunks(of: buffer)
       if chunks.count > 1 {
-        let pieces = ParallelWork.map(chunks) { range in parseRange(range, of: buffer, file: file.id) }
+        let pieces = ParallelWork.map(Array(chunks.enumerated())) { table, range in
+          parseRange(range, of: buffer, file: file.id, factTable: Int32(table))
+        }
         if pieces.allSatisfy({ $0.diagnostics.isEmpty }) {
           var items: [SyntaxFile.Item] = []
           var comments: [Span] = []
           var counts = DeclarationCounts()
+          var factTables: [KeyResultFactTable] = []
           for piece in pieces {
             items.append(contentsOf: piece.syntax.items)
             comments.append(contentsOf: piece.syntax.comments)
             counts.add(piece.syntax.counts)
+            factTables.append(contentsOf: piece.syntax.factTables)
           }
-          return (SyntaxFile(file: file.id, items: items, comments: comments, counts: counts), [])
+          return (
+            SyntaxFile(file: file.id, items: items, comments: comments, counts: counts, factTables: factTables), []
+          )
         }
       }
       return parseRange(0..<buffer.count, of: buffer, file: file.id)
@@ -42,16 +48,21 @@ public enum PlanParser {
   }
 
   /// Parses `range` of the buffer as a sequence of top-level declarations; spans stay file-wide.
+  /// The key results' facts go to table `factTable` of the file.
   static func parseRange(
-    _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID
+    _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID, factTable: Int32 = 0
   ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     var parser = Parser(
       bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
       start: range.lowerBound)
+    parser.factTableNumber = factTable
+    parser.reserveFactTable(forBytes: range.count)
     let items = parser.parseFile()
     var diagnostics = parser.lexer.diagnostics
     diagnostics.append(contentsOf: parser.diagnostics)
-    let syntax = SyntaxFile(file: file, items: items, comments: parser.lexer.comments, counts: parser.counts)
+    let syntax = SyntaxFile(
+      file: file, items: items, comments: parser.lexer.comments, counts: parser.counts,
+      factTables: [parser.factTable])
     return (syntax, diagnostics.sortedByLocation())
   }
 }
@@ -122,8 +133,12 @@ struct Parser {
 
   /// Whether parsing gave up on the file (after reporting so).
   private var gaveUp = false
-  /// Whether key results keep their clauses even when they parsed without a problem.
+  /// Whether key results keep their clauses even when they parsed without a problem (and
+  /// gather no facts: they are being read again).
   private var keepsClauses = false
+  /// What the key results' clauses say, and which of the file's tables this is.
+  private(set) var factTable = KeyResultFactTable()
+  var factTableNumber: Int32 = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
@@ -705,7 +720,18 @@ struct Parser {
     counts.keyResults += 1
     return KeyResultDecl(
       id: id, title: title, storedClauses: clauses, checkinCount: counts.checkins - checkinsBefore, body: body,
-      span: Span(start: start, end: previousEnd))
+      span: Span(start: start, end: previousEnd),
+      facts: KeyResultFactsPlace(
+        table: factTableNumber, index: keepsClauses ? 0 : factTable.add(clauseScratch[firstClause...])))
+  }
+
+  /// Makes room in the fact table for the key results and check-ins `count` bytes of plan may
+  /// hold, so it is not copied as it grows: a key result takes a line of at least this many bytes,
+  /// and room that is never written costs address space, not memory.
+  mutating func reserveFactTable(forBytes count: Int) {
+    factTable.keyResults.reserveCapacity(count / 40)
+    factTable.checkins.reserveCapacity(count / 80)
+    factTable.extras.reserveCapacity(count / 80)
   }
 
   /// Reads the clauses of `keyResult` again, from the end of its title (where the parser

@@ -10,6 +10,9 @@ public struct SyntaxFile: Sendable {
   public var comments: [Span]
   /// How many declarations of each kind the tree holds, so later phases can size their arrays once.
   public var counts = DeclarationCounts()
+  /// What the key results' clauses say, one table per piece the file was parsed in (see
+  /// ``KeyResultDecl``).
+  var factTables: [KeyResultFactTable] = []
 
   /// A top-level declaration.
   public enum Item: Sendable {
@@ -255,7 +258,9 @@ public enum ObjectiveStatement: Sendable {
 /// A plan has a few key results per objective, and most of the tree's size was their clause
 /// lists; so a key result that parsed without a problem keeps only its span, and
 /// ``clauses(in:)`` reads its clauses again from the source when asked (a few hundred
-/// nanoseconds). One that had a problem keeps the clauses that parsed.
+/// nanoseconds). One that had a problem keeps the clauses that parsed. What the clauses say
+/// (the measure, weight, check-ins, …) is kept apart in the file's fact tables, which is what
+/// resolving reads.
 public struct KeyResultDecl: Sendable {
   public var id: Identifier
   public var title: StringLiteral?
@@ -266,6 +271,8 @@ public struct KeyResultDecl: Sendable {
   /// The braces of the block, when it has one.
   public var body: Span?
   public var span: Span
+  /// Where what the clauses say is kept in ``SyntaxFile/factTables``.
+  var facts: KeyResultFactsPlace
 
   /// Every clause, those on the header line first, then those of the block; `file` is the
   /// source file the key result was parsed from.
