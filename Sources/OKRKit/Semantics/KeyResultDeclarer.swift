@@ -18,10 +18,12 @@ struct KeyResultDeclarer {
     self.checkins = checkins
   }
 
-  /// Declares the key results of the objective `id`, parsed in `file`, whose first check-in goes
-  /// to `firstCheckin`.
-  mutating func declare(_ objective: ObjectiveDecl, id: ObjectiveID, firstCheckin: Int, in file: SyntaxFile) {
-    let places = plan.objectives[Int(id.index)].keyResults
+  /// Declares the key results of the objective `id`, parsed in `file`, at `places`; its first
+  /// check-in goes to `firstCheckin`.
+  mutating func declare(
+    _ objective: ObjectiveDecl, id: ObjectiveID, keyResults places: Range<Int32>, firstCheckin: Int,
+    in file: SyntaxFile
+  ) {
     var next = places.lowerBound
     var nextCheckin = firstCheckin
     let sourceFile = plan.sources[file.file]

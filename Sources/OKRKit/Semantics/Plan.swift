@@ -307,8 +307,11 @@ public struct Plan: Sendable {
   public internal(set) var policy = Policy()
 
   var entityIndex: [String: EntityID] = [:]
-  /// (owner, local id) → objective.
-  var objectiveIndex: [ObjectiveKey: ObjectiveID] = [:]
+  /// (owner, local id) → objective, for owners with more objectives than a linear search suits
+  /// (see ``objective(owner:localID:)``).
+  var largeOwnerIndex: [ObjectiveKey: ObjectiveID] = [:]
+  /// Owners with more objectives than this are looked up in ``largeOwnerIndex``.
+  static let linearObjectiveLookup = 16
 
   /// Links by child objective, parent objective and parent key result (CSR-style offsets).
   var parentLinkOffsets: [Int32] = []
@@ -332,7 +335,27 @@ public struct Plan: Sendable {
 
   /// The objective `owner.id`.
   public func objective(owner: EntityID, localID: String) -> ObjectiveID? {
-    objectiveIndex[ObjectiveKey(owner: owner, localID: localID)]
+    objective(owner: owner, localID: localID) { objectives[Int($0.index)].localID }
+  }
+
+  /// The objective `localID` of `owner`, where `name` gives an objective's local id: a search
+  /// through the owner's few objectives, or a hash lookup for an owner with many.
+  func objective(owner: EntityID, localID: String, name: (ObjectiveID) -> String) -> ObjectiveID? {
+    let owned = entities[Int(owner.index)].objectives
+    if owned.count > Plan.linearObjectiveLookup { return largeOwnerIndex[ObjectiveKey(owner: owner, localID: localID)] }
+    for id in owned where name(id) == localID { return id }
+    return nil
+  }
+
+  /// Adds the objective `id` to those of `owner`, where `name` gives an objective's local id.
+  mutating func addObjective(_ id: ObjectiveID, to owner: EntityID, name: (ObjectiveID) -> String) {
+    entities[Int(owner.index)].objectives.append(id)
+    let owned = entities[Int(owner.index)].objectives
+    if owned.count == Plan.linearObjectiveLookup + 1 {
+      for earlier in owned { largeOwnerIndex[ObjectiveKey(owner: owner, localID: name(earlier))] = earlier }
+    } else if owned.count > Plan.linearObjectiveLookup + 1 {
+      largeOwnerIndex[ObjectiveKey(owner: owner, localID: name(id))] = id
+    }
   }
 
   /// The key result `localID` of `objective`.

@@ -14,12 +14,14 @@ public struct PlanResolver {
   private var objectivesPerPiece = 4_096
   /// Every entity declaration whose objectives were declared, in traversal order.
   private var objectiveBlocks: [ObjectiveBlock] = []
-  /// The current objective's key result ids, to find repeated ones.
-  private var keyResultIDs = KeyResultIDs()
-  /// How many key results and check-ins the declared objectives have.
-  private var keyResultCount = 0
-  private var checkinCount = 0
-  /// Per declared objective, where its check-ins start in ``Plan/checkins``.
+  /// Per declared objective: its id within its owner and where that is written (the objectives
+  /// themselves are built later, on all cores).
+  private var objectiveNames: [String] = []
+  private var objectiveOwners: [EntityID] = []
+  private var objectiveLocations: [SourceLocation] = []
+  /// Per declared objective, where its key results and check-ins start in ``Plan/keyResults`` and
+  /// ``Plan/checkins``; one more entry holds the totals.
+  private var firstKeyResults: [Int32] = []
   private var firstCheckins: [Int32] = []
 
   /// Resolves the parsed plan.
@@ -44,10 +46,10 @@ public struct PlanResolver {
     for file in files { counts.add(file.counts) }
     plan.entities.reserveCapacity(counts.entities)
     plan.entityIndex.reserveCapacity(counts.entities)
-    plan.objectives.reserveCapacity(counts.objectives)
-    plan.objectiveIndex.reserveCapacity(counts.objectives)
     declaredObjectives.reserveCapacity(counts.objectives)
-    firstCheckins.reserveCapacity(counts.objectives)
+    objectiveNames.reserveCapacity(counts.objectives)
+    objectiveOwners.reserveCapacity(counts.objectives)
+    objectiveLocations.reserveCapacity(counts.objectives)
     plan.links.reserveCapacity(counts.links)
   }
 
@@ -55,7 +57,8 @@ public struct PlanResolver {
     declareCycles()
     declareEntities()
     resolveEntitiesAndDeclareObjectives()
-    declareKeyResults()
+    countKeyResults()
+    declareObjectivesAndKeyResults()
     resolveObjectives()
     resolvePolicy()
     plan.buildAdjacency()
@@ -242,80 +245,129 @@ public struct PlanResolver {
 
   // MARK: - Objectives and key results
 
-  /// Declares the objectives of an entity declaration and counts their key results and check-ins,
-  /// so that ``declareKeyResults()`` knows where each one goes. Reports repeated ids.
+  /// Gives the objectives of an entity declaration their ids, in declaration order, and reports
+  /// repeated ones; the objectives are built later, on all cores.
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
     for case .objective(let objective) in decl.members {
-      let key = Plan.ObjectiveKey(owner: owner, localID: objective.id.name)
       let here = location(file, objective.id.span)
-      let id = ObjectiveID(plan.objectives.count)
-      // One hash for the common case: insert, and put the first back if the id was taken.
-      if let existing = plan.objectiveIndex.updateValue(id, forKey: key) {
-        plan.objectiveIndex[key] = existing
+      if let existing = earlierObjective(owner: owner, localID: objective.id.name) {
         declaredObjectives.append(nil)
         report(
           Diagnostic(
             .duplicateDefinition,
             "'\(decl.id.name).\(objective.id.name)' is declared twice",
-            at: here, label: "declared again here", labels: [.init(plan[existing].location, "first declared here")],
+            at: here, label: "declared again here",
+            labels: [.init(objectiveLocations[Int(existing.index)], "first declared here")],
             help: "an objective's id is unique within its owner; rename one of them"))
         continue
       }
+      let id = ObjectiveID(objectiveNames.count)
       declaredObjectives.append(id)
-      plan.entities[Int(owner.index)].objectives.append(id)
-      firstCheckins.append(Int32(checkinCount))
-      let firstKeyResult = keyResultCount
-      keyResultIDs.startObjective()
-      for case .keyResult(let keyResult) in objective.statements {
-        if let first = keyResultIDs.earlierDeclaration(of: keyResult.id) {
-          report(
-            Diagnostic(
-              .duplicateDefinition,
-              "the key result '\(keyResult.id.name)' is declared twice in '\(decl.id.name).\(objective.id.name)'",
-              at: location(file, keyResult.id.span), label: "declared again here",
-              labels: [.init(location(file, first.span), "first declared here")],
-              help: "a key result's id is unique within its objective; rename one of them"))
-          continue
-        }
-        keyResultCount += 1
-        checkinCount += keyResult.checkinCount
-      }
-      plan.objectives.append(
-        Objective(
-          owner: owner, localID: objective.id.name, title: objective.title,
-          keyResults: Int32(firstKeyResult)..<Int32(keyResultCount), location: here))
+      objectiveNames.append(objective.id.name)
+      objectiveOwners.append(owner)
+      objectiveLocations.append(here)
+      plan.addObjective(id, to: owner) { objectiveNames[Int($0.index)] }
     }
   }
 
-  /// Builds every key result and check-in, in pieces on all cores: each piece writes the places
-  /// ``declareObjectives(of:owner:file:)`` counted out for its objectives.
-  private mutating func declareKeyResults() {
+  /// The objective `localID` of `owner` declared so far, if any.
+  private func earlierObjective(owner: EntityID, localID: String) -> ObjectiveID? {
+    plan.objective(owner: owner, localID: localID) { objectiveNames[Int($0.index)] }
+  }
+
+  /// Counts the key results and check-ins of every declared objective, on all cores, and
+  /// reports repeated key result ids; then counts out where each objective's go.
+  private mutating func countKeyResults() {
     let pieces = piecesOfEqualWork()
-    let (keyResultCount, checkinCount) = (keyResultCount, checkinCount)
+    let objectiveCount = objectiveNames.count
+    var counts: [(keyResults: Int32, checkins: Int32)] = []
+    var reported: [ResolutionProblems] = []
+    counts = .init(unsafeUninitializedCapacity: objectiveCount) { slots, written in
+      nonisolated(unsafe) let slots = slots
+      reported = ParallelWork.map(pieces) { piece in
+        var problems = ResolutionProblems()
+        var keyResultIDs = KeyResultIDs()
+        forEachDeclaredObjective(in: piece) { decl, id, file in
+          var count: (keyResults: Int32, checkins: Int32) = (0, 0)
+          keyResultIDs.startObjective()
+          for case .keyResult(let keyResult) in decl.statements {
+            if let first = keyResultIDs.earlierDeclaration(of: keyResult.id) {
+              problems.report(
+                Diagnostic(
+                  .duplicateDefinition,
+                  "the key result '\(keyResult.id.name)' is declared twice in '\(plan[objectiveOwners[Int(id.index)]].id).\(decl.id.name)'",
+                  at: location(file.file, keyResult.id.span), label: "declared again here",
+                  labels: [.init(location(file.file, first.span), "first declared here")],
+                  help: "a key result's id is unique within its objective; rename one of them"))
+              continue
+            }
+            count.keyResults += 1
+            count.checkins += Int32(keyResult.checkinCount)
+          }
+          (slots.baseAddress! + Int(id.index)).initialize(to: count)
+        }
+        return problems
+      }
+      written = objectiveCount
+    }
+    for piece in reported { problems.append(contentsOf: piece) }
+    firstKeyResults = [Int32](repeating: 0, count: objectiveCount + 1)
+    firstCheckins = [Int32](repeating: 0, count: objectiveCount + 1)
+    var keyResults = 0
+    var checkins = 0
+    for (index, count) in counts.enumerated() {
+      firstKeyResults[index] = Int32(keyResults)
+      firstCheckins[index] = Int32(checkins)
+      keyResults += Int(count.keyResults)
+      checkins += Int(count.checkins)
+    }
+    firstKeyResults[objectiveCount] = Int32(keyResults)
+    firstCheckins[objectiveCount] = Int32(checkins)
+  }
+
+  /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
+  /// the places ``countKeyResults()`` counted out for its objectives.
+  private mutating func declareObjectivesAndKeyResults() {
+    let pieces = piecesOfEqualWork()
+    let objectiveCount = objectiveNames.count
+    let keyResultCount = Int(firstKeyResults[objectiveCount])
+    let checkinCount = Int(firstCheckins[objectiveCount])
+    var keyResults: [KeyResult] = []
     var checkins: [CheckinRecord] = []
     var reported: [ResolutionProblems] = []
-    let keyResults = [KeyResult](unsafeUninitializedCapacity: keyResultCount) { keyResultSlots, keyResultsWritten in
-      checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
-        reported = declareKeyResults(in: pieces, into: keyResultSlots, checkinSlots)
-        checkinsWritten = checkinCount
+    let objectives = [Objective](unsafeUninitializedCapacity: objectiveCount) { objectiveSlots, objectivesWritten in
+      keyResults = [KeyResult](unsafeUninitializedCapacity: keyResultCount) { keyResultSlots, keyResultsWritten in
+        checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
+          reported = declare(in: pieces, into: objectiveSlots, keyResultSlots, checkinSlots)
+          checkinsWritten = checkinCount
+        }
+        keyResultsWritten = keyResultCount
       }
-      keyResultsWritten = keyResultCount
+      objectivesWritten = objectiveCount
     }
+    plan.objectives = objectives
     plan.keyResults = keyResults
     plan.checkins = checkins
     for piece in reported { problems.append(contentsOf: piece) }
   }
 
-  /// Declares the key results of each piece of ``objectiveBlocks``, on all cores; returns each piece's problems.
-  private func declareKeyResults(
-    in pieces: [Range<Int>], into keyResults: UnsafeMutableBufferPointer<KeyResult>,
-    _ checkins: UnsafeMutableBufferPointer<CheckinRecord>
+  /// Declares the objectives of each piece of ``objectiveBlocks`` and their key results, on all
+  /// cores; returns each piece's problems.
+  private func declare(
+    in pieces: [Range<Int>], into objectives: UnsafeMutableBufferPointer<Objective>,
+    _ keyResults: UnsafeMutableBufferPointer<KeyResult>, _ checkins: UnsafeMutableBufferPointer<CheckinRecord>
   ) -> [ResolutionProblems] {
-    nonisolated(unsafe) let (keyResultSlots, checkinSlots) = (keyResults, checkins)
+    nonisolated(unsafe) let (objectiveSlots, keyResultSlots, checkinSlots) = (objectives, keyResults, checkins)
     return ParallelWork.map(pieces) { piece in
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
       forEachDeclaredObjective(in: piece) { decl, id, file in
-        declarer.declare(decl, id: id, firstCheckin: Int(firstCheckins[Int(id.index)]), in: file)
+        let index = Int(id.index)
+        let places = firstKeyResults[index]..<firstKeyResults[index + 1]
+        (objectiveSlots.baseAddress! + index).initialize(
+          to: Objective(
+            owner: objectiveOwners[index], localID: objectiveNames[index], title: decl.title, keyResults: places,
+            location: objectiveLocations[index]))
+        declarer.declare(decl, id: id, keyResults: places, firstCheckin: Int(firstCheckins[index]), in: file)
       }
       return declarer.problems
     }

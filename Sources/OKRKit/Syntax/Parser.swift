@@ -438,7 +438,7 @@ struct Parser {
     let firstMember = memberScratch.count
     var body: Span?
     if current.kind == .leftBrace {
-      body = parseBlock(kind: "\(level.rawValue) block") { parser in
+      body = parseBlock(kind: .entity(level)) { parser in
         guard let member = parser.parseEntityMember(level: level) else { return false }
         parser.memberScratch.append(member)
         return true
@@ -472,8 +472,24 @@ struct Parser {
     return nil
   }
 
+  /// What a `{ … }` block belongs to.
+  private enum BlockKind: Equatable {
+    case entity(Level)
+    case objective, keyResult, policy
+
+    /// How messages name the block.
+    var name: String {
+      switch self {
+      case .entity(let level): "\(level.rawValue) block"
+      case .objective: "objective block"
+      case .keyResult: "key result block"
+      case .policy: "policy block"
+      }
+    }
+  }
+
   /// Parses `{ members }`; returns the span of the braces. Reports an unclosed block once.
-  private mutating func parseBlock(kind: String, member: (inout Parser) -> Bool) -> Span {
+  private mutating func parseBlock(kind: BlockKind, member: (inout Parser) -> Bool) -> Span {
     let open = current.span
     advance()
     while true {
@@ -485,8 +501,8 @@ struct Parser {
       if gaveUp { return Span(start: open.start, end: previousEnd) }
       if current.kind == .endOfFile || startsOuterDeclaration(kind: kind) {
         error(
-          "this \(kind) is never closed", at: open, label: "this '{' has no matching '}'",
-          help: "add '}' at the end of the \(kind)")
+          "this \(kind.name) is never closed", at: open, label: "this '{' has no matching '}'",
+          help: "add '}' at the end of the \(kind.name)")
         return Span(start: open.start, end: previousEnd)
       }
       let start = current.span.start
@@ -503,15 +519,14 @@ struct Parser {
 
   /// A keyword at the start of a statement that cannot occur inside `kind`: the block
   /// above must have lost its `}`.
-  private func startsOuterDeclaration(kind: String) -> Bool {
+  private func startsOuterDeclaration(kind: BlockKind) -> Bool {
     guard current.kind == .identifier else { return false }
     // Only a keyword followed by what a declaration needs counts (ids may be spelled like keywords).
     if isWord(current, "include") || isWord(current, "policy") { return true }
     if levelKeyword(current) != nil { return true }
-    // The words first: comparing `kind` for every statement of every block would cost more.
-    if isWord(current, "objective") { return kind.hasPrefix("objective") || kind.hasPrefix("key result") }
+    if isWord(current, "objective") { return kind == .objective || kind == .keyResult }
     // Objective statements that are no key result clause: the key result block lost its `}`.
-    return Parser.objectiveOnlyKeywords.contains { isWord(current, $0) } && kind.hasPrefix("key result")
+    return kind == .keyResult && Parser.objectiveOnlyKeywords.contains { isWord(current, $0) }
   }
 
   // MARK: - Objectives
@@ -543,7 +558,7 @@ struct Parser {
     let firstStatement = statementScratch.count
     var body: Span?
     if current.kind == .leftBrace {
-      body = parseBlock(kind: "objective block") { parser in
+      body = parseBlock(kind: .objective) { parser in
         guard let statement = parser.parseObjectiveStatement() else { return false }
         parser.statementScratch.append(statement)
         return true
@@ -704,7 +719,7 @@ struct Parser {
     }
     var body: Span?
     if current.kind == .leftBrace {
-      body = parseBlock(kind: "key result block") { parser in
+      body = parseBlock(kind: .keyResult) { parser in
         var parsedAny = false
         while !parser.atStatementEnd {
           guard let clause = parser.parseClause() else { return false }
@@ -850,7 +865,7 @@ struct Parser {
       return nil
     }
     var statements: [PolicyStatement] = []
-    let body = parseBlock(kind: "policy block") { parser in
+    let body = parseBlock(kind: .policy) { parser in
       parser.parsePolicyStatement().map { statements.append($0) } != nil
     }
     return PolicyDecl(statements: statements, body: body, span: Span(start: start, end: previousEnd))
