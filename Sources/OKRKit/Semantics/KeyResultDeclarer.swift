@@ -28,7 +28,8 @@ struct KeyResultDeclarer {
     var nextCheckin = firstCheckin
     let sourceFile = plan.sources[file.file]
     keyResultIDs.startObjective()
-    for case .keyResult(let keyResult) in objective.statements {
+    for statement in objective.statements.indices {
+      guard case .keyResult(let keyResult) = objective.statements[statement] else { continue }
       guard keyResultIDs.earlierDeclaration(of: keyResult.id) == nil else { continue }
       // The declaring walk counted these places with the same rule; never write past them.
       precondition(next < places.upperBound, "more key results than counted")

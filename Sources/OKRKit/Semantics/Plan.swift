@@ -365,10 +365,19 @@ public struct Plan: Sendable {
     return nil
   }
 
-  public subscript(id: EntityID) -> Entity { entities[Int(id.index)] }
-  public subscript(id: ObjectiveID) -> Objective { objectives[Int(id.index)] }
-  public subscript(id: KeyResultID) -> KeyResult { keyResults[Int(id.index)] }
-  public subscript(id: LinkID) -> Link { links[Int(id.index)] }
+  // Read in place (`_read`): `plan[id].level` reads one field without copying the whole record.
+  public subscript(id: EntityID) -> Entity {
+    _read { yield entities[Int(id.index)] }
+  }
+  public subscript(id: ObjectiveID) -> Objective {
+    _read { yield objectives[Int(id.index)] }
+  }
+  public subscript(id: KeyResultID) -> KeyResult {
+    _read { yield keyResults[Int(id.index)] }
+  }
+  public subscript(id: LinkID) -> Link {
+    _read { yield links[Int(id.index)] }
+  }
 
   // MARK: - Names and text
 

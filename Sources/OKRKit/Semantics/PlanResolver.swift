@@ -5,8 +5,8 @@ public struct PlanResolver {
   private var plan: Plan
   private let files: [SyntaxFile]
   private var problems = ResolutionProblems()
-  /// Per entity: whether some declaration has given it a name or `in` list (its defining one).
-  private var definingDeclaration: [EntityID: SourceLocation] = [:]
+  /// Per entity: where a declaration gave it a name or `in` list (its defining one), if any has.
+  private var definingDeclaration: [SourceLocation?] = []
   /// Every objective declaration, in traversal order: its id, or nil when it repeats an id
   /// (the second walk over the declarations reads this instead of looking each one up again).
   private var declaredObjectives: [ObjectiveID?] = []
@@ -118,8 +118,9 @@ public struct PlanResolver {
 
   private mutating func declareEntities() {
     for file in files {
-      for case .entity(let decl) in file.items {
-        let isDefining = decl.name != nil || !decl.parents.isEmpty
+      for index in file.items.indices {
+        guard let decl = file.items[index].entityHeading else { continue }
+        let isDefining = decl.name != nil || decl.hasParents
         let here = location(file.file, decl.id.span)
         if let existing = plan.entityIndex[decl.id.name] {
           let entity = plan[existing]
@@ -135,7 +136,7 @@ public struct PlanResolver {
             continue
           }
           if isDefining {
-            if let first = definingDeclaration[existing] {
+            if let first = definingDeclaration[Int(existing.index)] {
               report(
                 Diagnostic(
                   .duplicateDefinition, "the \(decl.level.rawValue) '\(decl.id.name)' is declared twice",
@@ -144,7 +145,7 @@ public struct PlanResolver {
                     "entity ids are unique across the plan; to add objectives elsewhere, reopen it without a name: \(decl.level.rawValue) \(decl.id.name) { … }"
                 ))
             } else {
-              definingDeclaration[existing] = here
+              definingDeclaration[Int(existing.index)] = here
               plan.entities[Int(existing.index)].location = here
               if let name = decl.name {
                 plan.entities[Int(existing.index)].name = TextRef(file: file.file, literal: name)
@@ -160,7 +161,7 @@ public struct PlanResolver {
             id: decl.id.name, level: decl.level,
             name: decl.name.map { TextRef(file: file.file, literal: $0) }, parents: [], leads: [], admins: [],
             objectives: [], location: here))
-        if isDefining { definingDeclaration[id] = here }
+        definingDeclaration.append(isDefining ? here : nil)
       }
     }
   }
@@ -169,8 +170,9 @@ public struct PlanResolver {
   /// `admin` and `lead` names, declares their objectives and counts out their key results.
   private mutating func resolveEntitiesAndDeclareObjectives() {
     for (fileIndex, file) in files.enumerated() {
-      for (itemIndex, item) in file.items.enumerated() {
-        guard case .entity(let decl) = item, let id = plan.entityIndex[decl.id.name], plan[id].level == decl.level
+      for itemIndex in file.items.indices {
+        guard case .entity(let decl) = file.items[itemIndex], let id = plan.entityIndex[decl.id.name],
+          plan[id].level == decl.level
         else { continue }
         resolveRelations(of: decl, id: id, file: file.file)
         objectiveBlocks.append(
@@ -199,24 +201,18 @@ public struct PlanResolver {
       }
       if !plan[id].parents.contains(target) { plan.entities[Int(id.index)].parents.append(target) }
     }
-    for member in decl.members {
-      switch member {
-      case .admins(let people, _), .leads(let people, _):
-        let isAdmin: Bool
-        if case .admins = member { isAdmin = true } else { isAdmin = false }
-        for person in people {
-          guard
-            let target = plan.resolvePerson(
-              person, file: file, role: isAdmin ? "an admin" : "a lead", problems: &problems)
-          else { continue }
-          if isAdmin {
-            plan.entities[Int(id.index)].admins.append(target)
-          } else {
-            plan.entities[Int(id.index)].leads.append(target)
-          }
+    for member in decl.members.indices {
+      guard let (people, isAdmin) = decl.members[member].people else { continue }
+      for person in people {
+        guard
+          let target = plan.resolvePerson(
+            person, file: file, role: isAdmin ? "an admin" : "a lead", problems: &problems)
+        else { continue }
+        if isAdmin {
+          plan.entities[Int(id.index)].admins.append(target)
+        } else {
+          plan.entities[Int(id.index)].leads.append(target)
         }
-      case .objective:
-        break
       }
     }
   }
@@ -248,14 +244,16 @@ public struct PlanResolver {
   /// Gives the objectives of an entity declaration their ids, in declaration order, and reports
   /// repeated ones; the objectives are built later, on all cores.
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
-    for case .objective(let objective) in decl.members {
-      let here = location(file, objective.id.span)
-      if let existing = earlierObjective(owner: owner, localID: objective.id.name) {
+    // Only the ids are read: copying each whole declaration out of the tree would cost more.
+    for index in decl.members.indices {
+      guard let objectiveID = decl.members[index].objectiveID else { continue }
+      let here = location(file, objectiveID.span)
+      if let existing = earlierObjective(owner: owner, localID: objectiveID.name) {
         declaredObjectives.append(nil)
         report(
           Diagnostic(
             .duplicateDefinition,
-            "'\(decl.id.name).\(objective.id.name)' is declared twice",
+            "'\(decl.id.name).\(objectiveID.name)' is declared twice",
             at: here, label: "declared again here",
             labels: [.init(objectiveLocations[Int(existing.index)], "first declared here")],
             help: "an objective's id is unique within its owner; rename one of them"))
@@ -263,7 +261,7 @@ public struct PlanResolver {
       }
       let id = ObjectiveID(objectiveNames.count)
       declaredObjectives.append(id)
-      objectiveNames.append(objective.id.name)
+      objectiveNames.append(objectiveID.name)
       objectiveOwners.append(owner)
       objectiveLocations.append(here)
       plan.addObjective(id, to: owner) { objectiveNames[Int($0.index)] }
@@ -290,7 +288,8 @@ public struct PlanResolver {
         forEachDeclaredObjective(in: piece) { decl, id, file in
           var count: (keyResults: Int32, checkins: Int32) = (0, 0)
           keyResultIDs.startObjective()
-          for case .keyResult(let keyResult) in decl.statements {
+          for statement in decl.statements.indices {
+            guard case .keyResult(let keyResult) = decl.statements[statement] else { continue }
             if let first = keyResultIDs.earlierDeclaration(of: keyResult.id) {
               problems.report(
                 Diagnostic(
@@ -425,7 +424,8 @@ public struct PlanResolver {
       let file = files[block.file]
       guard case .entity(let decl) = file.items[block.item] else { continue }
       var next = block.firstDeclared
-      for case .objective(let objectiveDecl) in decl.members {
+      for member in decl.members.indices {
+        guard case .objective(let objectiveDecl) = decl.members[member] else { continue }
         defer { next += 1 }
         guard let id = declaredObjectives[next] else { continue }
         body(objectiveDecl, id, file)

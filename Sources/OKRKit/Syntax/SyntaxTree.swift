@@ -21,6 +21,17 @@ public struct SyntaxFile: Sendable {
     case entity(EntityDecl)
     case policy(PolicyDecl)
 
+    /// What names the entity of an entity declaration (nil for other items), read without
+    /// copying its members.
+    var entityHeading: EntityHeading? {
+      if case .entity(let decl) = self {
+        EntityHeading(
+          level: decl.level, levelSpan: decl.levelSpan, id: decl.id, name: decl.name, hasParents: !decl.parents.isEmpty)
+      } else {
+        nil
+      }
+    }
+
     public var span: Span {
       switch self {
       case .include(let decl): decl.span
@@ -193,6 +204,15 @@ public struct EntityDecl: Sendable {
   public var span: Span
 }
 
+/// The level, id and name of an entity declaration, and whether it has an `in` list.
+struct EntityHeading {
+  var level: Level
+  var levelSpan: Span
+  var id: Identifier
+  var name: StringLiteral?
+  var hasParents: Bool
+}
+
 /// A statement inside an entity block.
 public enum EntityMember: Sendable {
   /// `admin P, …` (companies).
@@ -205,6 +225,21 @@ public enum EntityMember: Sendable {
     switch self {
     case .admins(_, let span), .leads(_, let span): span
     case .objective(let decl): decl.span
+    }
+  }
+
+  /// The id of an objective declaration; nil for other members. (Reading one part of a member
+  /// this way copies only that part; binding the whole declaration copies all of it.)
+  var objectiveID: Identifier? {
+    if case .objective(let decl) = self { decl.id } else { nil }
+  }
+
+  /// The persons of an `admin` or `lead` line, and which of the two it is; nil for objectives.
+  var people: (names: [Identifier], isAdmin: Bool)? {
+    switch self {
+    case .admins(let names, _): (names, true)
+    case .leads(let names, _): (names, false)
+    case .objective: nil
     }
   }
 }
