@@ -114,10 +114,19 @@ struct Lexer {
 
   private mutating func skipSpacesAndComments() {
     while position < bytes.count {
-      let byte = bytes[position]
-      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
-        position += 1
-      } else if byte == UInt8(ascii: "#") {
+      // The run of blanks first, in locals (the hot loop of the lexer: every line is indented).
+      var index = position
+      let (bytes, end) = (self.bytes, self.bytes.count)
+      while index < end,
+        bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
+          || bytes[index] == UInt8(ascii: "\r")
+      {
+        index += 1
+      }
+      position = index
+      guard index < end else { return }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "#") {
         let start = position
         var reported = false
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
@@ -142,7 +151,15 @@ struct Lexer {
 
   private mutating func lexIdentifier() -> Token {
     let start = position
-    position += 1
+    // ASCII letters, digits and `_` in locals first: most identifiers are nothing else.
+    var index = position + 1
+    let (bytes, end) = (self.bytes, self.bytes.count)
+    while index < end {
+      let byte = bytes[index]
+      guard isIdentifierStart(byte) || isDigit(byte) else { break }
+      index += 1
+    }
+    position = index
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "-") {
@@ -225,7 +242,15 @@ struct Lexer {
   private mutating func lexString() -> Token {
     let start = position
     var reportedEncoding = false
-    position += 1
+    // Plain printable ASCII in locals first: most strings are nothing else.
+    var index = position + 1
+    let (bytes, end) = (self.bytes, self.bytes.count)
+    while index < end {
+      let byte = bytes[index]
+      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+      index += 1
+    }
+    position = index
     while position < bytes.count {
       let byte = bytes[position]
       switch byte {

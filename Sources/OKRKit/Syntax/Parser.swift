@@ -155,7 +155,7 @@ struct Parser {
   private mutating func advance() {
     previousEnd = current.span.end
     previousKind = current.kind
-    if giveUpWhenFull(at: current.span, adding: 0) {
+    if hasProblems, giveUpWhenFull(at: current.span, adding: 0) {
       current = Token(kind: .endOfFile, span: Span(start: current.span.end, end: current.span.end))
       peeked = nil
       return
@@ -229,6 +229,11 @@ struct Parser {
     guard !giveUpWhenFull(at: span, adding: 1) else { return }
     countError()
     diagnostics.append(Diagnostic(.invalidLiteral, message, at: location(span), help: help))
+  }
+
+  /// Whether any problem was found (or parsing gave up): until then there is no budget to check.
+  private var hasProblems: Bool {
+    syntaxErrorCount != 0 || !lexer.diagnostics.isEmpty || lexer.droppedReports || gaveUp
   }
 
   /// Counts a parser error against the file's budget, which the lexer shares.
