@@ -94,18 +94,34 @@ enum HygieneRules {
   /// One warning per owner and cycle with more objectives than the policy allows for its level;
   /// objectives without a cycle form one group.
   private static func tooManyObjectives(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
-    for entity in plan.entities {
-      guard let limit = plan.policy.objectivesPerOwner[entity.level], entity.objectives.count > limit else { continue }
-      var groups: [Period?: [ObjectiveID]] = [:]
-      var order: [Period?] = []
+    // The limits looked up once, not once per entity.
+    let limits = plan.policy.objectivesPerOwner
+    let (company, unit, team, person) = (limits[.company], limits[.unit], limits[.team], limits[.person])
+    func limit(of level: Level) -> Int? {
+      switch level {
+      case .company: company
+      case .unit: unit
+      case .team: team
+      case .person: person
+      }
+    }
+    for index in plan.entities.indices {
+      guard let limit = limit(of: plan.entities[index].level), plan.entities[index].objectives.count > limit
+      else { continue }
+      let entity = plan.entities[index]
+      // The objectives by cycle, in order of first appearance (an owner has few cycles).
+      var groups: [(period: Period?, members: [ObjectiveID])] = []
       for objective in entity.objectives {
         // Compared by their days: `2026-Q1` and `2026-01-01..2026-03-31` are one cycle.
         let period = plan[objective].cycle.map { Period.range($0.period.first, $0.period.last) }
-        if groups[period] == nil { order.append(period) }
-        groups[period, default: []].append(objective)
+        if let group = groups.firstIndex(where: { $0.period == period }) {
+          groups[group].members.append(objective)
+        } else {
+          groups.append((period, [objective]))
+        }
       }
-      for period in order {
-        guard let members = groups[period], members.count > limit else { continue }
+      for (_, members) in groups {
+        guard members.count > limit else { continue }
         let cycle = plan[members[0]].cycle.map { "in \($0.label)" } ?? "without a cycle"
         diagnostics.append(
           Diagnostic(

@@ -12,8 +12,9 @@ enum ValueRules {
           of: "the link from '\(plan.qualifiedName(link.child))' to '\(plan.qualifiedName(link.target))'", plan))
     }
     for index in plan.objectives.indices {
-      let objective = plan.objectives[index]
-      if let override = objective.progressOverride, !(0...1).contains(override) {
+      // Fields read in place: copying every objective would cost more than the checks.
+      if let override = plan.objectives[index].progressOverride, !(0...1).contains(override) {
+        let objective = plan.objectives[index]
         let location = objective.overrideLocation ?? objective.location
         diagnostics.append(
           Diagnostic(
@@ -22,8 +23,9 @@ enum ValueRules {
             at: location, label: "out of range",
             help: "write a percentage from 0% to 100%, e.g. progress 40% override"))
       }
-      for keyResult in objective.keyResults {
-        checkKeyResult(KeyResultID(keyResult), cycle: objective.cycle, plan, into: &diagnostics)
+      let cycle = plan.objectives[index].cycle
+      for keyResult in plan.objectives[index].keyResults {
+        checkKeyResult(KeyResultID(keyResult), cycle: cycle, plan, into: &diagnostics)
       }
     }
   }
