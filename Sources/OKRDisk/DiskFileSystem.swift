@@ -1,3 +1,4 @@
+import Dispatch
 import OKRKit
 
 #if canImport(Glibc)
@@ -44,21 +45,51 @@ public struct DiskFileSystem: PlanFileSystem {
       throw FileReadError("the file is larger than \(limits.maximumFileSize) bytes (OKR_MAX_FILE_SIZE)")
     }
     // Read into uninitialized memory: zeroing a large file's buffer first would touch it twice.
+    // A large file is read in pieces on all cores (copying and mapping its pages is most of the work).
     var failure: Int32?
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
-      while initializedCount < size, let start = buffer.baseAddress {
-        let count = read(descriptor, start + initializedCount, size - initializedCount)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          break
+      guard let start = buffer.baseAddress else { return }
+      let pieceCount = size >= Self.parallelReadSize ? Self.coreCount : 1
+      var results = [(read: Int, error: Int32?)](repeating: (0, nil), count: pieceCount)
+      results.withUnsafeMutableBufferPointer { results in
+        nonisolated(unsafe) let (start, results) = (start, results)
+        DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+          let range = size * piece / pieceCount..<size * (piece + 1) / pieceCount
+          results[piece] = Self.read(
+            descriptor, into: start + range.lowerBound, count: range.count, at: range.lowerBound)
         }
-        if count == 0 { break }
-        initializedCount += count
+      }
+      // The bytes up to the first piece that came back short (the file shrank) or failed.
+      for (piece, result) in results.enumerated() {
+        initializedCount = size * piece / pieceCount + result.read
+        failure = result.error
+        if failure != nil || result.read < size * (piece + 1) / pieceCount - size * piece / pieceCount { break }
       }
     }
     if let failure { throw FileReadError(String(cString: strerror(failure))) }
     return bytes
+  }
+
+  /// Files at least this large are read on all cores.
+  private static let parallelReadSize = 16 << 20
+  private static let coreCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+  /// Reads up to `count` bytes at `offset` of the file into `destination`: how many were read
+  /// (fewer at the end of the file), and the error that stopped it, if any.
+  private static func read(
+    _ descriptor: Int32, into destination: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int
+  ) -> (read: Int, error: Int32?) {
+    var done = 0
+    while done < count {
+      let result = pread(descriptor, destination + done, count - done, off_t(offset + done))
+      if result < 0 {
+        if errno == EINTR { continue }
+        return (done, errno)
+      }
+      if result == 0 { break }
+      done += result
+    }
+    return (done, nil)
   }
 
   /// The names of the entries of the folder at `path`, without `.` and `..`, in the order the system gives;
