@@ -90,6 +90,12 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
 
   /// Loads the plans named by `paths` (files or folders) as one plan.
   public func load(_ paths: [String]) -> ParsedPlan {
+    PlanLoader<RememberedPaths<FileSystem>>(fileSystem: RememberedPaths(fileSystem), limits: limits)
+      .loadRemembering(paths)
+  }
+
+  /// ``load(_:)`` through a file system that remembers what it was asked.
+  fileprivate func loadRemembering(_ paths: [String]) -> ParsedPlan {
     var state = LoadState(plan: ParsedPlan())
     for path in paths {
       switch fileSystem.kind(of: path) {

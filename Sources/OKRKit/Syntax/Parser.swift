@@ -747,8 +747,10 @@ struct Parser {
 
   /// Makes room in the fact table for the key results and check-ins `count` bytes of plan may
   /// hold, so it is not copied as it grows: a key result takes a line of at least this many bytes,
-  /// and room that is never written costs address space, not memory.
+  /// and room that is never written costs address space, not memory (for large pieces only: the
+  /// tables of small files grow as usual, and a small allocation's spare room is memory).
   mutating func reserveFactTable(forBytes count: Int) {
+    guard count >= ChunkSplitter.minimumChunk else { return }
     factTable.keyResults.reserveCapacity(count / 40)
     factTable.checkins.reserveCapacity(count / 80)
     factTable.extras.reserveCapacity(count / 80)
