@@ -43,30 +43,33 @@ public struct PlanEvaluator: Sendable {
       let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
       evaluation.linkWeight[index] = order.isLoopLink(link, in: plan) ? 0 : PlanEvaluator.countable(weight)
     }
+    readKeyResults(into: &evaluation, asOf: asOf, whatIf: whatIf, metrics: metrics)
     let policy = plan.policy
+    // Neighbouring objectives mostly share a cycle: its position is worked out once for them.
+    var position = CyclePosition(nil, asOf: asOf)
+    var expected: Double?
     for objectiveID in order.objectives {
       let objective = plan[objectiveID]
       let cycle = objective.cycle?.period
+      if cycle != position.cycle {
+        position = CyclePosition(cycle, asOf: asOf)
+        expected = ProgressStatus.expectedProgress(of: cycle, asOf: asOf)
+      }
       var sum = 0.0
       var total = 0.0
       for keyResultIndex in objective.keyResults {
         let keyResultID = KeyResultID(keyResultIndex)
         let index = Int(keyResultIndex)
-        let reading = reading(of: keyResultID, asOf: asOf, whatIf: whatIf, metrics: metrics)
-        evaluation.keyResultValue[index] = reading.value
-        evaluation.keyResultConfidence[index] = reading.confidence
         let progress: Double
-        if let own = reading.progress {
-          progress = own
+        if !evaluation.keyResultIsDerived[index] {
+          progress = evaluation.keyResultProgress[index]
         } else {
           let (mean, weight) = mean(of: plan.childLinks(of: keyResultID), in: evaluation)
-          evaluation.keyResultIsDerived[index] = true
           evaluation.keyResultSupporterWeight[index] = weight
           progress = mean
         }
         evaluation.keyResultProgress[index] = progress
-        evaluation.keyResultStatus[index] = ProgressStatus.of(
-          progress: progress, cycle: cycle, asOf: asOf, policy: policy)
+        evaluation.keyResultStatus[index] = position.status(of: progress, policy: policy)
         let weight = PlanEvaluator.countable(whatIf.keyResultWeights[keyResultID] ?? plan[keyResultID].weight)
         evaluation.keyResultWeight[index] = weight
         sum += weight * progress
@@ -86,14 +89,45 @@ public struct PlanEvaluator: Sendable {
       evaluation.objectiveOverride[index] = override
       evaluation.objectiveItemWeight[index] = total
       evaluation.objectiveProgress[index] = progress
-      evaluation.objectiveExpected[index] = ProgressStatus.expectedProgress(of: cycle, asOf: asOf)
-      evaluation.objectiveStatus[index] = ProgressStatus.of(
-        progress: progress, cycle: cycle, asOf: asOf, policy: policy)
+      evaluation.objectiveExpected[index] = expected
+      evaluation.objectiveStatus[index] = position.status(of: progress, policy: policy)
     }
     return evaluation
   }
 
   // MARK: - Key results
+
+  /// Reads every key result's value, confidence and own progress (those without one are marked
+  /// derived): on all cores, as no reading depends on another, unless a host supplies values
+  /// (its provider is called from one thread).
+  private func readKeyResults(
+    into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?
+  ) {
+    let count = plan.keyResults.count
+    let pieceCount = metrics == nil ? min(ParallelWork.coreCount * 4, max(1, count / 65_536)) : 1
+    let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+    evaluation.keyResultValue.withUnsafeMutableBufferPointer { values in
+      evaluation.keyResultConfidence.withUnsafeMutableBufferPointer { confidences in
+        evaluation.keyResultProgress.withUnsafeMutableBufferPointer { progresses in
+          evaluation.keyResultIsDerived.withUnsafeMutableBufferPointer { derived in
+            // Each piece writes only its own key results' places.
+            nonisolated(unsafe) let (values, confidences, progresses, derived) = (
+              values, confidences, progresses, derived
+            )
+            _ = ParallelWork.map(pieces) { piece in
+              for index in piece {
+                let reading = reading(of: KeyResultID(index), asOf: asOf, whatIf: whatIf, metrics: metrics)
+                values[index] = reading.value
+                confidences[index] = reading.confidence
+                progresses[index] = reading.progress ?? 0
+                derived[index] = reading.progress == nil
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 
   /// What a key result's own data says as of a date.
   struct KeyResultReading {

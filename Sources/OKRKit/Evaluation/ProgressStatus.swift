@@ -44,14 +44,48 @@ public enum ProgressStatus: String, Sendable, CaseIterable, Comparable {
 
   /// The status of `progress` in `cycle` as of `asOf` under `policy`'s thresholds.
   public static func of(progress: Double, cycle: Period?, asOf: Day, policy: Policy) -> ProgressStatus {
-    guard let cycle else { return .noCycle }
-    if asOf < cycle.first { return .upcoming }
-    if asOf > cycle.last {
-      return progress >= 1 - achievedTolerance ? .achieved : .missed
+    CyclePosition(cycle, asOf: asOf).status(of: progress, policy: policy)
+  }
+}
+
+/// Where a date falls in a cycle, worked out once for all the objectives and key results of
+/// the cycle (finding a period's first and last day is date arithmetic).
+struct CyclePosition {
+  /// The cycle, when there is one.
+  let cycle: Period?
+  private let phase: Phase
+
+  private enum Phase {
+    case noCycle, before, after
+    /// The cycle is under way; the elapsed fraction.
+    case during(expected: Double)
+  }
+
+  init(_ cycle: Period?, asOf: Day) {
+    self.cycle = cycle
+    guard let cycle else {
+      phase = .noCycle
+      return
     }
-    let expected = expectedProgress(of: cycle, asOf: asOf) ?? 0
-    if progress >= policy.onTrackRatio * expected - achievedTolerance { return .onTrack }
-    if progress >= policy.atRiskRatio * expected - achievedTolerance { return .atRisk }
-    return .offTrack
+    if asOf < cycle.first {
+      phase = .before
+    } else if asOf > cycle.last {
+      phase = .after
+    } else {
+      phase = .during(expected: ProgressStatus.expectedProgress(of: cycle, asOf: asOf) ?? 0)
+    }
+  }
+
+  /// The status of `progress` under `policy`'s thresholds.
+  func status(of progress: Double, policy: Policy) -> ProgressStatus {
+    switch phase {
+    case .noCycle: return .noCycle
+    case .before: return .upcoming
+    case .after: return progress >= 1 - ProgressStatus.achievedTolerance ? .achieved : .missed
+    case .during(let expected):
+      if progress >= policy.onTrackRatio * expected - ProgressStatus.achievedTolerance { return .onTrack }
+      if progress >= policy.atRiskRatio * expected - ProgressStatus.achievedTolerance { return .atRisk }
+      return .offTrack
+    }
   }
 }
