@@ -471,14 +471,24 @@ public struct Plan: Sendable {
       }
       return (offsets, list)
     }
-    (parentLinkOffsets, parentLinkList) = build(count: objectives.count) { Int($0.child.index) }
-    (childLinkOffsets, childLinkList) = build(count: objectives.count) {
-      if case .objective(let id) = $0.target { return Int(id.index) }
-      return nil
+    let (objectiveCount, keyResultCount) = (objectives.count, keyResults.count)
+    func index(_ which: Int) -> ([Int32], [LinkID]) {
+      switch which {
+      case 0: build(count: objectiveCount) { Int($0.child.index) }
+      case 1:
+        build(count: objectiveCount) {
+          if case .objective(let id) = $0.target { Int(id.index) } else { nil }
+        }
+      default:
+        build(count: keyResultCount) {
+          if case .keyResult(let id) = $0.target { Int(id.index) } else { nil }
+        }
+      }
     }
-    (krChildLinkOffsets, krChildLinkList) = build(count: keyResults.count) {
-      if case .keyResult(let id) = $0.target { return Int(id.index) }
-      return nil
-    }
+    // The three are independent: a large plan's are built on all cores.
+    let built = links.count >= 65_536 ? ParallelWork.map([0, 1, 2], index) : [0, 1, 2].map(index)
+    (parentLinkOffsets, parentLinkList) = built[0]
+    (childLinkOffsets, childLinkList) = built[1]
+    (krChildLinkOffsets, krChildLinkList) = built[2]
   }
 }
