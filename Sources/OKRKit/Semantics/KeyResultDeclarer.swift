@@ -7,7 +7,7 @@ struct KeyResultDeclarer {
   let keyResults: UnsafeMutableBufferPointer<KeyResult>
   let checkins: UnsafeMutableBufferPointer<CheckinRecord>
   private(set) var problems = ResolutionProblems()
-  /// The current objective's key result ids, to skip repeated ones as the declaring walk did.
+  /// The current objective's key result ids, to skip repeated ones as the parser's count did.
   private var keyResultIDs = KeyResultIDs()
 
   init(
@@ -18,11 +18,11 @@ struct KeyResultDeclarer {
     self.checkins = checkins
   }
 
-  /// Declares the key results of the objective `id`, parsed in `file`, at `places`; its first
-  /// check-in goes to `firstCheckin`.
+  /// Declares the key results of the objective `id` of `owner`, parsed in `file`, at `places`;
+  /// its first check-in goes to `firstCheckin`. Reports repeated key result ids.
   mutating func declare(
-    _ objective: ObjectiveDecl, id: ObjectiveID, keyResults places: Range<Int32>, firstCheckin: Int,
-    in file: SyntaxFile
+    _ objective: ObjectiveDecl, id: ObjectiveID, owner: EntityID, keyResults places: Range<Int32>,
+    firstCheckin: Int, in file: SyntaxFile
   ) {
     var next = places.lowerBound
     var nextCheckin = firstCheckin
@@ -30,8 +30,17 @@ struct KeyResultDeclarer {
     keyResultIDs.startObjective()
     for statement in objective.statements.indices {
       guard case .keyResult(let keyResult) = objective.statements[statement] else { continue }
-      guard keyResultIDs.earlierDeclaration(of: keyResult.id) == nil else { continue }
-      // The declaring walk counted these places with the same rule; never write past them.
+      if let first = keyResultIDs.earlierDeclaration(of: keyResult.id) {
+        problems.report(
+          Diagnostic(
+            .duplicateDefinition,
+            "the key result '\(keyResult.id.name)' is declared twice in '\(plan[owner].id).\(objective.id.name)'",
+            at: location(file.file, keyResult.id.span), label: "declared again here",
+            labels: [.init(location(file.file, first.span), "first declared here")],
+            help: "a key result's id is unique within its objective; rename one of them"))
+        continue
+      }
+      // The parser counted these places with the same rule; never write past them.
       precondition(next < places.upperBound, "more key results than counted")
       nextCheckin = declare(
         keyResult, facts: file.factTables[Int(keyResult.facts.table)].keyResults[Int(keyResult.facts.index)],
@@ -55,7 +64,7 @@ struct KeyResultDeclarer {
   ) -> Int {
     let file = sourceFile.id
     let written = Int(facts.firstCheckin)..<Int(facts.firstCheckin) + decl.checkinCount
-    // Every place the declaring walk counted out is written, and no other.
+    // Every place counted out is written, and no other.
     precondition(firstCheckin + written.count <= checkins.count, "more check-ins than counted")
     for (offset, index) in written.enumerated() {
       let checkin = syntax.factTables[table].checkins[index]
@@ -133,8 +142,8 @@ struct KeyResultDeclarer {
   }
 }
 
-/// The key result ids of one objective seen so far, to find repeated ones: the declaring walk and
-/// ``KeyResultDeclarer`` skip the same key results.
+/// The key result ids of one objective seen so far, to find repeated ones: the parser's counts
+/// (``ObjectiveDecl``) and ``KeyResultDeclarer`` skip the same key results.
 struct KeyResultIDs {
   private var declared: [Identifier] = []
   /// Where the current objective's ids start, counting every objective's (for ``TailIndex``).

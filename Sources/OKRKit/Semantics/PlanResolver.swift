@@ -21,8 +21,8 @@ public struct PlanResolver {
   private var objectiveLocations: [SourceLocation] = []
   /// Per declared objective, where its key results and check-ins start in ``Plan/keyResults`` and
   /// ``Plan/checkins``; one more entry holds the totals.
-  private var firstKeyResults: [Int32] = []
-  private var firstCheckins: [Int32] = []
+  private var firstKeyResults: [Int32] = [0]
+  private var firstCheckins: [Int32] = [0]
 
   /// Resolves the parsed plan.
   public static func resolve(_ parsed: ParsedPlan) -> (plan: Plan, diagnostics: [Diagnostic]) {
@@ -50,6 +50,8 @@ public struct PlanResolver {
     objectiveNames.reserveCapacity(counts.objectives)
     objectiveOwners.reserveCapacity(counts.objectives)
     objectiveLocations.reserveCapacity(counts.objectives)
+    firstKeyResults.reserveCapacity(counts.objectives + 1)
+    firstCheckins.reserveCapacity(counts.objectives + 1)
     plan.links.reserveCapacity(counts.links)
   }
 
@@ -57,7 +59,6 @@ public struct PlanResolver {
     declareCycles()
     declareEntities()
     resolveEntitiesAndDeclareObjectives()
-    countKeyResults()
     declareObjectivesAndKeyResults()
     resolveObjectives()
     resolvePolicy()
@@ -241,12 +242,13 @@ public struct PlanResolver {
 
   // MARK: - Objectives and key results
 
-  /// Gives the objectives of an entity declaration their ids, in declaration order, and reports
-  /// repeated ones; the objectives are built later, on all cores.
+  /// Gives the objectives of an entity declaration their ids, in declaration order, reports
+  /// repeated ones, and counts out where each one's key results and check-ins go; the
+  /// objectives are built later, on all cores.
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
-    // Only the ids are read: copying each whole declaration out of the tree would cost more.
+    // Only the ids and counts are read: copying each whole declaration would cost more.
     for index in decl.members.indices {
-      guard let objectiveID = decl.members[index].objectiveID else { continue }
+      guard let (objectiveID, counts) = decl.members[index].objectiveHeading else { continue }
       let here = location(file, objectiveID.span)
       if let existing = earlierObjective(owner: owner, localID: objectiveID.name) {
         declaredObjectives.append(nil)
@@ -265,6 +267,8 @@ public struct PlanResolver {
       objectiveOwners.append(owner)
       objectiveLocations.append(here)
       plan.addObjective(id, to: owner) { objectiveNames[Int($0.index)] }
+      firstKeyResults.append(firstKeyResults[firstKeyResults.count - 1] + counts.keyResults)
+      firstCheckins.append(firstCheckins[firstCheckins.count - 1] + counts.checkins)
     }
   }
 
@@ -273,59 +277,8 @@ public struct PlanResolver {
     plan.objective(owner: owner, localID: localID) { objectiveNames[Int($0.index)] }
   }
 
-  /// Counts the key results and check-ins of every declared objective, on all cores, and
-  /// reports repeated key result ids; then counts out where each objective's go.
-  private mutating func countKeyResults() {
-    let pieces = piecesOfEqualWork()
-    let objectiveCount = objectiveNames.count
-    var counts: [(keyResults: Int32, checkins: Int32)] = []
-    var reported: [ResolutionProblems] = []
-    counts = .init(unsafeUninitializedCapacity: objectiveCount) { slots, written in
-      nonisolated(unsafe) let slots = slots
-      reported = ParallelWork.map(pieces) { piece in
-        var problems = ResolutionProblems()
-        var keyResultIDs = KeyResultIDs()
-        forEachDeclaredObjective(in: piece) { decl, id, file in
-          var count: (keyResults: Int32, checkins: Int32) = (0, 0)
-          keyResultIDs.startObjective()
-          for statement in decl.statements.indices {
-            guard case .keyResult(let keyResult) = decl.statements[statement] else { continue }
-            if let first = keyResultIDs.earlierDeclaration(of: keyResult.id) {
-              problems.report(
-                Diagnostic(
-                  .duplicateDefinition,
-                  "the key result '\(keyResult.id.name)' is declared twice in '\(plan[objectiveOwners[Int(id.index)]].id).\(decl.id.name)'",
-                  at: location(file.file, keyResult.id.span), label: "declared again here",
-                  labels: [.init(location(file.file, first.span), "first declared here")],
-                  help: "a key result's id is unique within its objective; rename one of them"))
-              continue
-            }
-            count.keyResults += 1
-            count.checkins += Int32(keyResult.checkinCount)
-          }
-          (slots.baseAddress! + Int(id.index)).initialize(to: count)
-        }
-        return problems
-      }
-      written = objectiveCount
-    }
-    for piece in reported { problems.append(contentsOf: piece) }
-    firstKeyResults = [Int32](repeating: 0, count: objectiveCount + 1)
-    firstCheckins = [Int32](repeating: 0, count: objectiveCount + 1)
-    var keyResults = 0
-    var checkins = 0
-    for (index, count) in counts.enumerated() {
-      firstKeyResults[index] = Int32(keyResults)
-      firstCheckins[index] = Int32(checkins)
-      keyResults += Int(count.keyResults)
-      checkins += Int(count.checkins)
-    }
-    firstKeyResults[objectiveCount] = Int32(keyResults)
-    firstCheckins[objectiveCount] = Int32(checkins)
-  }
-
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
-  /// the places ``countKeyResults()`` counted out for its objectives.
+  /// the places ``declareObjectives(of:owner:file:)`` counted out for its objectives.
   private mutating func declareObjectivesAndKeyResults() {
     let pieces = piecesOfEqualWork()
     let objectiveCount = objectiveNames.count
@@ -366,7 +319,9 @@ public struct PlanResolver {
           to: Objective(
             owner: objectiveOwners[index], localID: objectiveNames[index], title: decl.title, keyResults: places,
             location: objectiveLocations[index]))
-        declarer.declare(decl, id: id, keyResults: places, firstCheckin: Int(firstCheckins[index]), in: file)
+        declarer.declare(
+          decl, id: id, owner: objectiveOwners[index], keyResults: places, firstCheckin: Int(firstCheckins[index]),
+          in: file)
       }
       return declarer.problems
     }

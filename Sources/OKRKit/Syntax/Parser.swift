@@ -119,6 +119,8 @@ struct Parser {
   private var memberScratch: [EntityMember] = []
   private var statementScratch: [ObjectiveStatement] = []
   private var clauseScratch: [KeyResultClause] = []
+  /// The key result ids of the objective being parsed, to count those not repeated.
+  private var keyResultIDs = KeyResultIDs()
   private var current: Token
   private var peeked: Token?
   private let bytes: UnsafeBufferPointer<UInt8>
@@ -562,9 +564,16 @@ struct Parser {
     }
     let firstStatement = statementScratch.count
     var body: Span?
+    // The key results with an id not used before in this objective, and their check-ins.
+    var keyResultCounts = ObjectiveDecl.KeyResultCounts()
+    keyResultIDs.startObjective()
     if current.kind == .leftBrace {
       body = parseBlock(kind: .objective) { parser in
         guard let statement = parser.parseObjectiveStatement() else { return false }
+        if case .keyResult(let keyResult) = statement, parser.keyResultIDs.earlierDeclaration(of: keyResult.id) == nil {
+          keyResultCounts.keyResults += 1
+          keyResultCounts.checkins += Int32(keyResult.checkinCount)
+        }
         parser.statementScratch.append(statement)
         return true
       }
@@ -575,7 +584,7 @@ struct Parser {
     if reuses != nil { counts.links += 1 }
     return ObjectiveDecl(
       id: id, title: title, reuses: reuses, statements: statements, body: body,
-      span: Span(start: start, end: previousEnd))
+      span: Span(start: start, end: previousEnd), keyResultCounts: keyResultCounts)
   }
 
   /// Statements of an objective block that cannot start a key result clause.

@@ -228,10 +228,11 @@ public enum EntityMember: Sendable {
     }
   }
 
-  /// The id of an objective declaration; nil for other members. (Reading one part of a member
-  /// this way copies only that part; binding the whole declaration copies all of it.)
-  var objectiveID: Identifier? {
-    if case .objective(let decl) = self { decl.id } else { nil }
+  /// The id of an objective declaration and the counts of its key results; nil for other
+  /// members. (Reading parts of a member this way copies only them; binding the whole
+  /// declaration copies all of it.)
+  var objectiveHeading: (id: Identifier, keyResultCounts: ObjectiveDecl.KeyResultCounts)? {
+    if case .objective(let decl) = self { (decl.id, decl.keyResultCounts) } else { nil }
   }
 
   /// The persons of an `admin` or `lead` line, and which of the two it is; nil for objectives.
@@ -254,6 +255,14 @@ public struct ObjectiveDecl: Sendable {
   /// The braces of the block, when it has one.
   public var body: Span?
   public var span: Span
+  /// How many key results have an id not used before in the objective, and their check-ins:
+  /// what the plan will hold of them (repeated ones are reported and left out).
+  var keyResultCounts = KeyResultCounts()
+
+  struct KeyResultCounts: Sendable {
+    var keyResults: Int32 = 0
+    var checkins: Int32 = 0
+  }
 }
 
 /// `supports REF [weight W] [accepted by P [on DATE]]`.
