@@ -96,6 +96,9 @@ public struct DiskFileSystem: PlanFileSystem {
     return (done, nil)
   }
 
+  /// Files are read with the C library's calls, which any thread may make.
+  public var readsConcurrently: Bool { true }
+
   /// The names of the entries of the folder at `path`, without `.` and `..`, in the order the system gives;
   /// empty when the folder cannot be opened.
   public func contents(ofFolder path: String) -> [String] {

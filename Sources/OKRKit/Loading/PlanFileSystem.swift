@@ -12,11 +12,16 @@ public protocol PlanFileSystem {
   func canonicalPath(_ path: String) -> String?
   /// How much the loader may read through this file system.
   var limits: LoadLimits { get }
+  /// Whether ``readFile(_:)`` may be called from several threads at once (the loader then reads
+  /// a plan's files on all cores).
+  var readsConcurrently: Bool { get }
 }
 
 extension PlanFileSystem {
   /// The default limits: 2 GiB per file, 100,000 files.
   public var limits: LoadLimits { LoadLimits() }
+  /// By default, files are read from one thread at a time.
+  public var readsConcurrently: Bool { false }
 }
 
 /// What a path names.

@@ -162,8 +162,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   }
 
   /// Reads and parses the files `loadTree` is about to load from `paths`: first those, then
-  /// everything they include, wave after wave. The files of a wave are read on this thread (the
-  /// file system need not be thread-safe) and parsed on every core. Nothing is reported here:
+  /// everything they include, wave after wave. The files of a wave are parsed on every core, and
+  /// read there too when the file system allows it (``PlanFileSystem/readsConcurrently``), else
+  /// on this thread. Nothing is reported here:
   /// the walk takes the results in its own order and reports exactly as if it had read the
   /// files itself.
   private func prepare(_ paths: [String], root: String, state: inout LoadState) {
@@ -181,8 +182,13 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     while !wave.isEmpty {
       let files = wave
       wave = []
-      let read = files.map { file in self.read(file.path) }
-      let results = ParallelWork.map(read) { bytes in bytes.map(parse) }
+      let results: [Result<ParsedFile, FileReadError>]
+      if fileSystem.readsConcurrently {
+        results = ParallelWork.map(files) { file in self.read(file.path).map(parse) }
+      } else {
+        let read = files.map { file in self.read(file.path) }
+        results = ParallelWork.map(read) { bytes in bytes.map(parse) }
+      }
       for (file, result) in zip(files, results) {
         state.prepared[file.canonical] = result
         guard case .success(let parsed) = result else { continue }

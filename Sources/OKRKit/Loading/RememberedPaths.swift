@@ -33,4 +33,5 @@ struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
   }
 
   var limits: LoadLimits { base.limits }
+  var readsConcurrently: Bool { base.readsConcurrently }
 }
