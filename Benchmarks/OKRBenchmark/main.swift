@@ -64,25 +64,46 @@ func measure<Result>(_ phase: String, into costs: inout [(String, Cost)], _ work
   return result
 }
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-var repeats = 1
-if let flag = arguments.firstIndex(of: "--repeat"), flag + 1 < arguments.count, let count = Int(arguments[flag + 1]) {
-  repeats = max(1, count)
-  arguments.removeSubrange(flag...(flag + 1))
-}
-var asOf = Day(year: 2026, month: 3, day: 1)!
-if let flag = arguments.firstIndex(of: "--as-of"), flag + 1 < arguments.count, let day = Day(arguments[flag + 1]) {
-  asOf = day
-  arguments.removeSubrange(flag...(flag + 1))
-}
-guard !arguments.isEmpty else {
-  print("usage: okr-benchmark PATH… [--repeat N] [--as-of DATE]")
+let usage = "usage: okr-benchmark PATH… [--repeat N] [--as-of YYYY-MM-DD]"
+
+/// Stops with `message` and the usage on standard error (exit code 2, as for any bad invocation).
+func fail(_ message: String) -> Never {
+  var text = "okr-benchmark: \(message)\n\(usage)\n"
+  text.withUTF8 { bytes in _ = write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
   exit(2)
 }
+
+var paths: [String] = []
+var repeats = 1
+var asOf = Day(year: 2026, month: 3, day: 1)!
+var remaining = CommandLine.arguments.dropFirst()
+while let argument = remaining.popFirst() {
+  switch argument {
+  case "--help", "-h":
+    print(usage)
+    exit(0)
+  case "--repeat":
+    guard let value = remaining.popFirst(), let count = Int(value), count >= 1 else {
+      fail("--repeat takes a whole number of runs, at least 1")
+    }
+    repeats = count
+  case "--as-of":
+    guard let value = remaining.popFirst(), let day = Day(value) else {
+      fail("--as-of takes a date such as 2026-03-01")
+    }
+    asOf = day
+  case let flag where flag.hasPrefix("-"):
+    fail("unknown option '\(flag)'")
+  default:
+    guard DiskFileSystem().kind(of: argument) != nil else { fail("no file or folder at '\(argument)'") }
+    paths.append(argument)
+  }
+}
+guard !paths.isEmpty else { fail("name at least one plan file or folder") }
 let phases = ["read", "lex+parse", "resolve", "rules", "check", "roll-up", "total"]
 
 print("cores: \(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))")
-for path in arguments {
+for path in paths {
   // The best (lowest wall time) of the repeats, per phase.
   var best: [String: Cost] = [:]
   var bytes = 0
