@@ -6,7 +6,9 @@ struct KeyResultDeclarer {
   /// Room for every key result and check-in of the plan; each piece initializes its own places.
   let keyResults: UnsafeMutableBufferPointer<KeyResult>
   let checkins: UnsafeMutableBufferPointer<CheckinRecord>
-  private(set) var problems = ResolutionProblems()
+  /// The problems found so far (the objective's own statements add theirs here too, so they
+  /// stay in declaration order).
+  var problems = ResolutionProblems()
   /// The current objective's key result ids, to skip repeated ones as the parser's count did.
   private var keyResultIDs = KeyResultIDs()
 

@@ -39,10 +39,11 @@ struct ResolutionProblems {
 /// A plan may have a hundred thousand entities and, when badly broken, thousands of unknown
 /// names; comparing each against every entity would take minutes. So the resolver records each
 /// question next to its diagnostic (whose help is the fallback meanwhile), and
-/// ``fill(_:in:)`` answers them afterwards in declaration order: repeated names from memory,
-/// each name compared against lowered candidates prepared once, and, past a bound on the total
-/// work, the fallback help stays. The order is that of one walk over the plan, so which
-/// diagnostics get a suggestion does not depend on the number of cores.
+/// ``fill(_:in:)`` answers them afterwards in the order the resolver asked (the resolver's
+/// walks over the plan, each in declaration order): repeated names from memory, each name
+/// compared against lowered candidates prepared once, and, past a bound on the total work, the
+/// fallback help stays. The order does not depend on how the walks are split among cores, so
+/// neither does which diagnostics get a suggestion.
 struct NameSuggestions {
   /// The names a suggestion is drawn from.
   enum Candidates: Hashable {

@@ -1,161 +1,96 @@
-/// Resolves the statements of objectives once every entity, objective and key result is declared:
-/// cycles, owners, tags, notes and the `supports` and `reuses` links. It only reads the plan and
-/// keeps what it resolves to itself, so pieces of a plan resolve on all cores and are joined in
-/// declaration order (see ``PlanResolver``).
+/// Resolves the links of objectives once every entity, objective and key result is declared:
+/// `supports` and `reuses`. It only reads the plan and keeps what it resolves to itself, so
+/// pieces of a plan resolve on all cores and are joined in declaration order (see
+/// ``PlanResolver``). The objective's other statements were read as it was declared
+/// (``ObjectiveStatementReader``).
 struct ObjectiveResolver {
   let plan: Plan
-  /// Named cycles by name (the first of a repeated name).
-  let cycleIndex: [String: Int]
   /// What has been resolved so far.
   private(set) var output = Output()
   /// The current objective's links by parent.
   private var linksByTarget = TailIndex<LinkTarget>()
 
-  /// Resolved objectives, their links and the problems found.
+  /// Resolved links, what they tell of their objectives, and the problems found.
   struct Output {
-    /// The resolved objectives, in the order resolved.
-    var objectives: [Objective] = []
-    /// Their links, in declaration order; a link's index here is relative to this output.
+    /// The links, in declaration order; a link's index here is relative to this output.
     var links: [Link] = []
+    /// The objectives whose `reuses` resolved or one of whose parents did not, in the order resolved.
+    var parents: [Parents] = []
     var problems = ResolutionProblems()
   }
 
-  init(plan: Plan, cycleIndex: [String: Int]) {
-    self.plan = plan
-    self.cycleIndex = cycleIndex
+  /// What resolving an objective's links tells of the objective itself.
+  struct Parents {
+    var objective: ObjectiveID
+    /// The objective named by `reuses`, when it resolved to one.
+    var reuses: ObjectiveID?
+    /// Whether a `supports` or `reuses` did not resolve.
+    var hasUnresolvedParent: Bool
   }
+
+  init(plan: Plan) { self.plan = plan }
 
   private func location(_ file: FileID, _ span: Span) -> SourceLocation {
     SourceLocation(file: file, span: span)
   }
 
-  /// Resolves the statements of the objective `id`, declared by `objectiveDecl` in `file`.
+  /// Resolves the links of the objective `id`, declared by `objectiveDecl` in `file`.
   mutating func resolve(_ objectiveDecl: ObjectiveDecl, id: ObjectiveID, file: FileID) {
-    var objective = plan[id]
+    var parents = Parents(objective: id, reuses: nil, hasUnresolvedParent: false)
     let firstLink = output.links.count
-    var firstCycle: SourceLocation?
-    var firstOwner: SourceLocation?
     if let reuses = objectiveDecl.reuses {
       if let target = resolveLinkTarget(reuses, file: file, from: id) {
-        if case .objective(let parent) = target { objective.reuses = parent }
+        if case .objective(let parent) = target { parents.reuses = parent }
         output.links.append(
           Link(
             child: id, target: target, weight: 1, acceptedBy: nil, acceptedOn: nil,
             isReuse: true, location: location(file, reuses.span), targetSpan: reuses.span, acceptorSpan: nil,
             weightSpan: nil))
       } else {
-        objective.hasUnresolvedParent = true
+        parents.hasUnresolvedParent = true
       }
     }
     for statement in objectiveDecl.statements {
-      switch statement {
-      case .cycle(let period, let span):
-        let here = location(file, span)
-        if let firstCycle {
-          output.problems.report(repeated("cycle", at: here, first: firstCycle))
-          continue
-        }
-        firstCycle = here
-        objective.cycle = resolveCycle(period, at: here, file: file)
-      case .owner(let person, let span):
-        let here = location(file, span)
-        if let firstOwner {
-          output.problems.report(repeated("owner", at: here, first: firstOwner))
-          continue
-        }
-        firstOwner = here
-        objective.accountable = plan.resolvePerson(
-          person, file: file, role: "an objective's owner", problems: &output.problems)
-        objective.accountableLocation = location(file, span)
-      case .supports(let clause):
-        guard let target = resolveLinkTarget(clause.target, file: file, from: id) else {
-          objective.hasUnresolvedParent = true
-          continue
-        }
-        var acceptor: EntityID?
-        if let person = clause.acceptedBy {
-          acceptor = plan.resolvePerson(
-            person, file: file, role: "the acceptor of a link", problems: &output.problems)
-        }
-        let here = location(file, clause.span)
-        let linked = firstLink..<output.links.count
-        if let existing = linksByTarget.find(target, in: linked, key: { output.links[$0].target }) {
-          let link = output.links[existing]
-          // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
-          if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
-            output.links[existing].weight = clause.weight?.value ?? 1
-            output.links[existing].weightLocation = clause.weight.map { location(file, $0.span) }
-            output.links[existing].acceptedBy = acceptor
-            output.links[existing].acceptedOn = clause.acceptedOn?.day
-            output.links[existing].acceptorLocation = clause.acceptedBy.map { location(file, $0.span) }
-            continue
-          }
-          output.problems.report(
-            Diagnostic(
-              .duplicateDefinition,
-              "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
-              at: location(file, clause.target.span), label: "named again here",
-              labels: [.init(link.targetLocation, "first link")],
-              help: "keep one supports line per parent; put the weight and acceptance on it"))
-          continue
-        }
-        output.links.append(
-          Link(
-            child: id, target: target, weight: clause.weight?.value ?? 1,
-            acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
-            location: here, targetSpan: clause.target.span, acceptorSpan: clause.acceptedBy?.span,
-            weightSpan: clause.weight?.span))
-      case .shared:
-        objective.isShared = true
-      case .keyResult:
-        break
-      case .progressOverride(let value, let span):
-        objective.progressOverride = value.fraction
-        objective.overrideLocation = location(file, span)
-      case .tags(let tags, _):
-        objective.tags.append(contentsOf: tags.map(\.name))
-      case .note(let literal, _):
-        objective.note = TextRef(file: file, literal: literal)
+      guard case .supports(let clause) = statement else { continue }
+      guard let target = resolveLinkTarget(clause.target, file: file, from: id) else {
+        parents.hasUnresolvedParent = true
+        continue
       }
-    }
-    output.objectives.append(objective)
-  }
-
-  private func repeated(_ statement: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
-    Diagnostic(
-      .duplicateDefinition, "an objective has one '\(statement)'", at: location,
-      label: "given again here", labels: [.init(first, "first given here")],
-      help: "remove one of the two \(statement) lines")
-  }
-
-  /// Whether a period is closed: declared closed itself, or inside a period declared closed.
-  private func isClosed(_ period: Period) -> Bool {
-    plan.closedPeriods.contains(period)
-      || plan.closedPeriods.contains { $0.first <= period.first && period.last <= $0.last }
-  }
-
-  private mutating func resolveCycle(
-    _ period: PeriodSyntax, at location: SourceLocation, file: FileID
-  ) -> CycleAssignment? {
-    switch period.value {
-    case .literal(let value):
-      return CycleAssignment(period: value, name: nil, isClosed: isClosed(value), location: location)
-    case .named(let name):
-      guard let index = cycleIndex[name] else {
+      var acceptor: EntityID?
+      if let person = clause.acceptedBy {
+        acceptor = plan.resolvePerson(
+          person, file: file, role: "the acceptor of a link", problems: &output.problems)
+      }
+      let here = location(file, clause.span)
+      let linked = firstLink..<output.links.count
+      if let existing = linksByTarget.find(target, in: linked, key: { output.links[$0].target }) {
+        let link = output.links[existing]
+        // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
+        if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
+          output.links[existing].weight = clause.weight?.value ?? 1
+          output.links[existing].weightLocation = clause.weight.map { location(file, $0.span) }
+          output.links[existing].acceptedBy = acceptor
+          output.links[existing].acceptedOn = clause.acceptedOn?.day
+          output.links[existing].acceptorLocation = clause.acceptedBy.map { location(file, $0.span) }
+          continue
+        }
         output.problems.report(
-          Diagnostic.unknown(
-            "cycle", name, at: SourceLocation(file: file, span: period.span),
-            candidates: plan.cycles.map(\.name),
-            fallback:
-              "declare it at the top level, e.g. cycle \(name) 2026-01-01..2026-06-30, or write a period such as 2026-Q1"
-          ))
-        return nil
+          Diagnostic(
+            .duplicateDefinition,
+            "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
+            at: location(file, clause.target.span), label: "named again here",
+            labels: [.init(link.targetLocation, "first link")],
+            help: "keep one supports line per parent; put the weight and acceptance on it"))
+        continue
       }
-      let cycle = plan.cycles[index]
-      return CycleAssignment(
-        period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period),
-        location: location)
+      output.links.append(
+        Link(
+          child: id, target: target, weight: clause.weight?.value ?? 1,
+          acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
+          location: here, targetSpan: clause.target.span, acceptorSpan: clause.acceptedBy?.span,
+          weightSpan: clause.weight?.span))
     }
+    if parents.reuses != nil || parents.hasUnresolvedParent { output.parents.append(parents) }
   }
 
   /// Resolves the parent of a link: `owner.objective` or `owner.objective.kr`.

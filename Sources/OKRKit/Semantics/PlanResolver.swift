@@ -310,15 +310,18 @@ public struct PlanResolver {
     _ keyResults: UnsafeMutableBufferPointer<KeyResult>, _ checkins: UnsafeMutableBufferPointer<CheckinRecord>
   ) -> [ResolutionProblems] {
     nonisolated(unsafe) let (objectiveSlots, keyResultSlots, checkinSlots) = (objectives, keyResults, checkins)
+    let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
     return ParallelWork.map(pieces) { piece in
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
       forEachDeclaredObjective(in: piece) { decl, id, file in
         let index = Int(id.index)
         let places = firstKeyResults[index]..<firstKeyResults[index + 1]
-        (objectiveSlots.baseAddress! + index).initialize(
-          to: Objective(
-            owner: objectiveOwners[index], localID: objectiveNames[index], title: decl.title, keyResults: places,
-            location: objectiveLocations[index]))
+        var objective = Objective(
+          owner: objectiveOwners[index], localID: objectiveNames[index], title: decl.title, keyResults: places,
+          location: objectiveLocations[index])
+        statements.read(decl, into: &objective, file: file.file, problems: &declarer.problems)
+        (objectiveSlots.baseAddress! + index).initialize(to: objective)
         declarer.declare(
           decl, id: id, owner: objectiveOwners[index], keyResults: places, firstCheckin: Int(firstCheckins[index]),
           in: file)
@@ -337,33 +340,30 @@ public struct PlanResolver {
     var firstDeclared: Int
   }
 
-  /// Resolves every objective's statements, in pieces of about equal size on all cores, and
-  /// joins the pieces in declaration order: links, ids and diagnostics come out as from one walk.
-  /// The pieces run a few at a time (as many as cores), so their results never hold more than a
-  /// small part of the plan.
+  /// Resolves every objective's links, in pieces of about equal size on all cores, and joins the
+  /// pieces in declaration order: links and diagnostics come out as from one walk. The pieces
+  /// run a few at a time (as many as cores), so their results never hold more than a small part
+  /// of the plan.
   private mutating func resolveObjectives() {
-    let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     let pieces = piecesOfEqualWork()
-    var nextObjective = 0
     for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
-      let outputs = resolveObjectives(in: pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)], cycleIndex)
-      // Objective ids were given in traversal order, so each piece holds a contiguous run of them.
+      let outputs = resolveObjectives(in: pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
       for output in outputs {
-        let run = nextObjective..<nextObjective + output.objectives.count
-        plan.objectives.replaceSubrange(run, with: output.objectives)
-        nextObjective = run.upperBound
+        for parents in output.parents {
+          let index = Int(parents.objective.index)
+          plan.objectives[index].reuses = parents.reuses
+          plan.objectives[index].hasUnresolvedParent = parents.hasUnresolvedParent
+        }
         plan.links.append(contentsOf: output.links)
         problems.append(contentsOf: output.problems)
       }
     }
   }
 
-  /// Resolves the objectives of each piece of ``objectiveBlocks``, on all cores.
-  private func resolveObjectives(
-    in pieces: ArraySlice<Range<Int>>, _ cycleIndex: [String: Int]
-  ) -> [ObjectiveResolver.Output] {
+  /// Resolves the links of each piece of ``objectiveBlocks``, on all cores.
+  private func resolveObjectives(in pieces: ArraySlice<Range<Int>>) -> [ObjectiveResolver.Output] {
     ParallelWork.map(Array(pieces)) { piece in
-      var resolver = ObjectiveResolver(plan: plan, cycleIndex: cycleIndex)
+      var resolver = ObjectiveResolver(plan: plan)
       forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, file: file.file) }
       return resolver.output
     }

@@ -1,0 +1,86 @@
+/// Reads the statements that concern an objective alone (`cycle`, `owner`, `shared`,
+/// `progress N% override`, `tag`, `note`) into the objective as it is built. They need the plan's
+/// entities and cycles but no other objective, so they are read while objectives are declared on
+/// all cores; the links (`supports`, `reuses`) wait for every objective (see ``ObjectiveResolver``).
+struct ObjectiveStatementReader {
+  let plan: Plan
+  /// Named cycles by name (the first of a repeated name).
+  let cycleIndex: [String: Int]
+
+  /// Fills the statements of `decl`, declared in `file`, into `objective`; reports repeated
+  /// `cycle` and `owner` statements and unknown cycles and persons into `problems`.
+  func read(_ decl: ObjectiveDecl, into objective: inout Objective, file: FileID, problems: inout ResolutionProblems) {
+    var firstCycle: SourceLocation?
+    var firstOwner: SourceLocation?
+    for statement in decl.statements {
+      switch statement {
+      case .cycle(let period, let span):
+        let here = SourceLocation(file: file, span: span)
+        if let firstCycle {
+          problems.report(repeated("cycle", at: here, first: firstCycle))
+          continue
+        }
+        firstCycle = here
+        objective.cycle = resolveCycle(period, at: here, problems: &problems)
+      case .owner(let person, let span):
+        let here = SourceLocation(file: file, span: span)
+        if let firstOwner {
+          problems.report(repeated("owner", at: here, first: firstOwner))
+          continue
+        }
+        firstOwner = here
+        objective.accountable = plan.resolvePerson(
+          person, file: file, role: "an objective's owner", problems: &problems)
+        objective.accountableLocation = here
+      case .shared:
+        objective.isShared = true
+      case .progressOverride(let value, let span):
+        objective.progressOverride = value.fraction
+        objective.overrideLocation = SourceLocation(file: file, span: span)
+      case .tags(let tags, _):
+        objective.tags.append(contentsOf: tags.map(\.name))
+      case .note(let literal, _):
+        objective.note = TextRef(file: file, literal: literal)
+      case .supports, .keyResult:
+        break
+      }
+    }
+  }
+
+  private func repeated(_ statement: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      .duplicateDefinition, "an objective has one '\(statement)'", at: location,
+      label: "given again here", labels: [.init(first, "first given here")],
+      help: "remove one of the two \(statement) lines")
+  }
+
+  /// Whether a period is closed: declared closed itself, or inside a period declared closed.
+  private func isClosed(_ period: Period) -> Bool {
+    plan.closedPeriods.contains(period)
+      || plan.closedPeriods.contains { $0.first <= period.first && period.last <= $0.last }
+  }
+
+  private func resolveCycle(
+    _ period: PeriodSyntax, at location: SourceLocation, problems: inout ResolutionProblems
+  ) -> CycleAssignment? {
+    switch period.value {
+    case .literal(let value):
+      return CycleAssignment(period: value, name: nil, isClosed: isClosed(value), location: location)
+    case .named(let name):
+      guard let index = cycleIndex[name] else {
+        problems.report(
+          Diagnostic.unknown(
+            "cycle", name, at: SourceLocation(file: location.file, span: period.span),
+            candidates: plan.cycles.map(\.name),
+            fallback:
+              "declare it at the top level, e.g. cycle \(name) 2026-01-01..2026-06-30, or write a period such as 2026-Q1"
+          ))
+        return nil
+      }
+      let cycle = plan.cycles[index]
+      return CycleAssignment(
+        period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period),
+        location: location)
+    }
+  }
+}
