@@ -5,8 +5,11 @@
 // line and `interrupted` for each Ctrl-C, and exits with status 0 on Ctrl-D.
 // Exits with status 2 when it cannot edit lines (no terminal or no libedit).
 
-import Foundation
 import OKRLineEditing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 let names = ["nova.launch", "nova.landing", "cs.csat95"]
 
@@ -18,7 +21,7 @@ func completeName(line: String, cursor: Int) -> CompletionResult {
 
 guard
   let reader = EditLineReader(
-    historyFile: HistoryFile.defaultPath(environment: ProcessInfo.processInfo.environment),
+    historyFile: HistoryFile.defaultPath(environment: HistoryFile.processEnvironment),
     completion: completeName)
 else {
   print("LineEditProbe: needs a terminal and libedit")

@@ -1,5 +1,8 @@
 import CLineEdit
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Reads lines from a terminal through libedit: emacs-style editing keys, history
 /// recalled with Up and Down and kept between sessions, Tab completion, and Ctrl-C
@@ -37,11 +40,7 @@ public final class EditLineReader: LineReader {
     okr_le_limit_history(Int32(Self.historyLimit))
     self.historyFile = historyFile
     if let historyFile {
-      try? FileManager.default.createDirectory(
-        atPath: (historyFile as NSString).deletingLastPathComponent,
-        withIntermediateDirectories: true,
-        attributes: [.posixPermissions: 0o700]
-      )
+      HistoryFile.createFolder(of: historyFile)
       _ = okr_le_read_history(historyFile)
     }
   }

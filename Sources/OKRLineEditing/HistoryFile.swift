@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Where the REPL keeps the lines typed into it between sessions.
 public enum HistoryFile {
   /// The history file's path for a process with `environment`.
@@ -14,6 +18,26 @@ public enum HistoryFile {
       return home + "/.local/state/okr/history"
     }
     return nil
+  }
+
+  /// The variables of this process's environment that ``defaultPath(environment:)`` reads.
+  public static var processEnvironment: [String: String] {
+    var environment: [String: String] = [:]
+    for name in ["XDG_STATE_HOME", "HOME"] {
+      if let value = getenv(name) { environment[name] = String(cString: value) }
+    }
+    return environment
+  }
+
+  /// Creates the folder that holds `historyFile` and any missing folder above it, readable
+  /// by the user alone; does nothing where they exist or cannot be made (then no history is
+  /// saved).
+  static func createFolder(of historyFile: String) {
+    var folder = historyFile.hasPrefix("/") ? "" : "."
+    for component in historyFile.split(separator: "/").dropLast() {
+      folder += "/" + component
+      _ = mkdir(folder, 0o700)
+    }
   }
 
   /// `path` without trailing slashes, if it is absolute.

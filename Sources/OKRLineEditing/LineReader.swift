@@ -1,5 +1,3 @@
-import Foundation
-
 /// Where the REPL's input comes from: a terminal with line editing, a pipe, or a test script.
 public protocol LineReader {
   /// Reads the next line, showing `prompt` where the reader has a place to show it.
@@ -26,8 +24,7 @@ public enum LineReaders {
   ///     Defaults to ``HistoryFile/defaultPath(environment:)`` for this process.
   ///   - completion: What Tab offers; see ``Completer``.
   public static func makeDefault(
-    historyFile: String? = HistoryFile.defaultPath(
-      environment: ProcessInfo.processInfo.environment),
+    historyFile: String? = HistoryFile.defaultPath(environment: HistoryFile.processEnvironment),
     completion: @escaping Completer = { _, _ in .none }
   ) -> any LineReader {
     EditLineReader(historyFile: historyFile, completion: completion) ?? PlainLineReader()
