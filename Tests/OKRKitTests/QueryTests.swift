@@ -140,6 +140,41 @@ enum QueryGolden {
     try QueryGolden.check(transcript, against: "answers.golden")
   }
 
+  @Test func keepingTheFirstRowsAgreesWithSortingThemAll() {
+    var random = SystemRandomNumberGenerator()
+    for _ in 0..<300 {
+      let total = Int.random(in: 0...200, using: &random)
+      // Few distinct keys, so ties (broken by position) are common.
+      let keys = (0..<total).map { _ in Int.random(in: 0...9, using: &random) }
+      let precedes = { (a: Int, b: Int) in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
+      let sorted = (0..<total).sorted(by: precedes)
+      for count in [0, 1, 2, 5, 17, total, total + 3] {
+        #expect(QueryEngine.firstInOrder(count, of: total, by: precedes) == Array(sorted.prefix(count)))
+      }
+    }
+  }
+
+  @Test func aLimitedSortedListingIsTheStartOfTheFullOne() throws {
+    // 400 objectives with repeated progress values, half of them with no cycle (no expected progress).
+    var text = "company acme \"Acme\" {\n"
+    for index in 0..<400 {
+      let cycle = index % 2 == 0 ? "    cycle 2026\n" : ""
+      text +=
+        "  objective o\(index) \"Objective \((index * 7) % 13)\" {\n\(cycle)"
+        + "    kr k \"Key result\" progress \((index * 37) % 11 * 10)%\n  }\n"
+    }
+    text += "}\n"
+    var engine = QueryEngine(
+      plan: EvaluationFixture.plan(text), asOf: EvaluationFixture.day("2026-03-01"), format: .text)
+    for sort in ["progress", "progress desc", "expected", "expected desc", "title", "status desc", "id desc"] {
+      let all = ids(try run(&engine, "objectives sort \(sort)"))
+      #expect(all.count == 400)
+      for limit in [1, 3, 49, 256] {
+        #expect(ids(try run(&engine, "objectives sort \(sort) limit \(limit)")) == Array(all.prefix(limit)), "\(sort)")
+      }
+    }
+  }
+
   @Test func listingsFilterSortAndLimit() throws {
     var engine = try engine()
     #expect(

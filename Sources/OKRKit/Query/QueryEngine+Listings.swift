@@ -14,10 +14,18 @@ extension QueryEngine {
     if let condition = listing.filter { filter = try compile(condition) }
     let rows = ListingRows(kind: listing.kind, engine: self, evaluation: evaluation())
     var selected: [Int] = []
-    for row in 0..<rows.count where filter.map({ rows.matches($0, row) }) ?? true { selected.append(row) }
+    if let filter {
+      let test = rows.test(filter)
+      for row in 0..<rows.count where test(row) { selected.append(row) }
+    } else {
+      selected = Array(0..<rows.count)
+    }
     if let sort = listing.sort {
-      let keys = selected.map { rows.value(sort.field.name, of: $0) }
-      let order = keys.indices.sorted { a, b in
+      let read = rows.reader(sort.field.name)
+      let keys = selected.map(read)
+      // Missing values last, ties in plan order: a strict total order, so the first rows of a
+      // full sort are the rows `firstInOrder` keeps.
+      func precedes(_ a: Int, _ b: Int) -> Bool {
         switch (keys[a], keys[b]) {
         case (.none, .none): return a < b
         case (.none, _): return false
@@ -37,6 +45,12 @@ extension QueryEngine {
           return a < b
         }
       }
+      let order =
+        if let limit = listing.limit, limit <= Self.selectionLimit, limit < keys.count / 8 {
+          Self.firstInOrder(limit, of: keys.count, by: precedes)
+        } else {
+          keys.indices.sorted(by: precedes)
+        }
       selected = order.map { selected[$0] }
     }
     if let limit = listing.limit { selected = Array(selected.prefix(limit)) }
@@ -47,9 +61,38 @@ extension QueryEngine {
     for field in named where !columns.contains(field) {
       columns.insert(field, at: columns.last == "title" ? columns.count - 1 : columns.count)
     }
+    let readers = columns.map(rows.reader)
     return QueryTable(
-      columns: columns, rows: selected.map { row in columns.map { rows.value($0, of: row) } },
+      columns: columns, rows: selected.map { row in readers.map { $0(row) } },
       emptyMessage: "no \(listing.kind.rawValue) match")
+  }
+
+  /// The largest `limit` for which a sorted listing keeps its first rows as it goes instead of
+  /// sorting every row that matches.
+  static let selectionLimit = 256
+
+  /// The first `count` of `0..<total` in the order `precedes` (a strict total order), in that
+  /// order: a sorted list of the best so far, which a candidate joins only when it beats the
+  /// last. Linear in `total` for a small `count`, where sorting everything is not.
+  static func firstInOrder(_ count: Int, of total: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
+    guard count > 0 else { return [] }
+    var best: [Int] = []
+    best.reserveCapacity(count + 1)
+    for candidate in 0..<total {
+      if best.count == count {
+        guard precedes(candidate, best[count - 1]) else { continue }
+        best.removeLast()
+      }
+      // Where the candidate goes: after every kept row that precedes it.
+      var low = 0
+      var high = best.count
+      while low < high {
+        let middle = (low + high) / 2
+        if precedes(best[middle], candidate) { low = middle + 1 } else { high = middle }
+      }
+      best.insert(candidate, at: low)
+    }
+    return best
   }
 
   /// A condition with its values checked against the plan (entities, cycles and names exist).
@@ -219,22 +262,44 @@ struct ListingRows {
     }
   }
 
-  func matches(_ filter: QueryEngine.CompiledFilter, _ row: Int) -> Bool {
+  /// Whether a row meets `filter`, as a test whose field names are looked up once, not per row.
+  func test(_ filter: QueryEngine.CompiledFilter) -> (Int) -> Bool {
     switch filter {
-    case .test(let field, let op, let operand): QueryComparison.holds(value(field, of: row), op, operand)
-    case .and(let terms): terms.allSatisfy { matches($0, row) }
-    case .or(let terms): terms.contains { matches($0, row) }
-    case .not(let term): !matches(term, row)
+    case .test(let field, let op, let operand):
+      let read = reader(field)
+      return { row in QueryComparison.holds(read(row), op, operand) }
+    case .and(let terms):
+      let tests = terms.map(test)
+      return { row in tests.allSatisfy { $0(row) } }
+    case .or(let terms):
+      let tests = terms.map(test)
+      return { row in tests.contains { $0(row) } }
+    case .not(let term):
+      let test = test(term)
+      return { row in !test(row) }
     }
   }
 
   /// The value of `field` for the row at `row`.
-  func value(_ field: String, of row: Int) -> QueryValue {
+  func value(_ field: String, of row: Int) -> QueryValue { reader(field)(row) }
+
+  /// What reads `field` of a row. A listing reads a field of every row, so the field's name is
+  /// matched once, here, and each reader reads the plan in place (copying a record per row would
+  /// cost more than the answer).
+  func reader(_ field: String) -> (Int) -> QueryValue {
     switch kind {
-    case .objectives: objectiveValue(field, ObjectiveID(row))
-    case .krs: keyResultValue(field, KeyResultID(row))
-    case .links: linkValue(field, LinkID(row))
-    case .entities: entityValue(field, EntityID(row))
+    case .objectives:
+      let read = objectiveReader(field)
+      return { read(ObjectiveID(Int32($0))) }
+    case .krs:
+      let read = keyResultReader(field)
+      return { read(KeyResultID(Int32($0))) }
+    case .links:
+      let read = linkReader(field)
+      return { read(LinkID(Int32($0))) }
+    case .entities:
+      let read = entityReader(field)
+      return { read(EntityID(Int32($0))) }
     }
   }
 
@@ -246,56 +311,58 @@ struct ListingRows {
     plan[objective].cycle.map { .cycle(label: $0.label, period: $0.period) } ?? .none
   }
 
-  func objectiveValue(_ field: String, _ id: ObjectiveID) -> QueryValue {
-    let objective = plan[id]
+  private func objectiveReader(_ field: String) -> (ObjectiveID) -> QueryValue {
     switch field {
-    case "id": return .text(plan.qualifiedName(id))
-    case "title": return .text(plan.title(of: id))
-    case "level": return .level(plan.level(of: id))
-    case "entity": return .word(plan[objective.owner].id)
-    case "owner": return objective.accountable.map { .word(plan[$0].id) } ?? .none
-    case "cycle": return cycle(of: id)
-    case "progress": return .fraction(evaluation.progress(of: id))
-    case "expected": return optional(evaluation.expected(of: id), QueryValue.fraction)
-    case "status": return .status(evaluation.status(of: id))
-    case "parents": return .list(engine.parents(of: .objective(id)).map(engine.name))
-    case "children": return .list(engine.children(of: .objective(id)).map(engine.name))
-    case "krs": return .count(objective.keyResults.count)
-    case "tags": return .list(objective.tags)
+    case "id": return { .text(plan.qualifiedName($0)) }
+    case "title": return { .text(plan.title(of: $0)) }
+    case "level": return { .level(plan.level(of: $0)) }
+    case "entity": return { .word(plan[plan[$0].owner].id) }
+    case "owner": return { plan[$0].accountable.map { .word(plan[$0].id) } ?? .none }
+    case "cycle": return cycle
+    case "progress": return { .fraction(evaluation.progress(of: $0)) }
+    case "expected": return { optional(evaluation.expected(of: $0), QueryValue.fraction) }
+    case "status": return { .status(evaluation.status(of: $0)) }
+    case "parents": return { .list(engine.parents(of: .objective($0)).map(engine.name)) }
+    case "children": return { .list(engine.children(of: .objective($0)).map(engine.name)) }
+    case "krs": return { .count(plan[$0].keyResults.count) }
+    case "tags": return { .list(plan[$0].tags) }
     case "confidence":
-      let confidences = objective.keyResults.compactMap { evaluation.confidence(of: KeyResultID($0)) }
-      return optional(confidences.min(), QueryValue.fraction)
-    case "override": return optional(evaluation.override(of: id), QueryValue.fraction)
-    default: return .none
+      return { id in
+        let confidences = plan[id].keyResults.compactMap { evaluation.confidence(of: KeyResultID($0)) }
+        return optional(confidences.min(), QueryValue.fraction)
+      }
+    case "override": return { optional(evaluation.override(of: $0), QueryValue.fraction) }
+    default: return { _ in .none }
     }
   }
 
-  func keyResultValue(_ field: String, _ id: KeyResultID) -> QueryValue {
-    let keyResult = plan[id]
-    let objective = keyResult.objective
-    var range: (from: Double, to: Double, unit: String?)?
-    if case .metric(let from, let to, _, let unit) = keyResult.measure { range = (from, to, unit) }
+  private func keyResultReader(_ field: String) -> (KeyResultID) -> QueryValue {
+    func range(_ id: KeyResultID) -> (from: Double, to: Double, unit: String?)? {
+      guard case .metric(let from, let to, _, let unit) = plan[id].measure else { return nil }
+      return (from, to, unit)
+    }
     switch field {
-    case "id": return .text(plan.qualifiedName(id))
-    case "title": return .text(plan.text(keyResult.title))
-    case "objective": return .text(plan.qualifiedName(objective))
-    case "level": return .level(plan.level(of: objective))
-    case "entity": return .word(plan[plan[objective].owner].id)
-    case "owner": return (keyResult.owner ?? plan[objective].accountable).map { .word(plan[$0].id) } ?? .none
-    case "cycle": return cycle(of: objective)
-    case "measure": return .word(measureWord(id))
-    case "value": return optional(evaluation.value(of: id), QueryValue.number)
-    case "from": return optional(range?.from, QueryValue.number)
-    case "to": return optional(range?.to, QueryValue.number)
-    case "unit": return range?.unit.map { .text($0) } ?? .none
-    case "progress": return .fraction(evaluation.progress(of: id))
-    case "expected": return optional(evaluation.expected(of: objective), QueryValue.fraction)
-    case "status": return .status(evaluation.status(of: id))
-    case "weight": return .number(whatIf.keyResultWeights[id] ?? keyResult.weight)
-    case "confidence": return optional(evaluation.confidence(of: id), QueryValue.fraction)
-    case "checkins": return .count(keyResult.checkins.count)
-    case "children": return .list(engine.children(of: .keyResult(id)).map(engine.name))
-    default: return .none
+    case "id": return { .text(plan.qualifiedName($0)) }
+    case "title": return { .text(plan.text(plan[$0].title)) }
+    case "objective": return { .text(plan.qualifiedName(plan[$0].objective)) }
+    case "level": return { .level(plan.level(of: plan[$0].objective)) }
+    case "entity": return { .word(plan[plan[plan[$0].objective].owner].id) }
+    case "owner":
+      return { id in (plan[id].owner ?? plan[plan[id].objective].accountable).map { .word(plan[$0].id) } ?? .none }
+    case "cycle": return { cycle(of: plan[$0].objective) }
+    case "measure": return { .word(measureWord($0)) }
+    case "value": return { optional(evaluation.value(of: $0), QueryValue.number) }
+    case "from": return { optional(range($0)?.from, QueryValue.number) }
+    case "to": return { optional(range($0)?.to, QueryValue.number) }
+    case "unit": return { range($0)?.unit.map { .text($0) } ?? .none }
+    case "progress": return { .fraction(evaluation.progress(of: $0)) }
+    case "expected": return { optional(evaluation.expected(of: plan[$0].objective), QueryValue.fraction) }
+    case "status": return { .status(evaluation.status(of: $0)) }
+    case "weight": return { .number(whatIf.keyResultWeights[$0] ?? plan[$0].weight) }
+    case "confidence": return { optional(evaluation.confidence(of: $0), QueryValue.fraction) }
+    case "checkins": return { .count(plan[$0].checkins.count) }
+    case "children": return { .list(engine.children(of: .keyResult($0)).map(engine.name)) }
+    default: return { _ in .none }
     }
   }
 
@@ -310,34 +377,36 @@ struct ListingRows {
     }
   }
 
-  func linkValue(_ field: String, _ id: LinkID) -> QueryValue {
-    let link = plan[id]
+  private func linkReader(_ field: String) -> (LinkID) -> QueryValue {
     switch field {
-    case "id": return .text(engine.name(id))
-    case "child": return .text(plan.qualifiedName(link.child))
-    case "parent": return .text(plan.qualifiedName(link.target))
-    case "form": return .word(link.isReuse ? "reuse" : link.target.isKeyResult ? "promotion" : "contribution")
-    case "weight": return .number(whatIf.linkWeights[id] ?? link.weight)
-    case "acceptor": return link.acceptedBy.map { .word(plan[$0].id) } ?? .none
-    case "level": return .level(plan.level(of: link.child))
-    case "cycle": return cycle(of: link.child)
-    case "progress": return .fraction(evaluation.progress(of: link.child))
-    case "status": return .status(evaluation.status(of: link.child))
-    default: return .none
+    case "id": return { .text(engine.name($0)) }
+    case "child": return { .text(plan.qualifiedName(plan[$0].child)) }
+    case "parent": return { .text(plan.qualifiedName(plan[$0].target)) }
+    case "form":
+      return { id in
+        let link = plan[id]
+        return .word(link.isReuse ? "reuse" : link.target.isKeyResult ? "promotion" : "contribution")
+      }
+    case "weight": return { .number(whatIf.linkWeights[$0] ?? plan[$0].weight) }
+    case "acceptor": return { plan[$0].acceptedBy.map { .word(plan[$0].id) } ?? .none }
+    case "level": return { .level(plan.level(of: plan[$0].child)) }
+    case "cycle": return { cycle(of: plan[$0].child) }
+    case "progress": return { .fraction(evaluation.progress(of: plan[$0].child)) }
+    case "status": return { .status(evaluation.status(of: plan[$0].child)) }
+    default: return { _ in .none }
     }
   }
 
-  func entityValue(_ field: String, _ id: EntityID) -> QueryValue {
-    let entity = plan[id]
+  private func entityReader(_ field: String) -> (EntityID) -> QueryValue {
     switch field {
-    case "id": return .text(entity.id)
-    case "title": return .text(plan.displayName(id))
-    case "level": return .level(entity.level)
-    case "parents": return .list(entity.parents.map { plan[$0].id })
-    case "children": return .list(entityChildren[Int(id.index)].map { plan[$0].id })
-    case "leads": return .list(entity.leads.map { plan[$0].id })
-    case "objectives": return .count(entity.objectives.count)
-    default: return .none
+    case "id": return { .text(plan[$0].id) }
+    case "title": return { .text(plan.displayName($0)) }
+    case "level": return { .level(plan[$0].level) }
+    case "parents": return { .list(plan[$0].parents.map { plan[$0].id }) }
+    case "children": return { .list(entityChildren[Int($0.index)].map { plan[$0].id }) }
+    case "leads": return { .list(plan[$0].leads.map { plan[$0].id }) }
+    case "objectives": return { .count(plan[$0].objectives.count) }
+    default: return { _ in .none }
     }
   }
 }
