@@ -16,19 +16,11 @@ struct ObjectiveStatementReader {
       switch statement {
       case .cycle(let period, let span):
         let here = SourceLocation(file: file, span: span)
-        if let firstCycle {
-          problems.report(repeated("cycle", at: here, first: firstCycle))
-          continue
-        }
-        firstCycle = here
+        guard isFirst("cycle", at: here, first: &firstCycle, problems: &problems) else { continue }
         objective.cycle = resolveCycle(period, at: here, problems: &problems)
       case .owner(let person, let span):
         let here = SourceLocation(file: file, span: span)
-        if let firstOwner {
-          problems.report(repeated("owner", at: here, first: firstOwner))
-          continue
-        }
-        firstOwner = here
+        guard isFirst("owner", at: here, first: &firstOwner, problems: &problems) else { continue }
         objective.accountable = plan.resolvePerson(
           person, file: file, role: "an objective's owner", problems: &problems)
         objective.accountableLocation = here
@@ -47,11 +39,21 @@ struct ObjectiveStatementReader {
     }
   }
 
-  private func repeated(_ statement: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
-    Diagnostic(
-      .duplicateDefinition, "an objective has one '\(statement)'", at: location,
-      label: "given again here", labels: [.init(first, "first given here")],
-      help: "remove one of the two \(statement) lines")
+  /// Whether the `statement` at `location` is the objective's first; reports a repeated one.
+  private func isFirst(
+    _ statement: String, at location: SourceLocation, first: inout SourceLocation?,
+    problems: inout ResolutionProblems
+  ) -> Bool {
+    guard let first else {
+      first = location
+      return true
+    }
+    problems.report(
+      Diagnostic(
+        .duplicateDefinition, "an objective has one '\(statement)'", at: location,
+        label: "given again here", labels: [.init(first, "first given here")],
+        help: "remove one of the two \(statement) lines"))
+    return false
   }
 
   /// Whether a period is closed: declared closed itself, or inside a period declared closed.
