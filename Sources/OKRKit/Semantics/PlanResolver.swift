@@ -29,7 +29,7 @@ public struct PlanResolver {
     resolve(parsed, objectivesPerPiece: 4_096)
   }
 
-  /// Resolves the parsed plan; objective statements resolve in pieces of at least
+  /// Resolves the parsed plan; objectives are declared and links resolved in pieces of at least
   /// `objectivesPerPiece` objectives (tests compare different sizes).
   static func resolve(_ parsed: ParsedPlan, objectivesPerPiece: Int) -> (plan: Plan, diagnostics: [Diagnostic]) {
     var resolver = PlanResolver(parsed)
@@ -60,7 +60,7 @@ public struct PlanResolver {
     declareEntities()
     resolveEntitiesAndDeclareObjectives()
     declareObjectivesAndKeyResults()
-    resolveObjectives()
+    resolveLinks()
     resolvePolicy()
     plan.buildAdjacency()
   }
@@ -330,7 +330,7 @@ public struct PlanResolver {
     }
   }
 
-  // MARK: - Objective statements
+  // MARK: - Links
 
   /// An entity declaration whose objectives are declared: where it is, and where its objectives
   /// start in ``declaredObjectives``.
@@ -344,10 +344,10 @@ public struct PlanResolver {
   /// pieces in declaration order: links and diagnostics come out as from one walk. The pieces
   /// run a few at a time (as many as cores), so their results never hold more than a small part
   /// of the plan.
-  private mutating func resolveObjectives() {
+  private mutating func resolveLinks() {
     let pieces = piecesOfEqualWork()
     for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
-      let outputs = resolveObjectives(in: pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
+      let outputs = resolveLinks(in: pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
       for output in outputs {
         for parents in output.parents {
           let index = Int(parents.objective.index)
@@ -361,7 +361,7 @@ public struct PlanResolver {
   }
 
   /// Resolves the links of each piece of ``objectiveBlocks``, on all cores.
-  private func resolveObjectives(in pieces: ArraySlice<Range<Int>>) -> [ObjectiveResolver.Output] {
+  private func resolveLinks(in pieces: ArraySlice<Range<Int>>) -> [ObjectiveResolver.Output] {
     ParallelWork.map(Array(pieces)) { piece in
       var resolver = ObjectiveResolver(plan: plan)
       forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, file: file.file) }

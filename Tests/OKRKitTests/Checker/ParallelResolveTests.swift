@@ -2,8 +2,8 @@ import Testing
 
 @testable import OKRKit
 
-/// Objective statements resolve in pieces on all cores; the joined result must be exactly that of
-/// one walk in declaration order.
+/// Objectives are declared and their links resolved in pieces on all cores; the joined result
+/// must be exactly that of one walk in declaration order.
 @Suite struct ParallelResolveTests {
   /// 400 teams of 8 objectives, with problems planted at intervals that cross piece boundaries.
   static let plan: String = {
