@@ -20,7 +20,6 @@ import Testing
     for team in 0..<400 {
       text += "team t\(team) \"T\" in u {\n  lead p0\n"
       for local in 0..<8 {
-        defer { index += 1 }
         text += "  objective o\(local) \"O\" {\n    cycle 2026\n"
         if index % 1_499 == 0 { text += "    cycle 2026-Q2\n" }
         text += index % 1_201 == 0 ? "    owner nobody\n" : "    owner p0\n"
@@ -36,6 +35,7 @@ import Testing
             "    kr k3 \"K3\" from 0 to 9 {\n      checkin 2026-02-0\(1 + index % 7) 4\n      checkin 2026-01-15 2\n    }\n"
         }
         text += "  }\n"
+        index += 1
       }
       text += "}\n"
     }
