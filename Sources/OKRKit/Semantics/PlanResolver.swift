@@ -301,6 +301,8 @@ public struct PlanResolver {
     plan.keyResults = keyResults
     plan.checkins = checkins
     for piece in reported { problems.append(contentsOf: piece) }
+    // Only declaring needed these (40 MB at a million objectives): gone before links are built.
+    (objectiveNames, objectiveOwners, objectiveLocations, firstKeyResults, firstCheckins) = ([], [], [], [], [])
   }
 
   /// Declares the objectives of each piece of ``objectiveBlocks`` and their key results, on all
