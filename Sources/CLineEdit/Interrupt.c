@@ -1,10 +1,13 @@
 // Ctrl-C as a flag: the SIGINT handler and its interplay with line reading.
 //
 // The handler only touches lock-free atomics and async-signal-safe calls.
-// While a line is being read, SIGINT must interrupt the reader thread's read()
-// so libedit returns: the reader thread unblocks SIGINT (worker threads, such as
-// Dispatch's, often block it), and a SIGINT delivered to another thread is
-// forwarded to the reader.
+// While a line is being read, Ctrl-C must make libedit return whatever it is
+// doing. libedit retries a read() cut short by a signal, and a signal that comes
+// while it is not in read() (redrawing, say) would only set the flag. So the
+// reader thread blocks SIGINT while it reads a line and lets it through only
+// inside pselect(), atomically: a SIGINT that came meanwhile is pending and ends
+// the wait at once. A SIGINT delivered to another thread (one that does not
+// block it) is forwarded to the reader.
 
 #include "Interrupt.h"
 #include "CLineEdit.h"
@@ -14,11 +17,14 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <sys/select.h>
 
 static atomic_int interrupt_raised;
 static atomic_int reading;
 static pthread_t reader_thread;
 static sigset_t reader_saved_mask;
+/// The reader's mask while it waits for input: the saved one with SIGINT let through.
+static sigset_t reader_waiting_mask;
 
 static void on_sigint(int signal_number) {
   (void)signal_number;
@@ -50,15 +56,30 @@ void okr_le_interrupt_begin_reading(void) {
   sigemptyset(&interrupt);
   sigaddset(&interrupt, SIGINT);
   reader_thread = pthread_self();
-  atomic_store(&reading, 1);
   atomic_store(&interrupt_raised, 0);
-  install(0);
-  pthread_sigmask(SIG_UNBLOCK, &interrupt, &reader_saved_mask);
+  pthread_sigmask(SIG_BLOCK, &interrupt, &reader_saved_mask);
+  reader_waiting_mask = reader_saved_mask;
+  sigdelset(&reader_waiting_mask, SIGINT);
+  atomic_store(&reading, 1);
+}
+
+int okr_le_interrupt_wait_for_input(int descriptor) {
+  for (;;) {
+    if (atomic_load(&interrupt_raised))
+      return 0;
+    fd_set readable;
+    FD_ZERO(&readable);
+    FD_SET(descriptor, &readable);
+    int ready = pselect(descriptor + 1, &readable, NULL, NULL, NULL, &reader_waiting_mask);
+    if (ready > 0)
+      return 1;
+    if (ready < 0 && errno != EINTR)
+      return -1;
+  }
 }
 
 int okr_le_interrupt_end_reading(void) {
-  pthread_sigmask(SIG_SETMASK, &reader_saved_mask, NULL);
-  install(SA_RESTART);
   atomic_store(&reading, 0);
+  pthread_sigmask(SIG_SETMASK, &reader_saved_mask, NULL);
   return atomic_exchange(&interrupt_raised, 0);
 }

@@ -4,12 +4,15 @@
 #include "Interrupt.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <wchar.h>
 
 // The parts of libedit's readline emulation the shim uses, declared here
@@ -20,6 +23,7 @@ typedef void stifle_history_function(int max_entries);
 typedef int history_file_function(const char *path);
 typedef int initialize_function(void);
 typedef char **attempted_completion_function(const char *text, int start, int end);
+typedef int getc_function(FILE *stream);
 
 static struct {
   readline_function *readline;
@@ -35,6 +39,7 @@ static struct {
   attempted_completion_function **rl_attempted_completion_function;
   int *rl_attempted_completion_over;
   char **rl_line_buffer;
+  getc_function **rl_getc_function;
 } libedit;
 
 static const char *const library_names[] = {
@@ -65,6 +70,7 @@ static int resolve_symbols(void *handle) {
   RESOLVE(rl_attempted_completion_function)
   RESOLVE(rl_attempted_completion_over)
   RESOLVE(rl_line_buffer)
+  RESOLVE(rl_getc_function)
 #undef RESOLVE
   return 1;
 }
@@ -262,6 +268,87 @@ static char **complete(const char *text, int start, int end) {
 
 // ---- Reading lines and history ----
 
+/// The bytes a UTF-8 sequence starting with `lead` has; 0 for a byte that cannot start one.
+static int utf8_length(unsigned char lead) {
+  if (lead < 0x80)
+    return 1;
+  if (lead >= 0xC2 && lead <= 0xDF)
+    return 2;
+  if (lead >= 0xE0 && lead <= 0xEF)
+    return 3;
+  if (lead >= 0xF0 && lead <= 0xF4)
+    return 4;
+  return 0;
+}
+
+/// Sets NOFLSH in the terminal's editing mode (libedit clears it on entering that
+/// mode and restores the user's settings on leaving it), so that Ctrl-C leaves
+/// typed keys in place for read_character to drop.
+static void keep_keys_on_interrupt(void) {
+  struct termios settings;
+  if (tcgetattr(STDIN_FILENO, &settings) != 0 || (settings.c_lflag & NOFLSH))
+    return;
+  settings.c_lflag |= NOFLSH;
+  tcsetattr(STDIN_FILENO, TCSANOW, &settings);
+}
+
+/// libedit's source of keystrokes (rl_getc_function): one character from the
+/// terminal as a code point, or EOF when Ctrl-C was pressed or input ended.
+/// Waiting goes through okr_le_interrupt_wait_for_input, so Ctrl-C ends the line
+/// whenever it comes; libedit's own reading would retry a read() the signal cut
+/// short and miss a signal that came between two reads. A malformed sequence
+/// reads as U+FFFD.
+///
+/// read() only follows a wait that found input, and that input stays: the
+/// terminal keeps typed keys on Ctrl-C while a line is read (see
+/// keep_keys_on_interrupt), else a Ctrl-C between the two would flush them and
+/// leave read() blocked with SIGINT held back. The keys typed before Ctrl-C are
+/// dropped here instead, as the terminal would have.
+static int read_character(FILE *stream) {
+  (void)stream;
+  // A byte that broke the sequence before it: it starts the next character.
+  static int next_byte = -1;
+  unsigned char bytes[4];
+  int length = 0;
+  int expected = 1;
+  keep_keys_on_interrupt();
+  while (length < expected) {
+    if (next_byte >= 0) {
+      bytes[length] = (unsigned char)next_byte;
+      next_byte = -1;
+    } else {
+      int waited = okr_le_interrupt_wait_for_input(STDIN_FILENO);
+      if (waited == 0)
+        tcflush(STDIN_FILENO, TCIFLUSH);
+      if (waited <= 0)
+        return EOF;
+      ssize_t count = read(STDIN_FILENO, &bytes[length], 1);
+      if (count == 0)
+        return EOF;
+      if (count < 0) {
+        if (errno == EINTR || errno == EAGAIN)
+          continue;
+        return EOF;
+      }
+    }
+    if (length == 0) {
+      expected = utf8_length(bytes[0]);
+      if (expected == 0)
+        return 0xFFFD;
+    } else if ((bytes[length] & 0xC0) != 0x80) {
+      next_byte = bytes[length];
+      return 0xFFFD;
+    }
+    length++;
+  }
+  if (expected == 1)
+    return bytes[0];
+  int code = bytes[0] & (0x7F >> expected);
+  for (int i = 1; i < expected; i++)
+    code = (code << 6) | (bytes[i] & 0x3F);
+  return code;
+}
+
 void okr_le_start(const char *application_name) {
   static char *name;
   static const char no_word_breaks[] = "";
@@ -272,6 +359,7 @@ void okr_le_start(const char *application_name) {
   *libedit.rl_catch_signals = 0;
   *libedit.rl_basic_word_break_characters = no_word_breaks;
   *libedit.rl_attempted_completion_function = complete;
+  *libedit.rl_getc_function = read_character;
   libedit.rl_initialize();
 }
 

@@ -27,8 +27,8 @@
 
         // Non-ASCII input survives, even with no locale in the environment, and
         // completion still finds the word before the cursor.
-        try terminal.send("café cs.c\t\r")
-        try terminal.expectLine("got: café cs.csat95 ")
+        try terminal.send("café ✓😀 cs.c\t\r")
+        try terminal.expectLine("got: café ✓😀 cs.csat95 ")
 
         // Ctrl-C abandons the line; the program lives on and prompts again.
         try terminal.send("abandon me")
@@ -38,6 +38,15 @@
         try terminal.expect("probe> ")
         try terminal.send("after\r")
         try terminal.expectLine("got: after")
+
+        // Ctrl-C right behind other keys (so it often comes while libedit is still busy
+        // with them rather than waiting for the next one) ends the line just the same.
+        for _ in 0..<20 {
+          try terminal.send("typed ahead")
+          try terminal.send("\u{03}", whenReading: false)
+          try terminal.expectLine("interrupted")
+          try terminal.expect("probe> ")
+        }
 
         // Up recalls history, newest first; the abandoned line is not in it.
         try terminal.send("\u{1B}[A\u{1B}[A\u{1B}[A\r")

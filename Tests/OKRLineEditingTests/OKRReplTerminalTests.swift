@@ -49,6 +49,15 @@
       try terminal.send("orphans\r")
       try terminal.expect("okr> ", within: .seconds(30))
 
+      // Again and again, Ctrl-C right behind typed keys: it often comes while libedit is busy
+      // with them, not waiting for the next one, and must end the line all the same.
+      for _ in 0..<30 {
+        try terminal.send("objectives where le")
+        try terminal.send("\t", whenReading: false)
+        try terminal.send("\u{03}", whenReading: false)
+        try terminal.expect("okr> ", within: .seconds(10))
+      }
+
       // Ctrl-D exits cleanly.
       try terminal.send("\u{04}")
       #expect(try terminal.waitForExit() == 0)

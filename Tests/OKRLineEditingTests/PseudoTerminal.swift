@@ -89,13 +89,13 @@
       close(master)
     }
 
-    /// Types `keys` once the child is waiting for them.
+    /// Types `keys` once the child is waiting for them, or at once with `whenReading`
+    /// false (to press a key while the child is still busy with earlier ones).
     ///
-    /// Keys typed earlier would reach a terminal still in its line-by-line mode,
-    /// which echoes them itself and swallows a Ctrl-D; a Ctrl-C sent before the
-    /// child blocks in read() would not interrupt that read.
-    func send(_ keys: String) throws {
-      try waitUntilReading()
+    /// Keys typed before the child first waits would reach a terminal still in its
+    /// line-by-line mode, which echoes them itself and swallows a Ctrl-D.
+    func send(_ keys: String, whenReading: Bool = true) throws {
+      if whenReading { try waitUntilReading() }
       var bytes = Array(keys.utf8)[...]
       while !bytes.isEmpty {
         let written = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
