@@ -36,16 +36,14 @@ static void on_sigint(int signal_number) {
   errno = saved_errno;
 }
 
-static void install(int flags) {
+void okr_le_install_interrupt_handler(void) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = on_sigint;
-  action.sa_flags = flags;
+  action.sa_flags = SA_RESTART;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, NULL);
 }
-
-void okr_le_install_interrupt_handler(void) { install(SA_RESTART); }
 
 int okr_le_interrupt_raised(void) { return atomic_load(&interrupt_raised); }
 
