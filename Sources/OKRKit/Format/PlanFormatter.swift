@@ -33,7 +33,7 @@ public enum PlanFormatter {
 
   /// Parses and formats `file`; files with any parse diagnostic are left alone.
   public static func format(_ file: SourceFile) -> Outcome {
-    let (syntax, diagnostics) = PlanParser.parse(file)
+    let (syntax, diagnostics) = PlanParser.parse(file, keepingStatements: true)
     guard diagnostics.isEmpty else { return .invalid(diagnostics) }
     return .formatted(format(file, syntax))
   }
@@ -150,9 +150,10 @@ struct PlanLayout {
       writer.statement(header, indent: indent, covering: decl.span)
       return
     }
-    guard openBlock(header, body: body, isEmpty: decl.statements.isEmpty, indent: indent) else { return }
+    let statements = decl.statements(in: source)
+    guard openBlock(header, body: body, isEmpty: statements.isEmpty, indent: indent) else { return }
     let inner = indent + PlanLayout.step
-    for statement in decl.statements { objectiveStatement(statement, indent: inner) }
+    for statement in statements { objectiveStatement(statement, indent: inner) }
     writer.closeBlock(closingBrace(body), indent: indent)
   }
 

@@ -29,15 +29,17 @@ struct KeyResultDeclarer {
     var next = places.lowerBound
     var nextCheckin = firstCheckin
     let sourceFile = plan.sources[file.file]
+    let table = Int(objective.facts.table)
     keyResultIDs.startObjective()
-    for statement in objective.statements.indices {
-      guard case .keyResult(let keyResult) = objective.statements[statement] else { continue }
-      if let first = keyResultIDs.earlierDeclaration(of: keyResult.id) {
+    for index in objective.facts.keyResults {
+      let facts = file.factTables[table].keyResults[Int(index)]
+      let keyResultID = Identifier(name: Self.word(at: facts.idSpan, in: sourceFile), span: facts.idSpan)
+      if let first = keyResultIDs.earlierDeclaration(of: keyResultID) {
         problems.report(
           Diagnostic(
             .duplicateDefinition,
-            "the key result '\(keyResult.id.name)' is declared twice in '\(plan[owner].id).\(objective.id.name)'",
-            at: location(file.file, keyResult.id.span), label: "declared again here",
+            "the key result '\(keyResultID.name)' is declared twice in '\(plan[owner].id).\(objective.id.name)'",
+            at: location(file.file, facts.idSpan), label: "declared again here",
             labels: [.init(location(file.file, first.span), "first declared here")],
             help: "a key result's id is unique within its objective; rename one of them"))
         continue
@@ -45,8 +47,7 @@ struct KeyResultDeclarer {
       // The parser counted these places with the same rule; never write past them.
       precondition(next < places.upperBound, "more key results than counted")
       nextCheckin = declare(
-        keyResult, facts: file.factTables[Int(keyResult.facts.table)].keyResults[Int(keyResult.facts.index)],
-        table: Int(keyResult.facts.table), of: file, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin,
+        keyResultID, facts: facts, table: table, of: file, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin,
         in: sourceFile)
       next += 1
     }
@@ -57,15 +58,15 @@ struct KeyResultDeclarer {
     SourceLocation(file: file, span: span)
   }
 
-  /// Writes the key result `id` from what the parser gathered of it (`facts`, in table `table` of
-  /// `syntax`), and its check-ins from `firstCheckin` on; returns where the next key result's
-  /// check-ins go.
+  /// Writes the key result `id`, written `localID`, from what the parser gathered of it (`facts`,
+  /// in table `table` of `syntax`), and its check-ins from `firstCheckin` on; returns where the
+  /// next key result's check-ins go.
   private mutating func declare(
-    _ decl: KeyResultDecl, facts: KeyResultFacts, table: Int, of syntax: SyntaxFile, as id: KeyResultID,
+    _ localID: Identifier, facts: KeyResultFacts, table: Int, of syntax: SyntaxFile, as id: KeyResultID,
     of objective: ObjectiveID, checkinsFrom firstCheckin: Int, in sourceFile: SourceFile
   ) -> Int {
     let file = sourceFile.id
-    let written = Int(facts.firstCheckin)..<Int(facts.firstCheckin) + decl.checkinCount
+    let written = Int(facts.firstCheckin)..<Int(facts.firstCheckin + facts.checkinCount)
     // Every place counted out is written, and no other.
     precondition(firstCheckin + written.count <= checkins.count, "more check-ins than counted")
     for (offset, index) in written.enumerated() {
@@ -82,14 +83,13 @@ struct KeyResultDeclarer {
     let extras = facts.extraCount == 0 ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(of: facts)
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(
-        objective: objective, localID: decl.id.name,
-        title: decl.title ?? StringLiteral(span: decl.id.span),
+        objective: objective, localID: localID.name, title: StringLiteral(span: facts.titleSpan),
         measure: measure(facts, unit: extras.unit, in: sourceFile),
         checkins: Int32(firstCheckin)..<Int32(nextCheckin), weight: facts.weight,
-        owner: owner(of: decl, facts, named: extras.owner, in: sourceFile),
+        owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
         note: extras.note.map(StringLiteral.init(span:)),
         source: extras.source.map { StringLiteral(span: $0).value(in: sourceFile) },
-        location: location(file, decl.id.span), weightSpan: extras.weight,
+        location: location(file, localID.span), weightSpan: extras.weight,
         measureSpan: facts.measureSpan.span))
     return nextCheckin
   }
@@ -117,7 +117,7 @@ struct KeyResultDeclarer {
   /// The person named by the key result's last `owner` clause (at `lastOwner`); each clause's
   /// name is looked up (and reported when unknown).
   private mutating func owner(
-    of decl: KeyResultDecl, _ facts: KeyResultFacts, named lastOwner: Span?, in sourceFile: SourceFile
+    of localID: Identifier, _ facts: KeyResultFacts, named lastOwner: Span?, in sourceFile: SourceFile
   ) -> EntityID? {
     let role = "a key result's owner"
     guard facts.ownerClauses > 1 else {
@@ -126,6 +126,9 @@ struct KeyResultDeclarer {
       return plan.resolvePerson(person, file: sourceFile.id, role: role, problems: &problems)
     }
     var owner: EntityID?
+    let decl = KeyResultDecl(
+      id: localID, title: StringLiteral(span: facts.titleSpan), checkinCount: Int(facts.checkinCount),
+      span: Span(start: localID.span.start, end: facts.end))
     for case .owner(let person, _) in decl.clauses(in: sourceFile) {
       owner = plan.resolvePerson(person, file: sourceFile.id, role: role, problems: &problems)
     }

@@ -34,8 +34,9 @@ struct ObjectiveResolver {
     SourceLocation(file: file, span: span)
   }
 
-  /// Resolves the links of the objective `id`, declared by `objectiveDecl` in `file`.
-  mutating func resolve(_ objectiveDecl: ObjectiveDecl, id: ObjectiveID, file: FileID) {
+  /// Resolves the links of the objective `id`, declared by `objectiveDecl` in `syntax`.
+  mutating func resolve(_ objectiveDecl: ObjectiveDecl, id: ObjectiveID, syntax: SyntaxFile) {
+    let file = syntax.file
     var parents = Parents(objective: id, reuses: nil, hasUnresolvedParent: false)
     let firstLink = output.links.count
     if let reuses = objectiveDecl.reuses {
@@ -50,8 +51,8 @@ struct ObjectiveResolver {
         parents.hasUnresolvedParent = true
       }
     }
-    for statement in objectiveDecl.statements {
-      guard case .supports(let clause) = statement else { continue }
+    for index in objectiveDecl.facts.supports {
+      let clause = syntax.factTables[Int(objectiveDecl.facts.table)].supports[Int(index)]
       guard let target = resolveLinkTarget(clause.target, file: file, from: id) else {
         parents.hasUnresolvedParent = true
         continue

@@ -7,13 +7,17 @@ struct ObjectiveStatementReader {
   /// Named cycles by name (the first of a repeated name).
   let cycleIndex: [String: Int]
 
-  /// Fills the statements of `decl`, declared in `file`, into `objective`; reports repeated
+  /// Fills the statements of `decl`, declared in `syntax`, into `objective`; reports repeated
   /// `cycle` and `owner` statements and unknown cycles and persons into `problems`.
-  func read(_ decl: ObjectiveDecl, into objective: inout Objective, file: FileID, problems: inout ResolutionProblems) {
+  func read(
+    _ decl: ObjectiveDecl, into objective: inout Objective, syntax: SyntaxFile, problems: inout ResolutionProblems
+  ) {
+    let file = syntax.file
+    let table = Int(decl.facts.table)
     var firstCycle: SourceLocation?
     var firstOwner: SourceLocation?
-    for statement in decl.statements {
-      switch statement {
+    for index in decl.facts.statements {
+      switch syntax.factTables[table].statements[Int(index)] {
       case .cycle(let period, let span):
         let here = SourceLocation(file: file, span: span)
         guard isFirst("cycle", at: here, first: &firstCycle, problems: &problems) else { continue }
@@ -29,12 +33,10 @@ struct ObjectiveStatementReader {
       case .progressOverride(let value, let span):
         objective.progressOverride = value.fraction
         objective.overrideLocation = SourceLocation(file: file, span: span)
-      case .tags(let tags, _):
+      case .tags(let tags):
         objective.tags.append(contentsOf: tags.map(\.name))
-      case .note(let literal, _):
+      case .note(let literal):
         objective.note = TextRef(file: file, literal: literal)
-      case .supports, .keyResult:
-        break
       }
     }
   }

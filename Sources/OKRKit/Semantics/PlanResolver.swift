@@ -322,7 +322,7 @@ public struct PlanResolver {
         var objective = Objective(
           owner: objectiveOwners[index], localID: objectiveNames[index], title: decl.title, keyResults: places,
           location: objectiveLocations[index])
-        statements.read(decl, into: &objective, file: file.file, problems: &declarer.problems)
+        statements.read(decl, into: &objective, syntax: file, problems: &declarer.problems)
         (objectiveSlots.baseAddress! + index).initialize(to: objective)
         declarer.declare(
           decl, id: id, owner: objectiveOwners[index], keyResults: places, firstCheckin: Int(firstCheckins[index]),
@@ -366,7 +366,7 @@ public struct PlanResolver {
   private func resolveLinks(in pieces: ArraySlice<Range<Int>>) -> [ObjectiveResolver.Output] {
     ParallelWork.map(Array(pieces)) { piece in
       var resolver = ObjectiveResolver(plan: plan)
-      forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, file: file.file) }
+      forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, syntax: file) }
       return resolver.output
     }
   }

@@ -1,6 +1,7 @@
-/// What a key result's clauses say, gathered while the parser reads them, so that resolving a
-/// plan never reads them again. Kept small (a plan may have millions): the clauses most key
-/// results do without (unit, weight, note, source, owner) are kept apart, as ``KeyResultExtra``.
+/// What a key result says (its id, title and clauses), gathered while the parser reads it, so that
+/// resolving a plan never reads it again. Kept small (a plan may have millions): the clauses most
+/// key results do without (unit, weight, note, source, owner) are kept apart, as
+/// ``KeyResultExtra``.
 struct KeyResultFacts: Sendable {
   /// How the key result measures progress.
   enum Kind: UInt8, Sendable {
@@ -15,9 +16,15 @@ struct KeyResultFacts: Sendable {
   var weight = 1.0
   /// The clause that sets the measure: `from … to …`, `milestone`/`done`, or the `progress N%` literal.
   var measureSpan = PackedSpan(nil)
-  /// The first of the key result's check-ins (as many as it counts) in ``KeyResultFactTable/checkins``.
+  /// The key result's id and title.
+  var idSpan: Span
+  var titleSpan: Span
+  /// Where the key result's statement ends (it starts at `kr`).
+  var end: UInt32
+  /// The first of the key result's check-ins in ``BodyFactTable/checkins``, and how many it has.
   var firstCheckin: Int32 = 0
-  /// The first of its ``KeyResultExtra`` in ``KeyResultFactTable/extras``.
+  var checkinCount: Int32 = 0
+  /// The first of its ``KeyResultExtra`` in ``BodyFactTable/extras``.
   var firstExtra: Int32 = 0
   /// The date after `done`, as a ``Day/ordinal``; `Int32.min` when none is written.
   var doneOn = Int32.min
@@ -46,26 +53,13 @@ struct KeyResultExtra: Sendable {
   var kind: Kind
 }
 
-/// The facts of the key results one parser read (a file, or one piece of a large file).
-struct KeyResultFactTable: Sendable {
-  var keyResults: [KeyResultFacts] = []
-  var checkins: [Checkin] = []
-  var extras: [KeyResultExtra] = []
-}
-
-/// Where a key result's facts are: a table of ``SyntaxFile/factTables`` and a place in it.
-struct KeyResultFactsPlace: Sendable, Hashable {
-  var table: Int32
-  var index: Int32
-}
-
-extension KeyResultFactTable {
-  /// Adds the facts of a key result whose clauses, in written order, are `clauses`, and returns
-  /// their index. The last range, `current`, `progress`, weight, unit, note, source and owner
-  /// count; the milestone is written where the first `milestone` or `done` is; a range beats a
-  /// milestone, which beats manual progress.
-  mutating func add(_ clauses: ArraySlice<KeyResultClause>) -> Int32 {
-    var facts = KeyResultFacts()
+extension BodyFactTable {
+  /// Adds the facts of the key result with id `id` and title `title`, ending at `end`, whose
+  /// clauses, in written order, are `clauses`. The last range, `current`, `progress`, weight,
+  /// unit, note, source and owner count; the milestone is written where the first `milestone` or
+  /// `done` is; a range beats a milestone, which beats manual progress.
+  mutating func addKeyResult(_ clauses: ArraySlice<KeyResultClause>, id: Span, title: Span, end: UInt32) {
+    var facts = KeyResultFacts(idSpan: id, titleSpan: title, end: end)
     facts.firstCheckin = Int32(checkins.count)
     var range: Span?
     var milestone: Span?
@@ -110,8 +104,8 @@ extension KeyResultFactTable {
     keep(extra.source, as: .source)
     keep(extra.owner, as: .owner)
     facts.extraCount = UInt8(extras.count - Int(facts.firstExtra))
+    facts.checkinCount = Int32(checkins.count) - facts.firstCheckin
     keyResults.append(facts)
-    return Int32(keyResults.count - 1)
   }
 
   /// Where the extras of `facts` are written.

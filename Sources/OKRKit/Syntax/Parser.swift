@@ -7,17 +7,27 @@ public enum PlanParser {
   /// if any piece reports a problem the file is parsed again in one piece, so diagnostics
   /// are always exactly those of a sequential parse.
   public static func parse(_ file: SourceFile) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
+    parse(file, keepingStatements: false)
+  }
+
+  /// Parses one file; with `keepingStatements`, every objective keeps its statements and every
+  /// key result its clauses (for tools that walk the whole tree, such as the formatter, rather
+  /// than read them again one by one).
+  static func parse(
+    _ file: SourceFile, keepingStatements: Bool
+  ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     file.bytes.withUnsafeBufferPointer { buffer in
       let chunks = ChunkSplitter.chunks(of: buffer)
       if chunks.count > 1 {
         let pieces = ParallelWork.map(Array(chunks.enumerated())) { table, range in
-          parseRange(range, of: buffer, file: file.id, factTable: Int32(table))
+          parseRange(
+            range, of: buffer, file: file.id, factTable: Int32(table), keepingStatements: keepingStatements)
         }
         if pieces.allSatisfy({ $0.diagnostics.isEmpty }) {
           var items: [SyntaxFile.Item] = []
           var comments: [Span] = []
           var counts = DeclarationCounts()
-          var factTables: [KeyResultFactTable] = []
+          var factTables: [BodyFactTable] = []
           for piece in pieces {
             items.append(contentsOf: piece.syntax.items)
             comments.append(contentsOf: piece.syntax.comments)
@@ -29,7 +39,17 @@ public enum PlanParser {
           )
         }
       }
-      return parseRange(0..<buffer.count, of: buffer, file: file.id)
+      return parseRange(0..<buffer.count, of: buffer, file: file.id, keepingStatements: keepingStatements)
+    }
+  }
+
+  /// The statements of an objective parsed from `file`, read again from its source.
+  static func statements(of objective: ObjectiveDecl, in file: SourceFile) -> [ObjectiveStatement] {
+    file.bytes.withUnsafeBufferPointer { buffer in
+      let end = min(Int(objective.span.end), buffer.count)
+      let start = min(Int(objective.span.start), end)
+      var parser = Parser(bytes: UnsafeBufferPointer(rebasing: buffer[0..<end]), file: file.id, start: start)
+      return parser.statementsOfObjective()
     }
   }
 
@@ -48,14 +68,16 @@ public enum PlanParser {
   }
 
   /// Parses `range` of the buffer as a sequence of top-level declarations; spans stay file-wide.
-  /// The key results' facts go to table `factTable` of the file.
+  /// The objectives' and key results' facts go to table `factTable` of the file.
   static func parseRange(
-    _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID, factTable: Int32 = 0
+    _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID, factTable: Int32 = 0,
+    keepingStatements: Bool = false
   ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     var parser = Parser(
       bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
       start: range.lowerBound)
     parser.factTableNumber = factTable
+    parser.keepsStatements = keepingStatements
     parser.reserveFactTable(forBytes: range.count)
     let items = parser.parseFile()
     var diagnostics = parser.lexer.diagnostics
@@ -119,6 +141,8 @@ struct Parser {
   private var memberScratch: [EntityMember] = []
   private var statementScratch: [ObjectiveStatement] = []
   private var clauseScratch: [KeyResultClause] = []
+  /// The parts of the reference being parsed (copied out once whole: one allocation per reference).
+  private var referenceScratch: [Identifier] = []
   /// The key result ids of the objective being parsed, to count those not repeated.
   private var keyResultIDs = KeyResultIDs()
   private var current: Token
@@ -135,11 +159,11 @@ struct Parser {
 
   /// Whether parsing gave up on the file (after reporting so).
   private var gaveUp = false
-  /// Whether key results keep their clauses even when they parsed without a problem (and
-  /// gather no facts: they are being read again).
-  private var keepsClauses = false
-  /// What the key results' clauses say, and which of the file's tables this is.
-  private(set) var factTable = KeyResultFactTable()
+  /// Whether objectives keep their statements and key results their clauses even when they
+  /// parsed without a problem.
+  var keepsStatements = false
+  /// What the objectives and key results say, and which of the file's tables this is.
+  private(set) var factTable = BodyFactTable()
   var factTableNumber: Int32 = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
@@ -562,7 +586,10 @@ struct Parser {
         help: "write objective \(id.name) \"What we want to achieve\" { … }")
       return nil
     }
+    let problemsBefore = problemCount
     let firstStatement = statementScratch.count
+    defer { statementScratch.removeSubrange(firstStatement...) }
+    let firstFacts = factTable.endPlace
     var body: Span?
     // The key results with an id not used before in this objective, and their check-ins.
     var keyResultCounts = ObjectiveDecl.KeyResultCounts()
@@ -574,18 +601,31 @@ struct Parser {
           keyResultCounts.keyResults += 1
           keyResultCounts.checkins += Int32(keyResult.checkinCount)
         }
+        parser.factTable.add(statement)
         parser.statementScratch.append(statement)
         return true
       }
     }
-    let statements = Parser.exactCopy(statementScratch[firstStatement...])
-    statementScratch.removeSubrange(firstStatement...)
+    // Statements that parsed without a problem are read again on demand (see ``ObjectiveDecl``).
+    let keeps = keepsStatements || problemCount != problemsBefore
     counts.objectives += 1
     if reuses != nil { counts.links += 1 }
     return ObjectiveDecl(
-      id: id, title: title, reuses: reuses, statements: statements, body: body,
-      span: Span(start: start, end: previousEnd), keyResultCounts: keyResultCounts)
+      id: id, title: title, reuses: reuses,
+      storedStatements: keeps ? Parser.exactCopy(statementScratch[firstStatement...]) : nil, body: body,
+      span: Span(start: start, end: previousEnd), keyResultCounts: keyResultCounts,
+      facts: factTable.place(since: firstFacts, table: factTableNumber))
   }
+
+  /// Reads the objective starting here again, keeping its statements (for
+  /// ``PlanParser/statements(of:in:)``).
+  mutating func statementsOfObjective() -> [ObjectiveStatement] {
+    keepsStatements = true
+    return parseObjective()?.storedStatements ?? []
+  }
+
+  /// How many problems the lexer and parser have reported so far.
+  private var problemCount: Int { diagnostics.count + lexer.diagnostics.count }
 
   /// Statements of an objective block that cannot start a key result clause.
   private static let objectiveOnlyKeywords: [StaticString] = ["kr", "cycle", "supports", "shared", "tag"]
@@ -723,7 +763,7 @@ struct Parser {
   private mutating func parseKeyResultClauses(
     start: UInt32, id: Identifier, title: StringLiteral
   ) -> KeyResultDecl? {
-    let problemsBefore = diagnostics.count + lexer.diagnostics.count
+    let problemsBefore = problemCount
     let checkinsBefore = counts.checkins
     let firstClause = clauseScratch.count
     defer { clauseScratch.removeSubrange(firstClause...) }
@@ -744,31 +784,33 @@ struct Parser {
       }
     }
     // Clauses that parsed without a problem are read again on demand (see ``KeyResultDecl``).
-    let hadProblem = diagnostics.count + lexer.diagnostics.count != problemsBefore
-    let clauses = keepsClauses || hadProblem ? Parser.exactCopy(clauseScratch[firstClause...]) : nil
+    let keeps = keepsStatements || problemCount != problemsBefore
+    let clauses = keeps ? Parser.exactCopy(clauseScratch[firstClause...]) : nil
     counts.keyResults += 1
+    factTable.addKeyResult(clauseScratch[firstClause...], id: id.span, title: title.span, end: previousEnd)
     return KeyResultDecl(
       id: id, title: title, storedClauses: clauses, checkinCount: counts.checkins - checkinsBefore, body: body,
-      span: Span(start: start, end: previousEnd),
-      facts: KeyResultFactsPlace(
-        table: factTableNumber, index: keepsClauses ? 0 : factTable.add(clauseScratch[firstClause...])))
+      span: Span(start: start, end: previousEnd))
   }
 
-  /// Makes room in the fact table for the key results and check-ins `count` bytes of plan may
-  /// hold, so it is not copied as it grows: a key result takes a line of at least this many bytes,
-  /// and room that is never written costs address space, not memory (for large pieces only: the
-  /// tables of small files grow as usual, and a small allocation's spare room is memory).
+  /// Makes room in the fact table for the key results, check-ins and statements `count` bytes of
+  /// plan may hold, so it is not copied as it grows: each takes a line of at least about this
+  /// many bytes, and room that is never written costs address space, not memory (for large
+  /// pieces only: the tables of small files grow as usual, and a small allocation's spare room
+  /// is memory).
   mutating func reserveFactTable(forBytes count: Int) {
     guard count >= ChunkSplitter.minimumChunk else { return }
     factTable.keyResults.reserveCapacity(count / 40)
     factTable.checkins.reserveCapacity(count / 80)
     factTable.extras.reserveCapacity(count / 80)
+    factTable.statements.reserveCapacity(count / 40)
+    factTable.supports.reserveCapacity(count / 80)
   }
 
   /// Reads the clauses of `keyResult` again, from the end of its title (where the parser
   /// starts), keeping them (for ``PlanParser/clauses(of:in:)``).
   mutating func clauses(of keyResult: KeyResultDecl, title: StringLiteral) -> [KeyResultClause] {
-    keepsClauses = true
+    keepsStatements = true
     return parseKeyResultClauses(start: keyResult.span.start, id: keyResult.id, title: title)?.storedClauses ?? []
   }
 
@@ -1037,7 +1079,8 @@ struct Parser {
       error("expected a name after '\(what)', found \(currentDescription)", help: help)
       return nil
     }
-    var parts = [identifier()]
+    referenceScratch.removeAll(keepingCapacity: true)
+    referenceScratch.append(identifier())
     let start = current.span.start
     advance()
     while current.kind == .dot {
@@ -1048,17 +1091,17 @@ struct Parser {
           help: "a reference is owner, owner.objective or owner.objective.kr")
         return nil
       }
-      parts.append(identifier())
+      referenceScratch.append(identifier())
       advance()
     }
     let span = Span(start: start, end: previousEnd)
-    if parts.count > 3 {
+    if referenceScratch.count > 3 {
       error(
         "a reference has at most three parts", at: span,
         help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
       return nil
     }
-    return Reference(parts: parts, span: span)
+    return Reference(parts: Parser.exactCopy(referenceScratch[...]), span: span)
   }
 
   /// A number that counts something or weighs something: `%` makes no sense on it.

@@ -10,9 +10,9 @@ public struct SyntaxFile: Sendable {
   public var comments: [Span]
   /// How many declarations of each kind the tree holds, so later phases can size their arrays once.
   public var counts = DeclarationCounts()
-  /// What the key results' clauses say, one table per piece the file was parsed in (see
-  /// ``KeyResultDecl``).
-  var factTables: [KeyResultFactTable] = []
+  /// What the objectives and key results say, one table per piece the file was parsed in (see
+  /// ``ObjectiveDecl``).
+  var factTables: [BodyFactTable] = []
 
   /// A top-level declaration.
   public enum Item: Sendable {
@@ -246,22 +246,37 @@ public enum EntityMember: Sendable {
 }
 
 /// `objective ID "Title" { … }` or `objective ID reuses REF { … }`.
+///
+/// A plan may have a million objectives, and their statement lists were most of the tree's
+/// size; so an objective that parsed without a problem keeps no statements, and
+/// ``statements(in:)`` reads them again from the source when asked (the formatter does). What
+/// the statements say is kept apart, compactly, in the file's fact tables, which is what
+/// resolving reads.
 public struct ObjectiveDecl: Sendable {
   public var id: Identifier
   public var title: StringLiteral?
   /// The objective whose title this one takes, and which it supports.
   public var reuses: Reference?
-  public var statements: [ObjectiveStatement]
+  /// The statements, when kept rather than read again (see ``statements(in:)``).
+  var storedStatements: [ObjectiveStatement]?
   /// The braces of the block, when it has one.
   public var body: Span?
   public var span: Span
   /// How many key results have an id not used before in the objective, and their check-ins:
   /// what the plan will hold of them (repeated ones are reported and left out).
   var keyResultCounts = KeyResultCounts()
+  /// Where what the statements say is kept in ``SyntaxFile/factTables``.
+  var facts = ObjectiveFactsPlace()
 
   struct KeyResultCounts: Sendable {
     var keyResults: Int32 = 0
     var checkins: Int32 = 0
+  }
+
+  /// The statements of the block in source order; `file` is the source file the objective was
+  /// parsed from.
+  public func statements(in file: SourceFile) -> [ObjectiveStatement] {
+    storedStatements ?? PlanParser.statements(of: self, in: file)
   }
 }
 
@@ -299,12 +314,11 @@ public enum ObjectiveStatement: Sendable {
 
 /// `kr ID "Title" CLAUSES [{ CLAUSES }]`.
 ///
-/// A plan has a few key results per objective, and most of the tree's size was their clause
-/// lists; so a key result that parsed without a problem keeps only its span, and
-/// ``clauses(in:)`` reads its clauses again from the source when asked (a few hundred
-/// nanoseconds). One that had a problem keeps the clauses that parsed. What the clauses say
-/// (the measure, weight, check-ins, …) is kept apart in the file's fact tables, which is what
-/// resolving reads.
+/// Key results are part of their objective's statements, which are read again from the source
+/// when asked (see ``ObjectiveDecl``); their clauses are kept, except in the statements of an
+/// objective kept because it had a problem: there a key result that parsed without one keeps only
+/// its span, and ``clauses(in:)`` reads its clauses again. What the clauses say (the measure,
+/// weight, check-ins, …) is kept apart in the file's fact tables, which is what resolving reads.
 public struct KeyResultDecl: Sendable {
   public var id: Identifier
   public var title: StringLiteral?
@@ -315,8 +329,6 @@ public struct KeyResultDecl: Sendable {
   /// The braces of the block, when it has one.
   public var body: Span?
   public var span: Span
-  /// Where what the clauses say is kept in ``SyntaxFile/factTables``.
-  var facts: KeyResultFactsPlace
 
   /// Every clause, those on the header line first, then those of the block; `file` is the
   /// source file the key result was parsed from.

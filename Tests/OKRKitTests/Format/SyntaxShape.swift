@@ -37,7 +37,7 @@ enum SyntaxShape {
             lines.append(
               "  objective \(text(objective.id.span)) title=\(written(objective.title?.span)) "
                 + "reuses=\(objective.reuses.map(reference) ?? "-") block=\(objective.body != nil)")
-            for statement in objective.statements {
+            for statement in objective.statements(in: file) {
               switch statement {
               case .cycle(let value, _): lines.append("    cycle \(period(value))")
               case .owner(let person, _): lines.append("    owner \(text(person.span))")
@@ -123,7 +123,7 @@ enum SyntaxShape {
         for (m, member) in decl.members.enumerated() {
           nodes.append((member.span, "\(i).\(m)"))
           guard case .objective(let objective) = member else { continue }
-          for (s, statement) in objective.statements.enumerated() {
+          for (s, statement) in objective.statements(in: file).enumerated() {
             nodes.append((statement.span, "\(i).\(m).\(s)"))
             guard case .keyResult(let keyResult) = statement else { continue }
             for (c, clause) in keyResult.clauses(in: file).enumerated() {

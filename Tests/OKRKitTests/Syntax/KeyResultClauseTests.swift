@@ -27,7 +27,7 @@ import Testing
     guard case .entity(let team) = syntax.items[0], case .objective(let objective) = team.members[0] else {
       throw ParseShapeError()
     }
-    let keyResults = objective.statements.compactMap { statement -> KeyResultDecl? in
+    let keyResults = objective.statements(in: parsed.sources[syntax.file]).compactMap { statement -> KeyResultDecl? in
       if case .keyResult(let decl) = statement { decl } else { nil }
     }
     try #require(keyResults.count == 2)

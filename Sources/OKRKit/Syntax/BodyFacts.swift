@@ -1,0 +1,63 @@
+/// What the objectives and key results one parser read (a file, or one piece of a large file)
+/// say, in flat arrays: what resolving a plan reads instead of statement lists, which would take
+/// several times the memory (see ``ObjectiveDecl``).
+struct BodyFactTable: Sendable {
+  var keyResults: [KeyResultFacts] = []
+  var checkins: [Checkin] = []
+  var extras: [KeyResultExtra] = []
+  /// The objectives' statements other than `kr` and `supports`, in written order.
+  var statements: [ObjectiveFact] = []
+  /// The objectives' `supports` clauses, in written order.
+  var supports: [SupportsClause] = []
+
+  /// Adds what an objective's statement says (key results add theirs as they are parsed).
+  mutating func add(_ statement: ObjectiveStatement) {
+    switch statement {
+    case .cycle(let period, let span): statements.append(.cycle(period, span: span))
+    case .owner(let person, let span): statements.append(.owner(person, span: span))
+    case .supports(let clause): supports.append(clause)
+    case .shared: statements.append(.shared)
+    case .keyResult: break
+    case .progressOverride(let value, let span): statements.append(.progressOverride(value, span: span))
+    case .tags(let tags, _): statements.append(.tags(tags))
+    case .note(let literal, _): statements.append(.note(literal))
+    }
+  }
+
+  /// Where the next objective's facts start.
+  var endPlace: ObjectiveFactsPlace {
+    ObjectiveFactsPlace(
+      keyResults: Int32(keyResults.count)..<Int32(keyResults.count),
+      statements: Int32(statements.count)..<Int32(statements.count),
+      supports: Int32(supports.count)..<Int32(supports.count))
+  }
+
+  /// The place of the facts added since `start` (an earlier ``endPlace``), in table `table`.
+  func place(since start: ObjectiveFactsPlace, table: Int32) -> ObjectiveFactsPlace {
+    ObjectiveFactsPlace(
+      table: table, keyResults: start.keyResults.lowerBound..<Int32(keyResults.count),
+      statements: start.statements.lowerBound..<Int32(statements.count),
+      supports: start.supports.lowerBound..<Int32(supports.count))
+  }
+}
+
+/// A statement about an objective alone (`cycle`, `owner`, `shared`, `progress N% override`,
+/// `tag`, `note`), as resolving reads it: an ``ObjectiveStatement`` without the spans resolving
+/// does not need, half its size.
+enum ObjectiveFact: Sendable {
+  case cycle(PeriodSyntax, span: Span)
+  case owner(Identifier, span: Span)
+  case shared
+  case progressOverride(NumberLiteral, span: Span)
+  case tags([Identifier])
+  case note(StringLiteral)
+}
+
+/// Where an objective's facts are: a table of ``SyntaxFile/factTables`` and, in it, its key
+/// results (those with a repeated id too), other statements and `supports` clauses.
+struct ObjectiveFactsPlace: Sendable {
+  var table: Int32 = 0
+  var keyResults: Range<Int32> = 0..<0
+  var statements: Range<Int32> = 0..<0
+  var supports: Range<Int32> = 0..<0
+}
