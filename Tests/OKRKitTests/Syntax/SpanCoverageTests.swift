@@ -181,7 +181,8 @@ enum SpanChecks {
     }
     if let body = decl.body {
       children.append(
-        SpanNode(kind: "objective-body", span: body, children: decl.statements(in: source).map { statement($0, source) }))
+        SpanNode(
+          kind: "objective-body", span: body, children: decl.statements(in: source).map { statement($0, source) }))
     }
     return SpanNode(kind: "objective", span: decl.span, children: children)
   }
