@@ -37,10 +37,11 @@ struct ObjectiveResolver {
   /// Resolves the links of the objective `id`, declared by `objectiveDecl` in `syntax`.
   mutating func resolve(_ objectiveDecl: ObjectiveDecl, id: ObjectiveID, syntax: SyntaxFile) {
     let file = syntax.file
+    let source = plan.sources[file]
     var parents = Parents(objective: id, reuses: nil, hasUnresolvedParent: false)
     let firstLink = output.links.count
     if let reuses = objectiveDecl.reuses {
-      if let target = resolveLinkTarget(reuses, file: file, from: id) {
+      if let target = resolveLinkTarget(TargetName(reuses), file: file, from: id) {
         if case .objective(let parent) = target { parents.reuses = parent }
         output.links.append(
           Link(
@@ -53,14 +54,18 @@ struct ObjectiveResolver {
     }
     for index in objectiveDecl.facts.supports {
       let clause = syntax.factTables[Int(objectiveDecl.facts.table)].supports[Int(index)]
-      guard let target = resolveLinkTarget(clause.target, file: file, from: id) else {
+      guard let target = resolveLinkTarget(TargetName(clause, in: source), file: file, from: id) else {
         parents.hasUnresolvedParent = true
         continue
       }
+      let weight = clause.weight.isNaN ? 1 : clause.weight
+      let weightLocation = clause.weightSpan.span.map { location(file, $0) }
+      let acceptedOn = clause.acceptedOn == .min ? nil : Day(ordinal: clause.acceptedOn)
       var acceptor: EntityID?
-      if let person = clause.acceptedBy {
+      if let span = clause.acceptedBy.span {
         acceptor = plan.resolvePerson(
-          person, file: file, role: "the acceptor of a link", problems: &output.problems)
+          Identifier(name: source.text(span), span: span), file: file, role: "the acceptor of a link",
+          problems: &output.problems)
       }
       let here = location(file, clause.span)
       let linked = firstLink..<output.links.count
@@ -68,40 +73,39 @@ struct ObjectiveResolver {
         let link = output.links[existing]
         // `reuses REF { supports REF … }` gives the implied link its weight and acceptance.
         if link.isReuse, link.weightLocation == nil, link.acceptorLocation == nil {
-          output.links[existing].weight = clause.weight?.value ?? 1
-          output.links[existing].weightLocation = clause.weight.map { location(file, $0.span) }
+          output.links[existing].weight = weight
+          output.links[existing].weightLocation = weightLocation
           output.links[existing].acceptedBy = acceptor
-          output.links[existing].acceptedOn = clause.acceptedOn?.day
-          output.links[existing].acceptorLocation = clause.acceptedBy.map { location(file, $0.span) }
+          output.links[existing].acceptedOn = acceptedOn
+          output.links[existing].acceptorLocation = clause.acceptedBy.span.map { location(file, $0) }
           continue
         }
         output.problems.report(
           Diagnostic(
             .duplicateDefinition,
             "'\(plan.qualifiedName(id))' supports '\(plan.qualifiedName(target))' twice",
-            at: location(file, clause.target.span), label: "named again here",
+            at: location(file, clause.target), label: "named again here",
             labels: [.init(link.targetLocation, "first link")],
             help: "keep one supports line per parent; put the weight and acceptance on it"))
         continue
       }
       output.links.append(
         Link(
-          child: id, target: target, weight: clause.weight?.value ?? 1,
-          acceptedBy: acceptor, acceptedOn: clause.acceptedOn?.day, isReuse: false,
-          location: here, targetSpan: clause.target.span, acceptorSpan: clause.acceptedBy?.span,
-          weightSpan: clause.weight?.span))
+          child: id, target: target, weight: weight, acceptedBy: acceptor, acceptedOn: acceptedOn, isReuse: false,
+          location: here, targetSpan: clause.target, acceptorSpan: clause.acceptedBy.span,
+          weightSpan: clause.weightSpan.span))
     }
     if parents.reuses != nil || parents.hasUnresolvedParent { output.parents.append(parents) }
   }
 
   /// Resolves the parent of a link: `owner.objective` or `owner.objective.kr`.
-  private mutating func resolveLinkTarget(_ reference: Reference, file: FileID, from child: ObjectiveID) -> LinkTarget?
+  private mutating func resolveLinkTarget(_ reference: TargetName, file: FileID, from child: ObjectiveID) -> LinkTarget?
   {
     let here = location(file, reference.span)
-    let ownerName = reference.parts[0]
+    let ownerName = reference.owner
     guard let owner = plan.entityIndex[ownerName.name] else {
       // Suggest the whole reference with the nearest entity id in front.
-      let rest = reference.parts.dropFirst().map { "." + $0.name }.joined()
+      let rest = [reference.objective, reference.keyResult].compactMap { $0.map { "." + $0.name } }.joined()
       output.problems.report(
         Diagnostic(
           .unknownReference, "unknown entity '\(ownerName.name)' in '\(reference)'",
@@ -110,7 +114,7 @@ struct ObjectiveResolver {
         suggestingNear: ownerName.name, among: .entities, suffix: rest)
       return nil
     }
-    guard reference.parts.count >= 2 else {
+    guard let objectiveName = reference.objective else {
       let examples = plan[owner].objectives.prefix(2).map { "`\(plan.qualifiedName($0))`" }
       output.problems.report(
         Diagnostic(
@@ -123,7 +127,6 @@ struct ObjectiveResolver {
             : "name one of its objectives, e.g. " + examples.joined(separator: " or ")))
       return nil
     }
-    let objectiveName = reference.parts[1]
     guard let objective = plan.objective(owner: owner, localID: objectiveName.name) else {
       let candidates = plan[owner].objectives.map { plan.qualifiedName($0) }
       output.problems.report(
@@ -136,8 +139,7 @@ struct ObjectiveResolver {
               : "'\(ownerName.name)' has " + candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", "))))
       return nil
     }
-    guard reference.parts.count == 3 else { return .objective(objective) }
-    let krName = reference.parts[2]
+    guard let krName = reference.keyResult else { return .objective(objective) }
     guard let keyResult = plan.keyResult(of: objective, localID: krName.name) else {
       let candidates = plan[objective].keyResults.map { plan.qualifiedName(KeyResultID($0)) }
       output.problems.report(
@@ -151,4 +153,32 @@ struct ObjectiveResolver {
     }
     return .keyResult(keyResult)
   }
+}
+
+/// The target of a link as written, its parts read without allocating a list: the owner, then
+/// the objective and key result when written.
+struct TargetName: CustomStringConvertible {
+  var owner: Identifier
+  var objective: Identifier?
+  var keyResult: Identifier?
+  var span: Span
+
+  init(_ reference: Reference) {
+    let parts = reference.parts
+    owner = parts[0]
+    objective = parts.count > 1 ? parts[1] : nil
+    keyResult = parts.count > 2 ? parts[2] : nil
+    span = reference.span
+  }
+
+  /// The target of `clause`, written in `source`.
+  init(_ clause: SupportsFact, in source: SourceFile) {
+    func name(_ span: Span) -> Identifier { Identifier(name: source.text(span), span: span) }
+    owner = name(clause.parts.0)
+    objective = clause.partCount > 1 ? name(clause.parts.1) : nil
+    keyResult = clause.partCount > 2 ? name(clause.parts.2) : nil
+    span = clause.target
+  }
+
+  var description: String { [owner, objective, keyResult].compactMap { $0?.name }.joined(separator: ".") }
 }

@@ -8,14 +8,14 @@ struct BodyFactTable: Sendable {
   /// The objectives' statements other than `kr` and `supports`, in written order.
   var statements: [ObjectiveFact] = []
   /// The objectives' `supports` clauses, in written order.
-  var supports: [SupportsClause] = []
+  var supports: [SupportsFact] = []
 
   /// Adds what an objective's statement says (key results add theirs as they are parsed).
   mutating func add(_ statement: ObjectiveStatement) {
     switch statement {
     case .cycle(let period, let span): statements.append(.cycle(period, span: span))
     case .owner(let person, let span): statements.append(.owner(person, span: span))
-    case .supports(let clause): supports.append(clause)
+    case .supports(let clause): supports.append(SupportsFact(clause))
     case .shared: statements.append(.shared)
     case .keyResult: break
     case .progressOverride(let value, let span): statements.append(.progressOverride(value, span: span))
@@ -51,6 +51,38 @@ enum ObjectiveFact: Sendable {
   case progressOverride(NumberLiteral, span: Span)
   case tags([Identifier])
   case note(StringLiteral)
+}
+
+/// A `supports` clause as resolving reads it: the target's parts are kept as spans rather than in
+/// the list a ``Reference`` allocates (a plan may have a million links).
+struct SupportsFact: Sendable {
+  /// The whole clause.
+  var span: Span
+  /// The target reference, and its first `partCount` parts (`owner`, `objective`, `kr`).
+  var target: Span
+  var parts: (Span, Span, Span)
+  var partCount: UInt8
+  /// The weight; NaN when not written.
+  var weight: Double
+  var weightSpan: PackedSpan
+  /// The person after `accepted by`.
+  var acceptedBy: PackedSpan
+  /// The date after `on`, as a ``Day/ordinal``; `Int32.min` when not written.
+  var acceptedOn: Int32
+
+  init(_ clause: SupportsClause) {
+    let parts = clause.target.parts.map(\.span)
+    let none = Span(start: 0, end: 0)
+    self.span = clause.span
+    self.target = clause.target.span
+    // The parser makes references of one to three parts.
+    self.parts = (parts[0], parts.count > 1 ? parts[1] : none, parts.count > 2 ? parts[2] : none)
+    self.partCount = UInt8(min(parts.count, 3))
+    self.weight = clause.weight?.value ?? .nan
+    self.weightSpan = PackedSpan(clause.weight?.span)
+    self.acceptedBy = PackedSpan(clause.acceptedBy?.span)
+    self.acceptedOn = clause.acceptedOn?.day.ordinal ?? .min
+  }
 }
 
 /// Where an objective's facts are: a table of ``SyntaxFile/factTables`` and, in it, its key

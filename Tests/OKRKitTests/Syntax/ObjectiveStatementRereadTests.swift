@@ -88,8 +88,15 @@ import Testing
     #expect(places.map(\.statements.count) == [6, 1, 0])
     let clean = places[0]
     let targets = table.supports[Int(clean.supports.lowerBound)..<Int(clean.supports.upperBound)]
-    #expect(targets.map(\.target.description) == ["c.top", "c.other"])
-    #expect(targets.first?.weight?.value == 2)
+    #expect(targets.map { file.text($0.target) } == ["c.top", "c.other"])
+    #expect(targets.map { [file.text($0.parts.0), file.text($0.parts.1)] } == [["c", "top"], ["c", "other"]])
+    #expect(targets.map(\.partCount) == [2, 2])
+    let first = try #require(targets.first)
+    #expect(first.weight == 2)
+    #expect(first.acceptedBy.span.map(file.text) == "q")
+    #expect(first.acceptedOn == Day("2026-01-05")?.ordinal)
+    #expect(targets.last?.weight.isNaN == true)
+    #expect(targets.last?.acceptedBy.span == nil)
     let keyResult = table.keyResults[Int(clean.keyResults.lowerBound)]
     #expect(file.text(keyResult.idSpan) == "a")
     #expect(file.text(keyResult.titleSpan) == "\"A\"")
