@@ -14,7 +14,7 @@ let package = Package(
   targets: [
     // The language: sources, diagnostics, syntax, semantics, evaluation, query, format, diff.
     // Pure: no file I/O, no printing.
-    .target(name: "OKRKit"),
+    .target(name: "OKRKit", dependencies: ["CAllocator"]),
     // Disk access for the executables: reading plans through the C library.
     .target(name: "OKRDisk", dependencies: ["OKRKit", "CAllocator"]),
     .testTarget(name: "OKRDiskTests", dependencies: ["OKRDisk"]),

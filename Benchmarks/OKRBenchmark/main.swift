@@ -124,16 +124,20 @@ for path in paths {
     }
     // Load = read + lex + parse (+ includes), as `okr check` does it; the reading is taken off.
     var loadCosts: [(String, Cost)] = []
-    let parsed = measure("load", into: &loadCosts) { loader.load([path]) }
+    var parsed: ParsedPlan? = measure("load", into: &loadCosts) { loader.load([path]) }
+    // Checking needs the load's diagnostics and failures; the trees go to the resolver, which
+    // frees them as it goes, as in `okr check`.
+    var loaded = parsed!
+    loaded.syntax = []
     let read = costs[0].1
     let load = loadCosts[0].1
     costs.append(
       ("lex+parse", Cost(wall: max(0, load.wall - read.wall), processor: max(0, load.processor - read.processor))))
     notePeak("lex+parse")
-    let resolved = measure("resolve", into: &costs) { PlanResolver.resolve(parsed) }
+    let resolved = measure("resolve", into: &costs) { PlanResolver.resolve(parsed.take()!) }
     notePeak("resolve")
     // The rest of what `PlanAnalysis` does: every rule, then the policy's severities and the sort.
-    let analysis = measure("rules", into: &costs) { PlanAnalysis(parsed, resolved: resolved) }
+    let analysis = measure("rules", into: &costs) { PlanAnalysis(loaded, resolved: resolved) }
     let plan = analysis.plan
     notePeak("rules")
     costs.append(("check", costs.reduce(Cost()) { $0 + $1.1 }))

@@ -13,9 +13,9 @@ enum PlanInput {
   /// (`activity`, e.g. "answering anyway"). Then runs `command` on the analysis and ends the
   /// process with its exit code (0, or the ``ExitCode`` it throws).
   ///
-  /// Ending the process here, with the syntax trees and the plan still in memory, skips freeing
-  /// them one by one: for a plan of a million objectives that is most of a second. Output is
-  /// written with write(2), so nothing is left in a buffer.
+  /// The syntax trees are handed over to be freed while the plan is built (see
+  /// `PlanResolver.resolve`). Ending the process here, with the plan still in memory, skips
+  /// freeing it piece by piece. Output is written with write(2), so nothing is left in a buffer.
   static func analyze(
     _ paths: [String], fileSystem: DiskFileSystem = DiskFileSystem(), activity: String,
     then command: (PlanAnalysis) throws -> Void
@@ -25,7 +25,7 @@ enum PlanInput {
       Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
     }
     if !parsed.failures.isEmpty { throw ExitCode.badInput }
-    let analysis = PlanAnalysis(parsed)
+    let analysis = PlanAnalysis(consume parsed)
     let errors = analysis.diagnostics.errorCount
     if errors > 0 {
       Output.error("okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); \(activity)")
@@ -37,6 +37,6 @@ enum PlanInput {
     } catch let exitCode as ExitCode {
       code = exitCode
     }
-    withExtendedLifetime((parsed, analysis)) { Glibc.exit(code.rawValue) }
+    withExtendedLifetime(analysis) { Glibc.exit(code.rawValue) }
   }
 }

@@ -9,19 +9,27 @@ public struct PlanAnalysis: Sendable {
   /// Paths that could not be read at all.
   public let failures: [LoadFailure]
 
-  /// Resolves and checks a parsed plan.
-  public init(_ parsed: ParsedPlan) {
-    self.init(parsed, resolved: PlanResolver.resolve(parsed))
+  /// Resolves and checks a parsed plan. Given the only copy of `parsed`, resolving frees the
+  /// syntax trees as it goes (see ``PlanResolver/resolve(_:)``).
+  public init(_ parsed: consuming ParsedPlan) {
+    let (loadDiagnostics, failures) = (parsed.diagnostics, parsed.failures)
+    self.init(loadDiagnostics, failures, resolved: PlanResolver.resolve(consume parsed))
   }
 
   /// Checks a parsed plan already resolved by ``PlanResolver/resolve(_:)`` (benchmarks time the two apart).
   public init(_ parsed: ParsedPlan, resolved: (plan: Plan, diagnostics: [Diagnostic])) {
+    self.init(parsed.diagnostics, parsed.failures, resolved: resolved)
+  }
+
+  private init(
+    _ loadDiagnostics: [Diagnostic], _ failures: [LoadFailure], resolved: (plan: Plan, diagnostics: [Diagnostic])
+  ) {
     let (plan, resolution) = resolved
-    var diagnostics = parsed.diagnostics
+    var diagnostics = loadDiagnostics
     diagnostics.append(contentsOf: resolution)
     diagnostics.append(contentsOf: PlanChecker.check(plan))
     self.plan = plan
-    self.failures = parsed.failures
+    self.failures = failures
     self.diagnostics = PlanAnalysis.applyPolicy(plan.policy, to: diagnostics).sortedByLocation()
   }
 

@@ -3,7 +3,8 @@
 /// (plus the policy's own problems). The linking rules run afterwards, in ``PlanChecker``.
 public struct PlanResolver {
   private var plan: Plan
-  private let files: [SyntaxFile]
+  /// The syntax trees; what resolving no longer needs of them is let go as it goes.
+  private var files: [SyntaxFile]
   private var problems = ResolutionProblems()
   /// Per entity: where a declaration gave it a name or `in` list (its defining one), if any has.
   private var definingDeclaration: [SourceLocation?] = []
@@ -24,21 +25,25 @@ public struct PlanResolver {
   private var firstKeyResults: [Int32] = [0]
   private var firstCheckins: [Int32] = [0]
 
-  /// Resolves the parsed plan.
-  public static func resolve(_ parsed: ParsedPlan) -> (plan: Plan, diagnostics: [Diagnostic]) {
-    resolve(parsed, objectivesPerPiece: 4_096)
+  /// Resolves the parsed plan. Given the only copy of `parsed` (`resolve(consume parsed)`), it
+  /// frees each part of the syntax trees once the plan holds what it says, so the trees and the
+  /// plan are never all in memory at once; a shared `parsed` is left as it is.
+  public static func resolve(_ parsed: consuming ParsedPlan) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    resolve(consume parsed, objectivesPerPiece: 4_096)
   }
 
   /// Resolves the parsed plan; objectives are declared and links resolved in pieces of at least
   /// `objectivesPerPiece` objectives (tests compare different sizes).
-  static func resolve(_ parsed: ParsedPlan, objectivesPerPiece: Int) -> (plan: Plan, diagnostics: [Diagnostic]) {
-    var resolver = PlanResolver(parsed)
+  static func resolve(
+    _ parsed: consuming ParsedPlan, objectivesPerPiece: Int
+  ) -> (plan: Plan, diagnostics: [Diagnostic]) {
+    var resolver = PlanResolver(consume parsed)
     resolver.objectivesPerPiece = objectivesPerPiece
     resolver.run()
     return (resolver.plan, resolver.problems.finished(in: resolver.plan))
   }
 
-  private init(_ parsed: ParsedPlan) {
+  private init(_ parsed: consuming ParsedPlan) {
     plan = Plan(sources: parsed.sources)
     files = parsed.syntax
     // Size every array and index once, from what the parser counted (duplicates make these upper bounds).
@@ -62,6 +67,9 @@ public struct PlanResolver {
     declareObjectivesAndKeyResults()
     resolveLinks()
     resolvePolicy()
+    // The trees are read no more; most of what is left of them is objective declarations.
+    files = []
+    FreedMemory.handBack(afterFreeing: declaredObjectives.count * MemoryLayout<ObjectiveDecl>.stride)
     plan.buildAdjacency()
   }
 
@@ -290,7 +298,13 @@ public struct PlanResolver {
     let objectives = [Objective](unsafeUninitializedCapacity: objectiveCount) { objectiveSlots, objectivesWritten in
       keyResults = [KeyResult](unsafeUninitializedCapacity: keyResultCount) { keyResultSlots, keyResultsWritten in
         checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
-          reported = declare(in: pieces, into: objectiveSlots, keyResultSlots, checkinSlots)
+          // A few pieces at a time (as many as cores), letting go of each fact table once declared.
+          var lastBlocks = lastObjectiveBlocks()
+          for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
+            let wavePieces = Array(pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
+            reported.append(contentsOf: declare(in: wavePieces, into: objectiveSlots, keyResultSlots, checkinSlots))
+            releaseDeclaringFacts(before: wavePieces[wavePieces.count - 1].upperBound, lastBlocks: &lastBlocks)
+          }
           checkinsWritten = checkinCount
         }
         keyResultsWritten = keyResultCount
@@ -303,6 +317,32 @@ public struct PlanResolver {
     for piece in reported { problems.append(contentsOf: piece) }
     // Only declaring needed these (40 MB at a million objectives): gone before links are built.
     (objectiveNames, objectiveOwners, objectiveLocations, firstKeyResults, firstCheckins) = ([], [], [], [], [])
+  }
+
+  /// For each fact table of each file, the last of ``objectiveBlocks`` holding one of its
+  /// objectives (-1 for none).
+  private func lastObjectiveBlocks() -> [[Int]] {
+    var last = files.map { [Int](repeating: -1, count: $0.factTables.count) }
+    for (index, block) in objectiveBlocks.enumerated() {
+      guard case .entity(let decl) = files[block.file].items[block.item] else { continue }
+      for case .objective(let objective) in decl.members { last[block.file][Int(objective.facts.table)] = index }
+    }
+    return last
+  }
+
+  /// Lets go of what only declaring reads in the fact tables whose objectives are all in
+  /// ``objectiveBlocks`` before `end` (``lastObjectiveBlocks()``, marked when let go). Frees memory
+  /// when the resolver holds the only copy of the trees.
+  private mutating func releaseDeclaringFacts(before end: Int, lastBlocks: inout [[Int]]) {
+    var released = 0
+    for file in files.indices {
+      for table in files[file].factTables.indices where lastBlocks[file][table] < end {
+        released += files[file].factTables[table].releaseDeclaringFacts()
+        lastBlocks[file][table] = .max
+      }
+    }
+    FreedMemory.handBack(afterFreeing: released)
+
   }
 
   /// Declares the objectives of each piece of ``objectiveBlocks`` and their key results, on all

@@ -24,6 +24,15 @@ struct BodyFactTable: Sendable {
     }
   }
 
+  /// Lets go of what only declaring objectives and key results reads (resolving links reads
+  /// ``supports``); returns how many bytes that was.
+  mutating func releaseDeclaringFacts() -> Int {
+    func bytes<Element>(_ array: [Element]) -> Int { array.capacity * MemoryLayout<Element>.stride }
+    let released = bytes(keyResults) + bytes(checkins) + bytes(extras) + bytes(statements)
+    (keyResults, checkins, extras, statements) = ([], [], [], [])
+    return released
+  }
+
   /// Where the next objective's facts start.
   var endPlace: ObjectiveFactsPlace {
     ObjectiveFactsPlace(

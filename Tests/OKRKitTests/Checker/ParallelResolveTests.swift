@@ -86,6 +86,36 @@ import Testing
     }
   }
 
+  /// The same plan in nine files: a header and eight files of 50 teams.
+  static func parsedInFiles() -> ParsedPlan {
+    var parsed = ParsedPlan()
+    let teams = plan.split(separator: "team t").map(String.init)
+    parsed.add(path: "header.okr", text: teams[0])
+    for file in 0..<8 {
+      parsed.add(
+        path: "teams\(file).okr", text: teams[1 + file * 50..<1 + (file + 1) * 50].map { "team t" + $0 }.joined())
+    }
+    #expect(parsed.diagnostics.isEmpty)
+    return parsed
+  }
+
+  @Test func factTablesLetGoAsPiecesAreDeclaredLeaveTheSameResult() {
+    let shared = Self.parsedInFiles()
+    let sequential = PlanResolver.resolve(shared, objectivesPerPiece: .max)
+    // Handed over, the trees are freed file by file between waves of pieces.
+    let pieces = PlanResolver.resolve(consume shared, objectivesPerPiece: 64)
+    #expect(pieces.plan.objectives.count == 3_201)
+    #expect(Self.summary(pieces) == Self.summary(sequential))
+  }
+
+  @Test func aSharedParseIsLeftWhole() {
+    let parsed = Self.parsedInFiles()
+    _ = PlanResolver.resolve(parsed, objectivesPerPiece: 64)
+    #expect(parsed.syntax.allSatisfy { !$0.factTables[0].keyResults.isEmpty || $0.counts.keyResults == 0 })
+    #expect(parsed.syntax[1].factTables[0].keyResults.count == parsed.syntax[1].counts.keyResults)
+    #expect(Self.summary(PlanResolver.resolve(parsed, objectivesPerPiece: 64)).count > 3_201)
+  }
+
   @Test func linksFollowDeclarationOrderAcrossPieces() {
     let plan = Self.resolve(objectivesPerPiece: 64).plan
     let starts = plan.links.map(\.location.span.start)
