@@ -303,7 +303,9 @@ public struct PlanResolver {
           for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
             let wavePieces = Array(pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
             reported.append(contentsOf: declare(in: wavePieces, into: objectiveSlots, keyResultSlots, checkinSlots))
-            releaseDeclaringFacts(before: wavePieces[wavePieces.count - 1].upperBound, lastBlocks: &lastBlocks)
+            releaseFacts(before: wavePieces[wavePieces.count - 1].upperBound, lastBlocks: &lastBlocks) {
+              $0.releaseDeclaringFacts()
+            }
           }
           checkinsWritten = checkinCount
         }
@@ -330,19 +332,20 @@ public struct PlanResolver {
     return last
   }
 
-  /// Lets go of what only declaring reads in the fact tables whose objectives are all in
+  /// Lets go, with `release`, of part of the fact tables whose objectives are all in
   /// ``objectiveBlocks`` before `end` (``lastObjectiveBlocks()``, marked when let go). Frees memory
   /// when the resolver holds the only copy of the trees.
-  private mutating func releaseDeclaringFacts(before end: Int, lastBlocks: inout [[Int]]) {
+  private mutating func releaseFacts(
+    before end: Int, lastBlocks: inout [[Int]], _ release: (inout BodyFactTable) -> Int
+  ) {
     var released = 0
     for file in files.indices {
       for table in files[file].factTables.indices where lastBlocks[file][table] < end {
-        released += files[file].factTables[table].releaseDeclaringFacts()
+        released += release(&files[file].factTables[table])
         lastBlocks[file][table] = .max
       }
     }
     FreedMemory.handBack(afterFreeing: released)
-
   }
 
   /// Declares the objectives of each piece of ``objectiveBlocks`` and their key results, on all
@@ -388,8 +391,13 @@ public struct PlanResolver {
   /// of the plan.
   private mutating func resolveLinks() {
     let pieces = piecesOfEqualWork()
+    var lastBlocks = lastObjectiveBlocks()
     for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
-      let outputs = resolveLinks(in: pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
+      let wavePieces = pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)]
+      let outputs = resolveLinks(in: wavePieces)
+      releaseFacts(before: wavePieces[wavePieces.endIndex - 1].upperBound, lastBlocks: &lastBlocks) {
+        $0.releaseLinkFacts()
+      }
       for output in outputs {
         for parents in output.parents {
           let index = Int(parents.objective.index)

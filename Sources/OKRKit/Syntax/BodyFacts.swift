@@ -33,6 +33,14 @@ struct BodyFactTable: Sendable {
     return released
   }
 
+  /// Lets go of the `supports` clauses, once their links are resolved; returns how many bytes
+  /// that was.
+  mutating func releaseLinkFacts() -> Int {
+    let released = supports.capacity * MemoryLayout<SupportsFact>.stride
+    supports = []
+    return released
+  }
+
   /// Where the next objective's facts start.
   var endPlace: ObjectiveFactsPlace {
     ObjectiveFactsPlace(
