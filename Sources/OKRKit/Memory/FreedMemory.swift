@@ -4,17 +4,36 @@
 
 /// Hands memory the program has freed back to the system.
 ///
-/// The C library's allocator keeps freed small blocks for reuse, so freeing the syntax trees of a
-/// large plan, whose pieces lie between blocks still in use, would not lower the process's
-/// footprint; the plan built next comes in large blocks of its own and cannot reuse them.
-enum FreedMemory {
-  /// Below this many freed bytes, handing them back is not worth a walk over the heaps.
-  static let worthHandingBack = 8 << 20
+/// The C library's allocator gives large blocks back as soon as they are freed, but keeps freed
+/// small ones for reuse; so freeing the syntax trees of a plan of many small files, whose pieces
+/// lie between blocks still in use, would not lower the process's footprint (the plan built next
+/// comes in large blocks of its own and cannot reuse them). This counts the small blocks freed
+/// and hands their pages back once they add up.
+struct FreedMemory {
+  /// Blocks at least this large are given back when freed (glibc's default mmap threshold).
+  static let largeBlock = 128 << 10
+  /// Freed small blocks are handed back once they add up to this much while work goes on (each
+  /// hand-back walks every heap), and to `worthHandingBackAtTheEnd` once it is done.
+  static let worthHandingBack = 64 << 20
+  static let worthHandingBackAtTheEnd = 8 << 20
 
-  /// Returns the free pages of every heap to the system (glibc's `malloc_trim`) when `bytes`,
-  /// what was just freed, is worth it.
-  static func handBack(afterFreeing bytes: Int) {
-    guard bytes >= worthHandingBack else { return }
+  /// Bytes freed in small blocks since the last hand-back.
+  private var pending = 0
+
+  /// Notes an array that was just freed, of `count` elements of `Element`.
+  mutating func noteFreed<Element>(_ count: Int, of element: Element.Type) {
+    let bytes = count * MemoryLayout<Element>.stride
+    if bytes < Self.largeBlock { pending += bytes }
+  }
+
+  /// Notes `bytes` freed in small blocks.
+  mutating func noteFreed(smallBlocks bytes: Int) { pending += bytes }
+
+  /// Hands the free pages of every heap back to the system (glibc's `malloc_trim`) if at least
+  /// `threshold` bytes have been freed in small blocks since the last time.
+  mutating func handBack(atLeast threshold: Int = worthHandingBack) {
+    guard pending >= threshold else { return }
+    pending = 0
     #if canImport(Glibc)
       _ = malloc_trim(0)
     #endif

@@ -6,6 +6,8 @@ public struct PlanResolver {
   /// The syntax trees; what resolving no longer needs of them is let go as it goes.
   private var files: [SyntaxFile]
   private var problems = ResolutionProblems()
+  /// What has been freed of the trees, to hand back to the system.
+  private var freedMemory = FreedMemory()
   /// Per entity: where a declaration gave it a name or `in` list (its defining one), if any has.
   private var definingDeclaration: [SourceLocation?] = []
   /// Every objective declaration, in traversal order: its id, or nil when it repeats an id
@@ -69,7 +71,8 @@ public struct PlanResolver {
     resolvePolicy()
     // The trees are read no more; most of what is left of them is objective declarations.
     files = []
-    FreedMemory.handBack(afterFreeing: declaredObjectives.count * MemoryLayout<ObjectiveDecl>.stride)
+    freedMemory.noteFreed(smallBlocks: declaredObjectives.count * MemoryLayout<ObjectiveDecl>.stride)
+    freedMemory.handBack(atLeast: FreedMemory.worthHandingBackAtTheEnd)
     plan.buildAdjacency()
   }
 
@@ -304,7 +307,7 @@ public struct PlanResolver {
             let wavePieces = Array(pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
             reported.append(contentsOf: declare(in: wavePieces, into: objectiveSlots, keyResultSlots, checkinSlots))
             releaseFacts(before: wavePieces[wavePieces.count - 1].upperBound, lastBlocks: &lastBlocks) {
-              $0.releaseDeclaringFacts()
+              $0.releaseDeclaringFacts(into: &$1)
             }
           }
           checkinsWritten = checkinCount
@@ -336,16 +339,15 @@ public struct PlanResolver {
   /// ``objectiveBlocks`` before `end` (``lastObjectiveBlocks()``, marked when let go). Frees memory
   /// when the resolver holds the only copy of the trees.
   private mutating func releaseFacts(
-    before end: Int, lastBlocks: inout [[Int]], _ release: (inout BodyFactTable) -> Int
+    before end: Int, lastBlocks: inout [[Int]], _ release: (inout BodyFactTable, inout FreedMemory) -> Void
   ) {
-    var released = 0
     for file in files.indices {
       for table in files[file].factTables.indices where lastBlocks[file][table] < end {
-        released += release(&files[file].factTables[table])
+        release(&files[file].factTables[table], &freedMemory)
         lastBlocks[file][table] = .max
       }
     }
-    FreedMemory.handBack(afterFreeing: released)
+    freedMemory.handBack()
   }
 
   /// Declares the objectives of each piece of ``objectiveBlocks`` and their key results, on all
@@ -396,7 +398,7 @@ public struct PlanResolver {
       let wavePieces = pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)]
       let outputs = resolveLinks(in: wavePieces)
       releaseFacts(before: wavePieces[wavePieces.endIndex - 1].upperBound, lastBlocks: &lastBlocks) {
-        $0.releaseLinkFacts()
+        $0.releaseLinkFacts(into: &$1)
       }
       for output in outputs {
         for parents in output.parents {

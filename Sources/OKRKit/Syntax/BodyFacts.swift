@@ -25,20 +25,19 @@ struct BodyFactTable: Sendable {
   }
 
   /// Lets go of what only declaring objectives and key results reads (resolving links reads
-  /// ``supports``); returns how many bytes that was.
-  mutating func releaseDeclaringFacts() -> Int {
-    func bytes<Element>(_ array: [Element]) -> Int { array.capacity * MemoryLayout<Element>.stride }
-    let released = bytes(keyResults) + bytes(checkins) + bytes(extras) + bytes(statements)
+  /// ``supports``), noting it in `freed`.
+  mutating func releaseDeclaringFacts(into freed: inout FreedMemory) {
+    freed.noteFreed(keyResults.capacity, of: KeyResultFacts.self)
+    freed.noteFreed(checkins.capacity, of: Checkin.self)
+    freed.noteFreed(extras.capacity, of: KeyResultExtra.self)
+    freed.noteFreed(statements.capacity, of: ObjectiveFact.self)
     (keyResults, checkins, extras, statements) = ([], [], [], [])
-    return released
   }
 
-  /// Lets go of the `supports` clauses, once their links are resolved; returns how many bytes
-  /// that was.
-  mutating func releaseLinkFacts() -> Int {
-    let released = supports.capacity * MemoryLayout<SupportsFact>.stride
+  /// Lets go of the `supports` clauses, once their links are resolved, noting it in `freed`.
+  mutating func releaseLinkFacts(into freed: inout FreedMemory) {
+    freed.noteFreed(supports.capacity, of: SupportsFact.self)
     supports = []
-    return released
   }
 
   /// Where the next objective's facts start.
