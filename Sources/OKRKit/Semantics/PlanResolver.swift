@@ -15,6 +15,9 @@ public struct PlanResolver {
   private var declaredObjectives: [ObjectiveID?] = []
   /// The fewest objectives resolved as one piece of parallel work.
   private var objectivesPerPiece = 4_096
+  /// From this many key results on, objectives are built a wave of pieces at a time so that the
+  /// fact tables can go as they are used (about 80 MB of them); below, in one go.
+  private var keyResultsWorthWaves = 1_000_000
   /// Every entity declaration whose objectives were declared, in traversal order.
   private var objectiveBlocks: [ObjectiveBlock] = []
   /// Per declared objective: its id within its owner and where that is written (the objectives
@@ -35,12 +38,14 @@ public struct PlanResolver {
   }
 
   /// Resolves the parsed plan; objectives are declared and links resolved in pieces of at least
-  /// `objectivesPerPiece` objectives (tests compare different sizes).
+  /// `objectivesPerPiece` objectives, and declared in waves from `keyResultsWorthWaves` key results
+  /// on (tests compare different sizes).
   static func resolve(
-    _ parsed: consuming ParsedPlan, objectivesPerPiece: Int
+    _ parsed: consuming ParsedPlan, objectivesPerPiece: Int, keyResultsWorthWaves: Int = 1_000_000
   ) -> (plan: Plan, diagnostics: [Diagnostic]) {
     var resolver = PlanResolver(consume parsed)
     resolver.objectivesPerPiece = objectivesPerPiece
+    resolver.keyResultsWorthWaves = keyResultsWorthWaves
     resolver.run()
     return (resolver.plan, resolver.problems.finished(in: resolver.plan))
   }
@@ -301,10 +306,12 @@ public struct PlanResolver {
     let objectives = [Objective](unsafeUninitializedCapacity: objectiveCount) { objectiveSlots, objectivesWritten in
       keyResults = [KeyResult](unsafeUninitializedCapacity: keyResultCount) { keyResultSlots, keyResultsWritten in
         checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
-          // A few pieces at a time (as many as cores), letting go of each fact table once declared.
+          // A few pieces at a time (as many as cores), letting go of each fact table once declared;
+          // in one go when the tables are too small for that to matter.
           var lastBlocks = lastObjectiveBlocks()
-          for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
-            let wavePieces = Array(pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)])
+          let waveSize = keyResultCount >= keyResultsWorthWaves ? ParallelWork.coreCount : pieces.count
+          for wave in stride(from: 0, to: pieces.count, by: waveSize) {
+            let wavePieces = Array(pieces[wave..<min(wave + waveSize, pieces.count)])
             reported.append(contentsOf: declare(in: wavePieces, into: objectiveSlots, keyResultSlots, checkinSlots))
             releaseFacts(before: wavePieces[wavePieces.count - 1].upperBound, lastBlocks: &lastBlocks) {
               $0.releaseDeclaringFacts(into: &$1)

@@ -87,12 +87,12 @@ struct SupportsFact: Sendable {
   var acceptedOn: Int32
 
   init(_ clause: SupportsClause) {
-    let parts = clause.target.parts.map(\.span)
+    let parts = clause.target.parts
     let none = Span(start: 0, end: 0)
     self.span = clause.span
     self.target = clause.target.span
     // The parser makes references of one to three parts.
-    self.parts = (parts[0], parts.count > 1 ? parts[1] : none, parts.count > 2 ? parts[2] : none)
+    self.parts = (parts[0].span, parts.count > 1 ? parts[1].span : none, parts.count > 2 ? parts[2].span : none)
     self.partCount = UInt8(min(parts.count, 3))
     self.weight = clause.weight?.value ?? .nan
     self.weightSpan = PackedSpan(clause.weight?.span)

@@ -103,14 +103,14 @@ import Testing
     let shared = Self.parsedInFiles()
     let sequential = PlanResolver.resolve(shared, objectivesPerPiece: .max)
     // Handed over, the trees are freed file by file between waves of pieces.
-    let pieces = PlanResolver.resolve(consume shared, objectivesPerPiece: 64)
+    let pieces = PlanResolver.resolve(consume shared, objectivesPerPiece: 64, keyResultsWorthWaves: 0)
     #expect(pieces.plan.objectives.count == 3_201)
     #expect(Self.summary(pieces) == Self.summary(sequential))
   }
 
   @Test func aSharedParseIsLeftWhole() {
     let parsed = Self.parsedInFiles()
-    _ = PlanResolver.resolve(parsed, objectivesPerPiece: 64)
+    _ = PlanResolver.resolve(parsed, objectivesPerPiece: 64, keyResultsWorthWaves: 0)
     #expect(parsed.syntax.allSatisfy { !$0.factTables[0].keyResults.isEmpty || $0.counts.keyResults == 0 })
     #expect(parsed.syntax[1].factTables[0].keyResults.count == parsed.syntax[1].counts.keyResults)
     #expect(Self.summary(PlanResolver.resolve(parsed, objectivesPerPiece: 64)).count > 3_201)
