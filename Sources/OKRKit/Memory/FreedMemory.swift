@@ -12,10 +12,9 @@
 struct FreedMemory {
   /// Blocks at least this large are given back when freed (glibc's default mmap threshold).
   static let largeBlock = 128 << 10
-  /// Freed small blocks are handed back once they add up to this much while work goes on (each
-  /// hand-back walks every heap), and to `worthHandingBackAtTheEnd` once it is done.
+  /// Freed small blocks are handed back once they add up to this much: each hand-back walks every
+  /// heap, and pages handed back cost a fault when used again.
   static let worthHandingBack = 64 << 20
-  static let worthHandingBackAtTheEnd = 8 << 20
 
   /// Bytes freed in small blocks since the last hand-back.
   private var pending = 0
@@ -29,10 +28,10 @@ struct FreedMemory {
   /// Notes `bytes` freed in small blocks.
   mutating func noteFreed(smallBlocks bytes: Int) { pending += bytes }
 
-  /// Hands the free pages of every heap back to the system (glibc's `malloc_trim`) if at least
-  /// `threshold` bytes have been freed in small blocks since the last time.
-  mutating func handBack(atLeast threshold: Int = worthHandingBack) {
-    guard pending >= threshold else { return }
+  /// Hands the free pages of every heap back to the system (glibc's `malloc_trim`) if enough has
+  /// been freed in small blocks since the last time.
+  mutating func handBack() {
+    guard pending >= Self.worthHandingBack else { return }
     pending = 0
     #if canImport(Glibc)
       _ = malloc_trim(0)

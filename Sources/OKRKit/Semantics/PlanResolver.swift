@@ -77,7 +77,7 @@ public struct PlanResolver {
     // The trees are read no more; most of what is left of them is objective declarations.
     files = []
     freedMemory.noteFreed(smallBlocks: declaredObjectives.count * MemoryLayout<ObjectiveDecl>.stride)
-    freedMemory.handBack(atLeast: FreedMemory.worthHandingBackAtTheEnd)
+    freedMemory.handBack()
     plan.buildAdjacency()
   }
 
