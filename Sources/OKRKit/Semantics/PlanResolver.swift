@@ -71,8 +71,10 @@ public struct PlanResolver {
     declareCycles()
     declareEntities()
     resolveEntitiesAndDeclareObjectives()
-    declareObjectivesAndKeyResults()
-    resolveLinks()
+    // Where each fact table's objectives end, to let the tables go as they are done with.
+    let lastBlocks = lastObjectiveBlocks()
+    declareObjectivesAndKeyResults(lastBlocks: lastBlocks)
+    resolveLinks(lastBlocks: lastBlocks)
     resolvePolicy()
     // The trees are read no more; most of what is left of them is objective declarations.
     files = []
@@ -294,8 +296,9 @@ public struct PlanResolver {
   }
 
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
-  /// the places ``declareObjectives(of:owner:file:)`` counted out for its objectives.
-  private mutating func declareObjectivesAndKeyResults() {
+  /// the places ``declareObjectives(of:owner:file:)`` counted out for its objectives. Fact tables
+  /// are let go as their last objective block (in `lastBlocks`) is built.
+  private mutating func declareObjectivesAndKeyResults(lastBlocks: [[Int]]) {
     let pieces = piecesOfEqualWork()
     let objectiveCount = objectiveNames.count
     let keyResultCount = Int(firstKeyResults[objectiveCount])
@@ -308,7 +311,7 @@ public struct PlanResolver {
         checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
           // A few pieces at a time (as many as cores), letting go of each fact table once declared;
           // in one go when the tables are too small for that to matter.
-          var lastBlocks = lastObjectiveBlocks()
+          var lastBlocks = lastBlocks
           let waveSize = keyResultCount >= keyResultsWorthWaves ? ParallelWork.coreCount : pieces.count
           for wave in stride(from: 0, to: pieces.count, by: waveSize) {
             let wavePieces = Array(pieces[wave..<min(wave + waveSize, pieces.count)])
@@ -397,10 +400,11 @@ public struct PlanResolver {
   /// Resolves every objective's links, in pieces of about equal size on all cores, and joins the
   /// pieces in declaration order: links and diagnostics come out as from one walk. The pieces
   /// run a few at a time (as many as cores), so their results never hold more than a small part
-  /// of the plan.
-  private mutating func resolveLinks() {
+  /// of the plan. The `supports` facts are let go as their last objective block (in `lastBlocks`)
+  /// is done.
+  private mutating func resolveLinks(lastBlocks: [[Int]]) {
     let pieces = piecesOfEqualWork()
-    var lastBlocks = lastObjectiveBlocks()
+    var lastBlocks = lastBlocks
     for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
       let wavePieces = pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)]
       let outputs = resolveLinks(in: wavePieces)
