@@ -33,7 +33,7 @@ struct KeyResultDeclarer {
     keyResultIDs.startObjective()
     for index in objective.facts.keyResults {
       let facts = file.factTables[table].keyResults[Int(index)]
-      let keyResultID = Identifier(name: Self.word(at: facts.idSpan, in: sourceFile), span: facts.idSpan)
+      let keyResultID = Identifier(at: facts.idSpan, in: sourceFile)
       if let first = keyResultIDs.earlierDeclaration(of: keyResultID) {
         problems.report(
           Diagnostic(
@@ -106,7 +106,7 @@ struct KeyResultDeclarer {
     }
   }
 
-  /// The word at `span` (an identifier, or a string literal, decoded).
+  /// The word after `unit` at `span` (an identifier, or a string literal, decoded).
   private static func word(at span: Span, in sourceFile: SourceFile) -> String {
     if sourceFile.bytes[Int(span.start)] == UInt8(ascii: "\"") {
       return StringLiteral(span: span).value(in: sourceFile)
@@ -122,7 +122,7 @@ struct KeyResultDeclarer {
     let role = "a key result's owner"
     guard facts.ownerClauses > 1 else {
       guard let span = lastOwner else { return nil }
-      let person = Identifier(name: Self.word(at: span, in: sourceFile), span: span)
+      let person = Identifier(at: span, in: sourceFile)
       return plan.resolvePerson(person, file: sourceFile.id, role: role, problems: &problems)
     }
     var owner: EntityID?

@@ -64,7 +64,7 @@ struct ObjectiveResolver {
       var acceptor: EntityID?
       if let span = clause.acceptedBy.span {
         acceptor = plan.resolvePerson(
-          Identifier(name: source.text(span), span: span), file: file, role: "the acceptor of a link",
+          Identifier(at: span, in: source), file: file, role: "the acceptor of a link",
           problems: &output.problems)
       }
       let here = location(file, clause.span)
@@ -173,10 +173,9 @@ struct TargetName: CustomStringConvertible {
 
   /// The target of `clause`, written in `source`.
   init(_ clause: SupportsFact, in source: SourceFile) {
-    func name(_ span: Span) -> Identifier { Identifier(name: source.text(span), span: span) }
-    owner = name(clause.parts.0)
-    objective = clause.partCount > 1 ? name(clause.parts.1) : nil
-    keyResult = clause.partCount > 2 ? name(clause.parts.2) : nil
+    owner = Identifier(at: clause.parts.0, in: source)
+    objective = clause.partCount > 1 ? Identifier(at: clause.parts.1, in: source) : nil
+    keyResult = clause.partCount > 2 ? Identifier(at: clause.parts.2, in: source) : nil
     span = clause.target
   }
 

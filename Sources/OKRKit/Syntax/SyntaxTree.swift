@@ -73,6 +73,11 @@ public struct Identifier: Sendable, Hashable {
     self.name = name
     self.span = span
   }
+
+  /// The identifier written at `span` of `file`.
+  init(at span: Span, in file: SourceFile) {
+    self.init(name: file.text(span), span: span)
+  }
 }
 
 /// A dot-qualified reference: `acme`, `acme.csat`, `acme.csat.nps`.
