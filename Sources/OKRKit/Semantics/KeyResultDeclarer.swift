@@ -122,8 +122,7 @@ struct KeyResultDeclarer {
     let role = "a key result's owner"
     guard facts.ownerClauses > 1 else {
       guard let span = lastOwner else { return nil }
-      let person = Identifier(at: span, in: sourceFile)
-      return plan.resolvePerson(person, file: sourceFile.id, role: role, problems: &problems)
+      return plan.resolvePerson(writtenAt: span, in: sourceFile, role: role, problems: &problems)
     }
     var owner: EntityID?
     let decl = KeyResultDecl(

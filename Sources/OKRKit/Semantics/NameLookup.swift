@@ -1,4 +1,22 @@
 extension Plan {
+  /// The entity whose id is written at `span` of `source`, found without making a `String` of
+  /// it unless one side is not plain ASCII.
+  func entity(writtenAt span: Span, in source: SourceFile) -> EntityID? {
+    source.withBytes(of: span) { bytes in
+      if let id = entityNames.find(bytes) { return id }
+      guard entityNames.hasNonASCIIName || !WrittenName.isASCII(bytes) else { return nil }
+      return entityIndex[String(decoding: bytes, as: UTF8.self)]
+    }
+  }
+
+  /// Resolves the person id written at `span` of `source`, as ``resolvePerson(_:file:role:problems:)``.
+  func resolvePerson(
+    writtenAt span: Span, in source: SourceFile, role: String, problems: inout ResolutionProblems
+  ) -> EntityID? {
+    if let id = entity(writtenAt: span, in: source), self[id].level == .person { return id }
+    return resolvePerson(Identifier(at: span, in: source), file: source.id, role: role, problems: &problems)
+  }
+
   /// Resolves a person id; reports unknown names and entities of other levels into `problems`.
   func resolvePerson(_ name: Identifier, file: FileID, role: String, problems: inout ResolutionProblems) -> EntityID? {
     let here = SourceLocation(file: file, span: name.span)

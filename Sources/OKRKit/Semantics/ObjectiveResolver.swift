@@ -41,7 +41,7 @@ struct ObjectiveResolver {
     var parents = Parents(objective: id, reuses: nil, hasUnresolvedParent: false)
     let firstLink = output.links.count
     if let reuses = objectiveDecl.reuses {
-      if let target = resolveLinkTarget(TargetName(reuses), file: file, from: id) {
+      if let target = resolveLinkTarget(TargetName(reuses), in: source) {
         if case .objective(let parent) = target { parents.reuses = parent }
         output.links.append(
           Link(
@@ -54,7 +54,7 @@ struct ObjectiveResolver {
     }
     for index in objectiveDecl.facts.supports {
       let clause = syntax.factTables[Int(objectiveDecl.facts.table)].supports[Int(index)]
-      guard let target = resolveLinkTarget(TargetName(clause, in: source), file: file, from: id) else {
+      guard let target = resolveLinkTarget(TargetName(clause), in: source) else {
         parents.hasUnresolvedParent = true
         continue
       }
@@ -64,8 +64,7 @@ struct ObjectiveResolver {
       var acceptor: EntityID?
       if let span = clause.acceptedBy.span {
         acceptor = plan.resolvePerson(
-          Identifier(at: span, in: source), file: file, role: "the acceptor of a link",
-          problems: &output.problems)
+          writtenAt: span, in: source, role: "the acceptor of a link", problems: &output.problems)
       }
       let here = location(file, clause.span)
       let linked = firstLink..<output.links.count
@@ -98,28 +97,28 @@ struct ObjectiveResolver {
     if parents.reuses != nil || parents.hasUnresolvedParent { output.parents.append(parents) }
   }
 
-  /// Resolves the parent of a link: `owner.objective` or `owner.objective.kr`.
-  private mutating func resolveLinkTarget(_ reference: TargetName, file: FileID, from child: ObjectiveID) -> LinkTarget?
-  {
+  /// Resolves the parent of a link, written in `source`: `owner.objective` or `owner.objective.kr`.
+  private mutating func resolveLinkTarget(_ reference: TargetName, in source: SourceFile) -> LinkTarget? {
+    let file = source.id
     let here = location(file, reference.span)
-    let ownerName = reference.owner
-    guard let owner = plan.entityIndex[ownerName.name] else {
+    guard let owner = plan.entity(writtenAt: reference.owner, in: source) else {
       // Suggest the whole reference with the nearest entity id in front.
-      let rest = [reference.objective, reference.keyResult].compactMap { $0.map { "." + $0.name } }.joined()
+      let ownerName = source.text(reference.owner)
+      let rest = [reference.objective, reference.keyResult].compactMap { $0.map { "." + source.text($0) } }.joined()
       output.problems.report(
         Diagnostic(
-          .unknownReference, "unknown entity '\(ownerName.name)' in '\(reference)'",
-          at: location(file, ownerName.span), label: "not defined",
-          help: "declare the entity, or check the spelling of '\(reference)'"),
-        suggestingNear: ownerName.name, among: .entities, suffix: rest)
+          .unknownReference, "unknown entity '\(ownerName)' in '\(reference.text(in: source))'",
+          at: location(file, reference.owner), label: "not defined",
+          help: "declare the entity, or check the spelling of '\(reference.text(in: source))'"),
+        suggestingNear: ownerName, among: .entities, suffix: rest)
       return nil
     }
-    guard let objectiveName = reference.objective else {
+    guard let objectiveSpan = reference.objective else {
       let examples = plan[owner].objectives.prefix(2).map { "`\(plan.qualifiedName($0))`" }
       output.problems.report(
         Diagnostic(
           .wrongKind,
-          "expected an objective or key result, found the \(plan[owner].level.rawValue) '\(ownerName.name)'",
+          "expected an objective or key result, found the \(plan[owner].level.rawValue) '\(source.text(reference.owner))'",
           at: here, label: "an entity, not an objective",
           labels: [.init(plan[owner].location, "declared here")],
           help: examples.isEmpty
@@ -127,25 +126,28 @@ struct ObjectiveResolver {
             : "name one of its objectives, e.g. " + examples.joined(separator: " or ")))
       return nil
     }
-    guard let objective = plan.objective(owner: owner, localID: objectiveName.name) else {
+    guard let objective = plan.objective(owner: owner, localID: source.text(objectiveSpan)) else {
       let candidates = plan[owner].objectives.map { plan.qualifiedName($0) }
+      let written = "\(source.text(reference.owner)).\(source.text(objectiveSpan))"
       output.problems.report(
         Diagnostic(
-          .unknownReference, "unknown objective '\(ownerName.name).\(objectiveName.name)'",
+          .unknownReference, "unknown objective '\(written)'",
           at: here, label: "not defined",
-          help: Suggestions.didYouMean("\(ownerName.name).\(objectiveName.name)", among: candidates)
+          help: Suggestions.didYouMean(written, among: candidates)
             ?? (candidates.isEmpty
-              ? "'\(ownerName.name)' has no objectives yet"
-              : "'\(ownerName.name)' has " + candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", "))))
+              ? "'\(source.text(reference.owner))' has no objectives yet"
+              : "'\(source.text(reference.owner))' has "
+                + candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", "))))
       return nil
     }
-    guard let krName = reference.keyResult else { return .objective(objective) }
-    guard let keyResult = plan.keyResult(of: objective, localID: krName.name) else {
+    guard let keyResultSpan = reference.keyResult else { return .objective(objective) }
+    guard let keyResult = plan.keyResult(of: objective, localID: source.text(keyResultSpan)) else {
       let candidates = plan[objective].keyResults.map { plan.qualifiedName(KeyResultID($0)) }
+      let written = reference.text(in: source)
       output.problems.report(
         Diagnostic(
-          .unknownReference, "unknown key result '\(reference)'", at: here, label: "not defined",
-          help: Suggestions.didYouMean(reference.description, among: candidates)
+          .unknownReference, "unknown key result '\(written)'", at: here, label: "not defined",
+          help: Suggestions.didYouMean(written, among: candidates)
             ?? (candidates.isEmpty
               ? "'\(plan.qualifiedName(objective))' has no key results"
               : "its key results are " + candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", "))))
@@ -155,29 +157,32 @@ struct ObjectiveResolver {
   }
 }
 
-/// The target of a link as written, its parts read without allocating a list: the owner, then
-/// the objective and key result when written.
-struct TargetName: CustomStringConvertible {
-  var owner: Identifier
-  var objective: Identifier?
-  var keyResult: Identifier?
+/// The target of a link as written: where its parts are (the owner, then the objective and key
+/// result when written). Their names are read from the source for a diagnostic only.
+struct TargetName {
+  var owner: Span
+  var objective: Span?
+  var keyResult: Span?
   var span: Span
 
   init(_ reference: Reference) {
     let parts = reference.parts
-    owner = parts[0]
-    objective = parts.count > 1 ? parts[1] : nil
-    keyResult = parts.count > 2 ? parts[2] : nil
+    owner = parts[0].span
+    objective = parts.count > 1 ? parts[1].span : nil
+    keyResult = parts.count > 2 ? parts[2].span : nil
     span = reference.span
   }
 
-  /// The target of `clause`, written in `source`.
-  init(_ clause: SupportsFact, in source: SourceFile) {
-    owner = Identifier(at: clause.parts.0, in: source)
-    objective = clause.partCount > 1 ? Identifier(at: clause.parts.1, in: source) : nil
-    keyResult = clause.partCount > 2 ? Identifier(at: clause.parts.2, in: source) : nil
+  /// The target of `clause`.
+  init(_ clause: SupportsFact) {
+    owner = clause.parts.0
+    objective = clause.partCount > 1 ? clause.parts.1 : nil
+    keyResult = clause.partCount > 2 ? clause.parts.2 : nil
     span = clause.target
   }
 
-  var description: String { [owner, objective, keyResult].compactMap { $0?.name }.joined(separator: ".") }
+  /// The target as written in `source`, e.g. `acme.csat.nps`.
+  func text(in source: SourceFile) -> String {
+    [owner, objective, keyResult].compactMap { $0.map(source.text) }.joined(separator: ".")
+  }
 }

@@ -307,6 +307,8 @@ public struct Plan: Sendable {
   public internal(set) var policy = Policy()
 
   var entityIndex: [String: EntityID] = [:]
+  /// The same ids as bytes, for names read from the sources (see ``entity(writtenAt:in:)``).
+  var entityNames = EntityNameTable()
   /// (owner, local id) → objective, for owners with more objectives than a linear search suits
   /// (see ``objective(owner:localID:)``).
   var largeOwnerIndex: [ObjectiveKey: ObjectiveID] = [:]

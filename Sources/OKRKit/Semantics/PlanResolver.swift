@@ -58,6 +58,7 @@ public struct PlanResolver {
     for file in files { counts.add(file.counts) }
     plan.entities.reserveCapacity(counts.entities)
     plan.entityIndex.reserveCapacity(counts.entities)
+    plan.entityNames.reserveCapacity(counts.entities)
     declaredObjectives.reserveCapacity(counts.objectives)
     objectiveNames.reserveCapacity(counts.objectives)
     objectiveOwners.reserveCapacity(counts.objectives)
@@ -175,6 +176,7 @@ public struct PlanResolver {
         }
         let id = EntityID(plan.entities.count)
         plan.entityIndex[decl.id.name] = id
+        plan.entityNames.append(decl.id.name)
         plan.entities.append(
           Entity(
             id: decl.id.name, level: decl.level,
