@@ -33,21 +33,21 @@ struct KeyResultDeclarer {
     keyResultIDs.startObjective()
     for index in objective.facts.keyResults {
       let facts = file.factTables[table].keyResults[Int(index)]
-      let keyResultID = Identifier(at: facts.idSpan, in: sourceFile)
-      if let first = keyResultIDs.earlierDeclaration(of: keyResultID) {
+      if let first = sourceFile.bytes.withUnsafeBytes({ keyResultIDs.earlierDeclaration(of: facts.idSpan, in: $0) }) {
         problems.report(
           Diagnostic(
             .duplicateDefinition,
-            "the key result '\(keyResultID.name)' is declared twice in '\(plan[owner].id).\(objective.id.name)'",
+            "the key result '\(sourceFile.text(facts.idSpan))' is declared twice in '\(plan[owner].id).\(objective.id.name)'",
             at: location(file.file, facts.idSpan), label: "declared again here",
-            labels: [.init(location(file.file, first.span), "first declared here")],
+            labels: [.init(location(file.file, first), "first declared here")],
             help: "a key result's id is unique within its objective; rename one of them"))
         continue
       }
       // The parser counted these places with the same rule; never write past them.
       precondition(next < places.upperBound, "more key results than counted")
       nextCheckin = declare(
-        keyResultID, facts: facts, table: table, of: file, as: KeyResultID(next), of: id, checkinsFrom: nextCheckin,
+        Identifier(at: facts.idSpan, in: sourceFile), facts: facts, table: table, of: file, as: KeyResultID(next),
+        of: id, checkinsFrom: nextCheckin,
         in: sourceFile)
       next += 1
     }
@@ -147,25 +147,49 @@ struct KeyResultDeclarer {
 }
 
 /// The key result ids of one objective seen so far, to find repeated ones: the parser's counts
-/// (``ObjectiveDecl``) and ``KeyResultDeclarer`` skip the same key results.
+/// (``ObjectiveDecl``) and ``KeyResultDeclarer`` skip the same key results. The ids are compared
+/// as written (spans of one file's bytes), with the outcome of comparing them as `String`s.
 struct KeyResultIDs {
-  private var declared: [Identifier] = []
+  /// Where the current objective's ids are written.
+  private var declared: [Span] = []
+  /// Whether one of them has a byte outside ASCII: then ids that differ in bytes may still be
+  /// the same `String` (another normalization form).
+  private var declaredNonASCII = false
   /// Where the current objective's ids start, counting every objective's (for ``TailIndex``).
   private var offset = 0
   private var index = TailIndex<String>()
+  /// Objectives with more key results than this are searched through ``index``.
+  private static let linearLimit = 16
 
   /// Forgets the ids of the previous objective.
   mutating func startObjective() {
     offset += declared.count + 1
     declared.removeAll(keepingCapacity: true)
+    declaredNonASCII = false
   }
 
-  /// The earlier declaration of `id` in the current objective; nil, after noting `id`, when there is none.
-  mutating func earlierDeclaration(of id: Identifier) -> Identifier? {
-    if let position = index.find(id.name, in: offset..<offset + declared.count, key: { declared[$0 - offset].name }) {
+  /// Where the current objective declared the id written at `span` of `bytes` before; nil,
+  /// after noting `span`, when it did not.
+  mutating func earlierDeclaration(of span: Span, in bytes: UnsafeRawBufferPointer) -> Span? {
+    func written(_ span: Span) -> UnsafeRawBufferPointer {
+      UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])
+    }
+    func name(_ span: Span) -> String { String(decoding: written(span), as: UTF8.self) }
+    let id = written(span)
+    let isASCII = WrittenName.isASCII(id)
+    if declared.count < Self.linearLimit {
+      let comparesNames = !isASCII || declaredNonASCII
+      for earlier in declared
+      where WrittenName.same(written(earlier), id) || (comparesNames && name(earlier) == name(span)) {
+        return earlier
+      }
+    } else if let position = index.find(
+      name(span), in: offset..<offset + declared.count, key: { name(declared[$0 - offset]) })
+    {
       return declared[position - offset]
     }
-    declared.append(id)
+    declared.append(span)
+    if !isASCII { declaredNonASCII = true }
     return nil
   }
 }

@@ -597,7 +597,9 @@ struct Parser {
     if current.kind == .leftBrace {
       body = parseBlock(kind: .objective) { parser in
         guard let statement = parser.parseObjectiveStatement() else { return false }
-        if case .keyResult(let keyResult) = statement, parser.keyResultIDs.earlierDeclaration(of: keyResult.id) == nil {
+        if case .keyResult(let keyResult) = statement,
+          parser.keyResultIDs.earlierDeclaration(of: keyResult.id.span, in: UnsafeRawBufferPointer(parser.bytes)) == nil
+        {
           keyResultCounts.keyResults += 1
           keyResultCounts.checkins += Int32(keyResult.checkinCount)
         }
