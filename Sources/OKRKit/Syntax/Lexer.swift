@@ -7,6 +7,8 @@
 /// to ``diagnostics``.
 struct Lexer {
   let bytes: UnsafeBufferPointer<UInt8>
+  /// What each byte value can be in a token (``ByteClass``), for the loops over a token's bytes.
+  private let classes = ByteClass.table
   let file: FileID
   private(set) var position: Int
   /// Every comment, `#` included, in source order.
@@ -112,17 +114,12 @@ struct Lexer {
     return token(kind, from: position - 1)
   }
 
-  private mutating func skipSpacesAndComments() {
+  @inline(__always) private mutating func skipSpacesAndComments() {
     while position < bytes.count {
       // The run of blanks first, in locals (the hot loop of the lexer: every line is indented).
       var index = position
-      let (bytes, end) = (self.bytes, self.bytes.count)
-      while index < end,
-        bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")
-          || bytes[index] == UInt8(ascii: "\r")
-      {
-        index += 1
-      }
+      let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+      while index < end, classes[Int(bytes[index])] & ByteClass.blank != 0 { index += 1 }
       position = index
       guard index < end else { return }
       let byte = bytes[index]
@@ -153,12 +150,8 @@ struct Lexer {
     let start = position
     // ASCII letters, digits and `_` in locals first: most identifiers are nothing else.
     var index = position + 1
-    let (bytes, end) = (self.bytes, self.bytes.count)
-    while index < end {
-      let byte = bytes[index]
-      guard isIdentifierStart(byte) || isDigit(byte) else { break }
-      index += 1
-    }
+    let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+    while index < end, classes[Int(bytes[index])] & ByteClass.wordCharacter != 0 { index += 1 }
     position = index
     while position < bytes.count {
       let byte = bytes[position]
@@ -244,12 +237,8 @@ struct Lexer {
     var reportedEncoding = false
     // Plain printable ASCII in locals first: most strings are nothing else.
     var index = position + 1
-    let (bytes, end) = (self.bytes, self.bytes.count)
-    while index < end {
-      let byte = bytes[index]
-      guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
-      index += 1
-    }
+    let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+    while index < end, classes[Int(bytes[index])] & ByteClass.plainStringByte != 0 { index += 1 }
     position = index
     while position < bytes.count {
       let byte = bytes[position]
@@ -436,6 +425,32 @@ struct Lexer {
     diagnostics.append(
       Diagnostic(rule, message, at: SourceLocation(file: file, span: span), label: label, help: help))
   }
+}
+
+/// Classes of byte values, as bits of ``table``.
+enum ByteClass {
+  /// An ASCII letter, digit or `_`: the bytes of most identifiers.
+  static let wordCharacter: UInt8 = 1
+  /// Printable ASCII but `"` and `\\`: the bytes of most strings.
+  static let plainStringByte: UInt8 = 2
+  /// Space, tab or carriage return: the gaps between tokens.
+  static let blank: UInt8 = 4
+
+  /// The classes of each byte value; allocated once, for the life of the process.
+  nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for value in 0..<256 {
+      let byte = UInt8(value)
+      var classes: UInt8 = 0
+      if isIdentifierStart(byte) || isDigit(byte) { classes |= wordCharacter }
+      if byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+        classes |= plainStringByte
+      }
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { classes |= blank }
+      table[value] = classes
+    }
+    return UnsafePointer(table)
+  }()
 }
 
 @inline(__always) func isDigit(_ byte: UInt8) -> Bool {
