@@ -76,16 +76,23 @@ enum GraphRules {
           lowest[Int(caller.objective.index)] = min(lowest[Int(caller.objective.index)], lowest[index])
         }
         guard lowest[index] == order[index] else { continue }
+        let supportsItself = plan.parentLinks(of: objective).contains {
+          plan.parentObjective(of: plan[$0].target) == objective
+        }
+        // Most objectives are a component of their own: no list is made for them.
+        if stack.last == objective {
+          stack.removeLast()
+          onStack[index] = false
+          if supportsItself { components.append([objective]) }
+          continue
+        }
         var members: [ObjectiveID] = []
         while let member = stack.popLast() {
           onStack[Int(member.index)] = false
           members.append(member)
           if member == objective { break }
         }
-        let supportsItself = plan.parentLinks(of: objective).contains {
-          plan.parentObjective(of: plan[$0].target) == objective
-        }
-        if members.count > 1 || supportsItself { components.append(members) }
+        components.append(members)
       }
     }
     return components

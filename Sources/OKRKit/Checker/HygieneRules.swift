@@ -93,6 +93,12 @@ enum HygieneRules {
 
   /// One warning per owner and cycle with more objectives than the policy allows for its level;
   /// objectives without a cycle form one group.
+  /// The first and last day of a cycle (a range may be written backwards, so not a `ClosedRange`).
+  private struct CycleDays: Equatable {
+    var first: Day
+    var last: Day
+  }
+
   private static func tooManyObjectives(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
     // The limits looked up once, not once per entity.
     let limits = plan.policy.objectivesPerOwner
@@ -105,32 +111,55 @@ enum HygieneRules {
       case .person: person
       }
     }
+    // The objectives of an owner by cycle, in order of first appearance (an owner has few
+    // cycles). Cycles are compared by their days (`2026-Q1` and `2026-01-01..2026-03-31` are one
+    // cycle), worked out once per cycle as written. Kept from one owner to the next.
+    var periods: [Period?] = []
+    var groupOfPeriod: [Int] = []
+    var groupDays: [CycleDays?] = []
+    var groupSizes: [Int] = []
+    var groupOfObjective: [Int] = []
     for index in plan.entities.indices {
       guard let limit = limit(of: plan.entities[index].level), plan.entities[index].objectives.count > limit
       else { continue }
       let entity = plan.entities[index]
-      // The objectives by cycle, in order of first appearance (an owner has few cycles).
-      var groups: [(period: Period?, members: [ObjectiveID])] = []
+      periods.removeAll(keepingCapacity: true)
+      groupOfPeriod.removeAll(keepingCapacity: true)
+      groupDays.removeAll(keepingCapacity: true)
+      groupSizes.removeAll(keepingCapacity: true)
+      groupOfObjective.removeAll(keepingCapacity: true)
       for objective in entity.objectives {
-        // Compared by their days: `2026-Q1` and `2026-01-01..2026-03-31` are one cycle.
-        let period = plan[objective].cycle.map { Period.range($0.period.first, $0.period.last) }
-        if let group = groups.firstIndex(where: { $0.period == period }) {
-          groups[group].members.append(objective)
+        let period = plan[objective].cycle?.period
+        let group: Int
+        if let known = periods.firstIndex(of: period) {
+          group = groupOfPeriod[known]
         } else {
-          groups.append((period, [objective]))
+          let days = period.map { CycleDays(first: $0.first, last: $0.last) }
+          group = groupDays.firstIndex(of: days) ?? groupDays.count
+          if group == groupDays.count {
+            groupDays.append(days)
+            groupSizes.append(0)
+          }
+          periods.append(period)
+          groupOfPeriod.append(group)
         }
+        groupOfObjective.append(group)
+        groupSizes[group] += 1
       }
-      for (_, members) in groups {
-        guard members.count > limit else { continue }
-        let cycle = plan[members[0]].cycle.map { "in \($0.label)" } ?? "without a cycle"
+      for (group, size) in groupSizes.enumerated() where size > limit {
+        let members = entity.objectives.indices.lazy.filter { groupOfObjective[$0] == group }.map {
+          entity.objectives[$0]
+        }
+        let (first, overLimit) = (members.first!, members.dropFirst(limit).first!)
+        let cycle = plan[first].cycle.map { "in \($0.label)" } ?? "without a cycle"
         diagnostics.append(
           Diagnostic(
             .tooManyObjectives,
-            "\(entity.id) has \(members.count) objectives \(cycle); the policy allows \(limit) per \(entity.level.rawValue)",
-            at: plan[members[limit]].location, label: "objective \(limit + 1) of \(members.count)",
-            labels: [.init(plan[members[0]].location, "the first of them")],
+            "\(entity.id) has \(size) objectives \(cycle); the policy allows \(limit) per \(entity.level.rawValue)",
+            at: plan[overLimit].location, label: "objective \(limit + 1) of \(size)",
+            labels: [.init(plan[first].location, "the first of them")],
             help:
-              "focus on fewer: merge or drop some, or move them to another cycle; to change the limit: policy { objectives-per-owner \(entity.level.rawValue) \(members.count) }"
+              "focus on fewer: merge or drop some, or move them to another cycle; to change the limit: policy { objectives-per-owner \(entity.level.rawValue) \(size) }"
           ))
       }
     }

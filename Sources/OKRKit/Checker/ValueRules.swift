@@ -33,32 +33,32 @@ enum ValueRules {
   private static func checkKeyResult(
     _ id: KeyResultID, cycle: CycleAssignment?, _ plan: Plan, into diagnostics: inout [Diagnostic]
   ) {
-    let keyResult = plan[id]
+    // Field by field, in place (`plan[id].weight`): a copy of the whole key result costs more than the checks.
     var name: String { "'\(plan.qualifiedName(id))'" }
-    if !(keyResult.weight > 0) {
+    if !(plan[id].weight > 0) {
       diagnostics.append(
         nonpositiveWeight(
-          keyResult.weight, at: keyResult.weightLocation,
-          declaration: keyResult.location, of: "the key result \(name)", plan))
+          plan[id].weight, at: plan[id].weightLocation,
+          declaration: plan[id].location, of: "the key result \(name)", plan))
     }
-    switch keyResult.measure {
+    switch plan[id].measure {
     case .metric(let from, let to, _, _) where from == to:
       let written = "from \(NumberText.plain(from)) to \(NumberText.plain(to))"
       diagnostics.append(
         Diagnostic(
           .emptyRange,
           "the key result \(name) starts at its target (\(written)): there is nothing to achieve",
-          at: keyResult.measureLocation ?? keyResult.location, label: "from equals to",
+          at: plan[id].measureLocation ?? plan[id].location, label: "from equals to",
           help:
             "set a target that differs from the start, e.g. from \(NumberText.plain(from)) to \(NumberText.plain(from + 10)), or make it a milestone"
         ))
     case .manual(let progress) where !(0...1).contains(progress):
-      let written = keyResult.measureLocation.map { plan.literal(at: $0) } ?? NumberText.percent(progress)
+      let written = plan[id].measureLocation.map { plan.literal(at: $0) } ?? NumberText.percent(progress)
       diagnostics.append(
         Diagnostic(
           .valueOutOfRange,
           "the progress of \(name) is between 0% and 100%, found \(written)",
-          at: keyResult.measureLocation ?? keyResult.location, label: "out of range",
+          at: plan[id].measureLocation ?? plan[id].location, label: "out of range",
           help: "write a percentage from 0% to 100%, e.g. progress 40%"))
     default:
       break

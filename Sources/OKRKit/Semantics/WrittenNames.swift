@@ -72,12 +72,16 @@ struct EntityNameTable: Sendable {
 
 /// Names as written: UTF-8 bytes in a source file.
 enum WrittenName {
-  static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool { !bytes.contains { $0 >= 0x80 } }
+  static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var bits: UInt8 = 0
+    for byte in bytes { bits |= byte }
+    return bits < 0x80
+  }
 
   /// Whether two runs of bytes are the same.
   static func same(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
     guard first.count == second.count else { return false }
-    for index in first.indices where first[index] != second[index] { return false }
+    for index in 0..<first.count where first[index] != second[index] { return false }
     return true
   }
 }

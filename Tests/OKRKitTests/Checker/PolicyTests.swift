@@ -89,6 +89,33 @@ import Testing
     #expect(rules(analyze(policy: "policy { objectives-per-owner company 2 }", "")) == [.tooManyObjectives])
   }
 
+  /// Objectives count per cycle, a cycle written as a quarter or as its days being one; the
+  /// report points at the first objective past the limit in written order.
+  @Test func objectivesPerOwnerCountsEachCycleApartInWrittenOrder() throws {
+    let interleaved = """
+      team cs {
+        objective a "A" { cycle 2026-Q1; owner alice; supports acme.one accepted by ceo; kr k "K" from 0 to 1 }
+        objective b "B" { cycle 2026-Q2; owner alice; supports acme.one accepted by ceo; kr k "K" from 0 to 1 }
+        objective c "C" { cycle 2026-01-01..2026-03-31; owner alice; supports acme.one accepted by ceo; kr k "K" from 0 to 1 }
+        objective d "D" { cycle 2026-Q2; owner alice; supports acme.one accepted by ceo; kr k "K" from 0 to 1 }
+        objective e "E" { cycle 2026-Q1; owner alice; supports acme.one accepted by ceo; kr k "K" from 0 to 1 }
+        objective f "F" { cycle 2026-Q1; owner alice; supports acme.one accepted by ceo; kr k "K" from 0 to 1 }
+      }
+      """
+    let analysis = analyze(policy: "policy { objectives-per-owner team 2 }", interleaved)
+    #expect(rules(analysis) == [.tooManyObjectives])
+    let report = try #require(analysis.diagnostics.first)
+    #expect(report.message == "cs has 4 objectives in 2026-Q1; the policy allows 2 per team")
+    let cs = try #require(analysis.plan.entity(named: "cs"))
+    let (first, third) = try (
+      #require(analysis.plan.objective(owner: cs, localID: "a")),
+      #require(analysis.plan.objective(owner: cs, localID: "e"))
+    )
+    #expect(report.location == analysis.plan[third].location)
+    #expect(report.labels.map(\.location) == [analysis.plan[first].location])
+    #expect(report.help?.hasSuffix("objectives-per-owner team 4 }") == true)
+  }
+
   @Test func statusThresholdsParse() {
     let analysis = analyze(policy: "policy { status at-risk 0.7 off-track 40% }", "")
     #expect(analysis.diagnostics.isEmpty)
