@@ -1126,7 +1126,7 @@ struct Parser {
     }
     let token = current
     advance()
-    if let (value, isPercent) = plainNumber(token.span) {
+    if let (value, isPercent) = plainLiterals.number(token.span) {
       return NumberLiteral(value: value, isPercent: isPercent, span: token.span)
     }
     var digits = text(token)
@@ -1152,7 +1152,7 @@ struct Parser {
     }
     let token = current
     advance()
-    guard let day = plainDate(token.span) ?? Day(text(token)) else {
+    guard let day = plainLiterals.date(token.span) ?? Day(text(token)) else {
       invalidLiteral(
         "'\(text(token))' is not a calendar date", at: token.span,
         help: "write an existing date as YYYY-MM-DD, e.g. 2026-02-28")
@@ -1181,7 +1181,7 @@ struct Parser {
       return PeriodSyntax(value: .literal(.year(year)), span: token.span)
     case .period:
       advance()
-      guard let period = plainPeriod(token.span) ?? Period(text(token)) else {
+      guard let period = plainLiterals.period(token.span) ?? Period(text(token)) else {
         invalidLiteral(
           "'\(TerminalText.escaped(String(text(token).prefix(40))))' is not a period", at: token.span,
           help: "quarters are Q1…Q4, halves H1 and H2, months 01…12: e.g. 2026-Q1, 2026-H2, 2026-03")
@@ -1225,88 +1225,7 @@ struct Parser {
     return copy
   }
 
-  // MARK: - Literals read from the bytes
-
-  // The usual forms of numbers, dates and periods are read straight from the bytes, without
-  // making a String; anything else goes the general way. Both give the same values.
-
-  /// The digit at `index`, or nil.
-  private func digit(at index: Int) -> Int? {
-    let byte = bytes[index]
-    return isDigit(byte) ? Int(byte &- UInt8(ascii: "0")) : nil
-  }
-
-  /// The value of `-?DIGITS[.DIGITS][%]` (underscores allowed between digits) with at most 15
-  /// digits; nil for any other form. An integer below 2^53 divided by an exact power of ten is
-  /// correctly rounded, so this is the very Double that `Double(String)` gives.
-  private func plainNumber(_ span: Span) -> (value: Double, isPercent: Bool)? {
-    var index = Int(span.start)
-    var end = Int(span.end)
-    let isPercent = end > index && bytes[end - 1] == UInt8(ascii: "%")
-    if isPercent { end -= 1 }
-    let isNegative = index < end && bytes[index] == UInt8(ascii: "-")
-    if isNegative { index += 1 }
-    var mantissa = 0
-    var digits = 0
-    var fractionDigits = 0
-    var seenPoint = false
-    while index < end {
-      let byte = bytes[index]
-      index += 1
-      if isDigit(byte) {
-        mantissa = mantissa &* 10 &+ Int(byte &- UInt8(ascii: "0"))
-        digits += 1
-        if seenPoint { fractionDigits += 1 }
-      } else if byte == UInt8(ascii: "."), !seenPoint, digits > 0 {
-        seenPoint = true
-      } else if byte != UInt8(ascii: "_") {
-        return nil
-      }
-    }
-    guard digits > 0, digits <= 15, !seenPoint || fractionDigits > 0 else { return nil }
-    let magnitude = Double(mantissa) / Parser.powersOfTen[fractionDigits]
-    return (isNegative ? -magnitude : magnitude, isPercent)
-  }
-
-  /// 10^0 … 10^15, all exact doubles.
-  private static let powersOfTen: [Double] = (0...15).map { power in
-    (0..<power).reduce(1.0) { value, _ in value * 10 }
-  }
-
-  /// `YYYY-MM-DD`; nil for any other form (or a day that does not exist: `Day(String)` says so too).
-  private func plainDate(_ span: Span) -> Day? {
-    let start = Int(span.start)
-    guard span.length == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-      let year = number(from: start, count: 4), let month = number(from: start + 5, count: 2),
-      let day = number(from: start + 8, count: 2)
-    else { return nil }
-    return Day(year: year, month: month, day: day)
-  }
-
-  /// `YYYY-Qn`, `YYYY-Hn` and `YYYY-MM` with valid numbers; nil for anything else.
-  private func plainPeriod(_ span: Span) -> Period? {
-    let start = Int(span.start)
-    guard span.length == 7, bytes[start + 4] == UInt8(ascii: "-"), let year = number(from: start, count: 4),
-      (1...9999).contains(year)
-    else { return nil }
-    let kind = bytes[start + 5]
-    if kind == UInt8(ascii: "Q"), let quarter = digit(at: start + 6), (1...4).contains(quarter) {
-      return .quarter(year, quarter)
-    }
-    if kind == UInt8(ascii: "H"), let half = digit(at: start + 6), (1...2).contains(half) {
-      return .half(year, half)
-    }
-    if let month = number(from: start + 5, count: 2), (1...12).contains(month) { return .month(year, month) }
-    return nil
-  }
-
-  /// The decimal number written with exactly `count` digits at `start`, or nil.
-  private func number(from start: Int, count: Int) -> Int? {
-    var value = 0
-    for index in start..<(start + count) {
-      guard let digit = digit(at: index) else { return nil }
-      value = value * 10 + digit
-    }
-    return value
-  }
+  /// Reads the usual forms of literals straight from the bytes (a copy of the parser would
+  /// cost more than reading them).
+  private var plainLiterals: PlainLiterals { PlainLiterals(bytes: bytes) }
 }

@@ -1,0 +1,86 @@
+/// Numbers, dates and periods in their usual forms, read straight from the bytes of a plan
+/// without making a `String`; anything else is read the general way by the parser, and both
+/// give the same values.
+struct PlainLiterals {
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  /// The digit at `index`, or nil.
+  private func digit(at index: Int) -> Int? {
+    let byte = bytes[index]
+    return isDigit(byte) ? Int(byte &- UInt8(ascii: "0")) : nil
+  }
+
+  /// The value of `-?DIGITS[.DIGITS][%]` (underscores allowed between digits) with at most 15
+  /// digits; nil for any other form. An integer below 2^53 divided by an exact power of ten is
+  /// correctly rounded, so this is the very Double that `Double(String)` gives.
+  func number(_ span: Span) -> (value: Double, isPercent: Bool)? {
+    var index = Int(span.start)
+    var end = Int(span.end)
+    let isPercent = end > index && bytes[end - 1] == UInt8(ascii: "%")
+    if isPercent { end -= 1 }
+    let isNegative = index < end && bytes[index] == UInt8(ascii: "-")
+    if isNegative { index += 1 }
+    var mantissa = 0
+    var digits = 0
+    var fractionDigits = 0
+    var seenPoint = false
+    while index < end {
+      let byte = bytes[index]
+      index += 1
+      if isDigit(byte) {
+        mantissa = mantissa &* 10 &+ Int(byte &- UInt8(ascii: "0"))
+        digits += 1
+        if seenPoint { fractionDigits += 1 }
+      } else if byte == UInt8(ascii: "."), !seenPoint, digits > 0 {
+        seenPoint = true
+      } else if byte != UInt8(ascii: "_") {
+        return nil
+      }
+    }
+    guard digits > 0, digits <= 15, !seenPoint || fractionDigits > 0 else { return nil }
+    let magnitude = Double(mantissa) / PlainLiterals.powersOfTen[fractionDigits]
+    return (isNegative ? -magnitude : magnitude, isPercent)
+  }
+
+  /// 10^0 … 10^15, all exact doubles.
+  private static let powersOfTen: [Double] = (0...15).map { power in
+    (0..<power).reduce(1.0) { value, _ in value * 10 }
+  }
+
+  /// `YYYY-MM-DD`; nil for any other form (or a day that does not exist: `Day(String)` says so too).
+  func date(_ span: Span) -> Day? {
+    let start = Int(span.start)
+    guard span.length == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+      let year = number(from: start, count: 4), let month = number(from: start + 5, count: 2),
+      let day = number(from: start + 8, count: 2)
+    else { return nil }
+    return Day(year: year, month: month, day: day)
+  }
+
+  /// `YYYY-Qn`, `YYYY-Hn` and `YYYY-MM` with valid numbers; nil for anything else.
+  func period(_ span: Span) -> Period? {
+    let start = Int(span.start)
+    guard span.length == 7, bytes[start + 4] == UInt8(ascii: "-"), let year = number(from: start, count: 4),
+      (1...9999).contains(year)
+    else { return nil }
+    let kind = bytes[start + 5]
+    if kind == UInt8(ascii: "Q"), let quarter = digit(at: start + 6), (1...4).contains(quarter) {
+      return .quarter(year, quarter)
+    }
+    if kind == UInt8(ascii: "H"), let half = digit(at: start + 6), (1...2).contains(half) {
+      return .half(year, half)
+    }
+    if let month = number(from: start + 5, count: 2), (1...12).contains(month) { return .month(year, month) }
+    return nil
+  }
+
+  /// The decimal number written with exactly `count` digits at `start`, or nil.
+  private func number(from start: Int, count: Int) -> Int? {
+    var value = 0
+    for index in start..<(start + count) {
+      guard let digit = digit(at: index) else { return nil }
+      value = value * 10 + digit
+    }
+    return value
+  }
+}
