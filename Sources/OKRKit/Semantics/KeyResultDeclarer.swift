@@ -38,8 +38,8 @@ struct KeyResultDeclarer {
           Diagnostic(
             .duplicateDefinition,
             "the key result '\(sourceFile.text(facts.idSpan))' is declared twice in '\(plan[owner].id).\(objective.id.name)'",
-            at: location(file.file, facts.idSpan), label: "declared again here",
-            labels: [.init(location(file.file, first), "first declared here")],
+            at: Self.location(file.file, facts.idSpan), label: "declared again here",
+            labels: [.init(Self.location(file.file, first), "first declared here")],
             help: "a key result's id is unique within its objective; rename one of them"))
         continue
       }
@@ -54,7 +54,10 @@ struct KeyResultDeclarer {
     precondition(next == places.upperBound, "fewer key results than counted")
   }
 
-  private func location(_ file: FileID, _ span: Span) -> SourceLocation {
+  // Helpers that need nothing of the declarer are static: calling a method of it from a
+  // mutating one copied the whole declarer (328 bytes) each time.
+
+  private static func location(_ file: FileID, _ span: Span) -> SourceLocation {
     SourceLocation(file: file, span: span)
   }
 
@@ -75,26 +78,26 @@ struct KeyResultDeclarer {
         to: CheckinRecord(
           keyResult: id, date: checkin.date.day, value: checkin.value.value,
           confidence: checkin.confidence?.fraction, note: checkin.note.map { TextRef(file: file, literal: $0) },
-          location: location(file, checkin.span),
-          confidenceLocation: checkin.confidence.map { location(file, $0.span) }))
+          location: Self.location(file, checkin.span),
+          confidenceLocation: checkin.confidence.map { Self.location(file, $0.span) }))
     }
     let nextCheckin = firstCheckin + written.count
-    sortByDate(firstCheckin..<nextCheckin)
+    Self.sortByDate(firstCheckin..<nextCheckin, of: checkins)
     let extras = facts.extraCount == 0 ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(of: facts)
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(
         objective: objective, localID: localID.name, title: StringLiteral(span: facts.titleSpan),
-        measure: measure(facts, unit: extras.unit, in: sourceFile),
+        measure: Self.measure(facts, unit: extras.unit, in: sourceFile),
         checkins: Int32(firstCheckin)..<Int32(nextCheckin), weight: facts.weight,
         owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
         note: extras.note.map(StringLiteral.init(span:)),
         source: extras.source.map { StringLiteral(span: $0).value(in: sourceFile) },
-        location: location(file, localID.span), weightSpan: extras.weight,
+        location: Self.location(file, localID.span), weightSpan: extras.weight,
         measureSpan: facts.measureSpan.span))
     return nextCheckin
   }
 
-  private func measure(_ facts: KeyResultFacts, unit: Span?, in sourceFile: SourceFile) -> Measure {
+  private static func measure(_ facts: KeyResultFacts, unit: Span?, in sourceFile: SourceFile) -> Measure {
     switch facts.kind {
     case .none: .none
     case .metric:
@@ -136,7 +139,7 @@ struct KeyResultDeclarer {
 
   /// Sorts the check-ins of `range` by date, unless written in order already (the usual case).
   /// Stable: duplicate dates stay in written order for the checker.
-  private func sortByDate(_ range: Range<Int>) {
+  private static func sortByDate(_ range: Range<Int>, of checkins: UnsafeMutableBufferPointer<CheckinRecord>) {
     guard range.count > 1, range.dropFirst().contains(where: { checkins[$0 - 1].date > checkins[$0].date }) else {
       return
     }
