@@ -29,7 +29,13 @@ struct Lexer {
 
   /// The next token; `.endOfFile` forever once the input is used up.
   mutating func next() -> Token {
-    skipSpacesAndComments()
+    // The run of blanks first, in locals (the hot loop of the lexer: every line is indented and
+    // most tokens are followed by a space); comments are rare and go the long way.
+    var index = position
+    let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+    while index < end, classes[Int(bytes[index])] & ByteClass.blank != 0 { index += 1 }
+    position = index
+    if index < end, bytes[index] == UInt8(ascii: "#") { skipSpacesAndComments() }
     let start = position
     guard position < bytes.count else { return token(.endOfFile, from: start) }
     let byte = bytes[position]
@@ -114,9 +120,8 @@ struct Lexer {
     return token(kind, from: position - 1)
   }
 
-  @inline(__always) private mutating func skipSpacesAndComments() {
+  private mutating func skipSpacesAndComments() {
     while position < bytes.count {
-      // The run of blanks first, in locals (the hot loop of the lexer: every line is indented).
       var index = position
       let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
       while index < end, classes[Int(bytes[index])] & ByteClass.blank != 0 { index += 1 }
@@ -146,13 +151,16 @@ struct Lexer {
     }
   }
 
-  private mutating func lexIdentifier() -> Token {
+  @inline(__always) private mutating func lexIdentifier() -> Token {
     let start = position
     // ASCII letters, digits and `_` in locals first: most identifiers are nothing else.
     var index = position + 1
     let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
     while index < end, classes[Int(bytes[index])] & ByteClass.wordCharacter != 0 { index += 1 }
     position = index
+    guard index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] >= 0x80 else {
+      return token(.identifier, from: start)
+    }
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "-") {
@@ -176,9 +184,8 @@ struct Lexer {
     let start = position
     if bytes[position] == UInt8(ascii: "-") { position += 1 }
     let digitsStart = position
-    while position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
-      position += 1
-    }
+    var hasUnderscore = false
+    skipDigits(noting: &hasUnderscore)
     let digitCount = position - digitsStart
     // Four digits and a dash: a date or a period.
     if start == digitsStart, digitCount == 4, peek(0) == UInt8(ascii: "-"), let next = peek(1) {
@@ -202,12 +209,10 @@ struct Lexer {
     }
     if peek(0) == UInt8(ascii: "."), let next = peek(1), isDigit(next) {
       position += 1
-      while position < bytes.count, isDigit(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
-        position += 1
-      }
+      skipDigits(noting: &hasUnderscore)
     }
     if peek(0) == UInt8(ascii: "%") { position += 1 }
-    if let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
+    if hasUnderscore, let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
       report(
         .invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
         help: "group digits as 1_000")
@@ -220,6 +225,24 @@ struct Lexer {
         length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
     }
     return token(.number, from: start)
+  }
+
+  /// Moves past digits and `_`, in locals; sets `hasUnderscore` when it met an `_`.
+  private mutating func skipDigits(noting hasUnderscore: inout Bool) {
+    var index = position
+    let (bytes, end) = (self.bytes, self.bytes.count)
+    while index < end {
+      let byte = bytes[index]
+      if isDigit(byte) {
+        index += 1
+      } else if byte == UInt8(ascii: "_") {
+        hasUnderscore = true
+        index += 1
+      } else {
+        break
+      }
+    }
+    position = index
   }
 
   /// The offset of an `_` in a number that is not between two digits, if any.
