@@ -77,9 +77,12 @@ struct PlainLiterals {
   /// The decimal number written with exactly `count` digits at `start`, or nil.
   private func number(from start: Int, count: Int) -> Int? {
     var value = 0
-    for index in start..<(start + count) {
-      guard let digit = digit(at: index) else { return nil }
-      value = value * 10 + digit
+    var index = start
+    while index < start + count {
+      let digit = bytes[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      value = value &* 10 &+ Int(digit)
+      index += 1
     }
     return value
   }
