@@ -91,14 +91,14 @@ enum HygieneRules {
         help: "to let the supporters drive it, remove its \(measure); otherwise nothing needs to change"))
   }
 
-  /// One warning per owner and cycle with more objectives than the policy allows for its level;
-  /// objectives without a cycle form one group.
   /// The first and last day of a cycle (a range may be written backwards, so not a `ClosedRange`).
   private struct CycleDays: Equatable {
     var first: Day
     var last: Day
   }
 
+  /// One warning per owner and cycle with more objectives than the policy allows for its level;
+  /// objectives without a cycle form one group.
   private static func tooManyObjectives(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
     // The limits looked up once, not once per entity.
     let limits = plan.policy.objectivesPerOwner

@@ -72,6 +72,7 @@ struct EntityNameTable: Sendable {
 
 /// Names as written: UTF-8 bytes in a source file.
 enum WrittenName {
+  /// Whether every byte is ASCII.
   static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
     var bits: UInt8 = 0
     for byte in bytes { bits |= byte }

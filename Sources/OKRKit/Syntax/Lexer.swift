@@ -454,7 +454,7 @@ struct Lexer {
 enum ByteClass {
   /// An ASCII letter, digit or `_`: the bytes of most identifiers.
   static let wordCharacter: UInt8 = 1
-  /// Printable ASCII but `"` and `\\`: the bytes of most strings.
+  /// Printable ASCII but `"` and the backslash: the bytes of most strings.
   static let plainStringByte: UInt8 = 2
   /// Space, tab or carriage return: the gaps between tokens.
   static let blank: UInt8 = 4
