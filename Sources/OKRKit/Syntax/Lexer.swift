@@ -35,7 +35,7 @@ struct Lexer {
     let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
     while index < end, classes[Int(bytes[index])] & ByteClass.blank != 0 { index += 1 }
     position = index
-    if index < end, bytes[index] == UInt8(ascii: "#") { skipSpacesAndComments() }
+    if index < end, bytes[index] == UInt8(ascii: "#") { skipComment() }
     let start = position
     guard position < bytes.count else { return token(.endOfFile, from: start) }
     let byte = bytes[position]
@@ -120,35 +120,25 @@ struct Lexer {
     return token(kind, from: position - 1)
   }
 
-  private mutating func skipSpacesAndComments() {
-    while position < bytes.count {
-      var index = position
-      let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
-      while index < end, classes[Int(bytes[index])] & ByteClass.blank != 0 { index += 1 }
-      position = index
-      guard index < end else { return }
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "#") {
-        let start = position
-        var reported = false
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
-          if bytes[position] >= 0x80 {
-            if let length = validSequenceLength(at: position) {
-              position += length
-            } else {
-              // One report per comment: a file in another encoding is one problem, not one per accent.
-              skipInvalidUTF8(in: " in a comment", reporting: !reported)
-              reported = true
-            }
-            continue
-          }
-          position += 1
+  /// Skips the comment starting here, up to the end of its line (the newline is a token), and
+  /// records it.
+  private mutating func skipComment() {
+    let start = position
+    var reported = false
+    while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+      if bytes[position] >= 0x80 {
+        if let length = validSequenceLength(at: position) {
+          position += length
+        } else {
+          // One report per comment: a file in another encoding is one problem, not one per accent.
+          skipInvalidUTF8(in: " in a comment", reporting: !reported)
+          reported = true
         }
-        comments.append(Span(start: UInt32(start), end: UInt32(position)))
-      } else {
-        return
+        continue
       }
+      position += 1
     }
+    comments.append(Span(start: UInt32(start), end: UInt32(position)))
   }
 
   @inline(__always) private mutating func lexIdentifier() -> Token {
