@@ -69,7 +69,7 @@ enum HygieneRules {
     let supporters = plan.childLinks(of: id)
     guard !supporters.isEmpty else { return }
     let measure: String
-    switch plan[id].measure {
+    switch plan[id].measureValues {
     case .metric: measure = "metric"
     case .milestone: measure = "milestone"
     case .manual: measure = "manual progress"

@@ -41,8 +41,8 @@ enum ValueRules {
           plan[id].weight, at: plan[id].weightLocation,
           declaration: plan[id].location, of: "the key result \(name)", plan))
     }
-    switch plan[id].measure {
-    case .metric(let from, let to, _, _) where from == to:
+    switch plan[id].measureValues {
+    case .metric(let from, let to, _) where from == to:
       let written = "from \(NumberText.plain(from)) to \(NumberText.plain(to))"
       diagnostics.append(
         Diagnostic(

@@ -142,8 +142,8 @@ public struct PlanEvaluator: Sendable {
     let keyResult = plan[id]
     let latest = latestCheckin(of: keyResult, onOrBefore: asOf)
     var reading = KeyResultReading(value: latest?.value, confidence: latest?.confidence, progress: nil)
-    switch keyResult.measure {
-    case .metric(let from, let to, let current, _):
+    switch keyResult.measureValues {
+    case .metric(let from, let to, let current):
       if reading.value == nil { reading.value = current }
       if let source = keyResult.source, let metrics,
         let hosted = metrics.value(forSource: source, keyResult: plan.qualifiedName(id), asOf: asOf), hosted.isFinite

@@ -11,6 +11,8 @@ struct KeyResultDeclarer {
   var problems = ResolutionProblems()
   /// The current objective's key result ids, to skip repeated ones as the parser's count did.
   private var keyResultIDs = KeyResultIDs()
+  /// The extras of key results with an ASCII unit and no other extra, by unit: one for each unit.
+  private var unitExtras: [String: KeyResultExtras] = [:]
 
   init(
     plan: Plan, keyResults: UnsafeMutableBufferPointer<KeyResult>, checkins: UnsafeMutableBufferPointer<CheckinRecord>
@@ -86,27 +88,32 @@ struct KeyResultDeclarer {
     let extras = facts.extraCount == 0 ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(of: facts)
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(
-        objective: objective, localID: localID.name, title: StringLiteral(span: facts.titleSpan),
-        measure: Self.measure(facts, unit: extras.unit, in: sourceFile),
-        checkins: Int32(firstCheckin)..<Int32(nextCheckin), weight: facts.weight,
+        objective: objective, localID: localID.name, facts: facts,
+        extras: facts.extraCount == 0 ? nil : self.extras(extras, in: sourceFile),
+        checkins: Int32(firstCheckin)..<Int32(nextCheckin),
         owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
-        note: extras.note.map(StringLiteral.init(span:)),
-        source: extras.source.map { StringLiteral(span: $0).value(in: sourceFile) },
-        location: Self.location(file, localID.span), weightSpan: extras.weight,
-        measureSpan: facts.measureSpan.span))
+        location: Self.location(file, localID.span)))
     return nextCheckin
   }
 
-  private static func measure(_ facts: KeyResultFacts, unit: Span?, in sourceFile: SourceFile) -> Measure {
-    switch facts.kind {
-    case .none: .none
-    case .metric:
-      .metric(
-        from: facts.from, to: facts.to, current: facts.current.isNaN ? nil : facts.current,
-        unit: unit.map { Self.word(at: $0, in: sourceFile) })
-    case .milestone: .milestone(isDone: facts.isDone, doneOn: facts.doneOn == .min ? nil : Day(ordinal: facts.doneOn))
-    case .manual: .manual(facts.from)
+  /// The extras written at `spans`, nil when there are none; shared by key results with the
+  /// same unit and no other extra.
+  private mutating func extras(_ spans: KeyResultExtraSpans, in sourceFile: SourceFile) -> KeyResultExtras? {
+    let values = KeyResultExtras.Values(
+      unit: spans.unit.map { Self.word(at: $0, in: sourceFile) },
+      source: spans.source.map { StringLiteral(span: $0).value(in: sourceFile) },
+      noteSpan: PackedSpan(spans.note), weightSpan: PackedSpan(spans.weight))
+    // Units equal as `String`s may be written in other normalization forms (each keeps its own),
+    // unless they are ASCII.
+    guard let unit = values.unit, let span = spans.unit, spans.source == nil, spans.note == nil,
+      spans.weight == nil, sourceFile.withBytes(of: span, WrittenName.isASCII)
+    else {
+      return values.isEmpty ? nil : KeyResultExtras(values)
     }
+    if let shared = unitExtras[unit] { return shared }
+    let extras = KeyResultExtras(values)
+    unitExtras[unit] = extras
+    return extras
   }
 
   /// The word after `unit` at `span` (an identifier, or a string literal, decoded).

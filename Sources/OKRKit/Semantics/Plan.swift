@@ -164,14 +164,19 @@ public enum Measure: Sendable, Hashable {
 
 /// A key result.
 ///
-/// Stored compactly (a plan may have millions): positions in the key result's own file are
-/// kept as spans, and the properties below rebuild them.
+/// Stored compactly (a plan may have millions, 104 bytes each): positions in the key result's own
+/// file are kept as spans, the measure as its numbers and kind, and what few key results have (a
+/// unit, a source, a note, a written weight) in a ``KeyResultExtras`` of its own; the properties
+/// below rebuild them.
 public struct KeyResult: Sendable {
   /// The id within its objective, e.g. `nps`.
   public var localID: String
-  /// The name of a value a host program supplies (`source "NAME"`).
-  public var source: String?
-  public var measure: Measure
+  private var extras: KeyResultExtras?
+  /// The measure's numbers: a range's `from`, `to` and `current`; the fraction of `progress N%`
+  /// in `first`; the `done` date's ordinal in `first`.
+  private var first: Double
+  private var second: Double
+  private var third: Double
   public var weight: Double
   /// Where the key result's id is written.
   public var location: SourceLocation
@@ -179,39 +184,159 @@ public struct KeyResult: Sendable {
   public var checkins: Range<Int32>
   public var objective: ObjectiveID
   private var titleSpan: Span
-  private var noteSpan: PackedSpan
-  private var weightSpan: PackedSpan
   private var measureSpan: PackedSpan
-  public var owner: EntityID?
+  /// The owner's ``EntityID/index``; -1 when there is none.
+  private var ownerIndex: Int32
+  private var measureKind: MeasureKind
 
-  /// A key result declared in `location.file`; every other position is in the same file.
+  /// The cases of ``Measure``, with whether a range has `current`, and whether a milestone is
+  /// done and has a date (its ordinal in ``first``).
+  private enum MeasureKind: UInt8 {
+    case none, range, rangeWithCurrent, milestone, milestoneOn, done, doneOn, manual
+  }
+
+  /// The key result whose id is written at `location` and the rest as the parser read it
+  /// (`facts`), with `extras` (its unit, source, note and weight literal, if any).
   init(
-    objective: ObjectiveID, localID: String, title: StringLiteral, measure: Measure, checkins: Range<Int32>,
-    weight: Double, owner: EntityID?, note: StringLiteral?, source: String?, location: SourceLocation,
-    weightSpan: Span?, measureSpan: Span?
+    objective: ObjectiveID, localID: String, facts: KeyResultFacts, extras: KeyResultExtras?,
+    checkins: Range<Int32>, owner: EntityID?, location: SourceLocation
   ) {
     self.localID = localID
-    self.source = source
-    self.measure = measure
-    self.weight = weight
+    self.extras = extras
+    (first, second, third) = (facts.from, facts.to, facts.current.isNaN ? 0 : facts.current)
+    switch facts.kind {
+    case .none: measureKind = .none
+    case .metric: measureKind = facts.current.isNaN ? .range : .rangeWithCurrent
+    case .milestone:
+      if !facts.isDone {
+        measureKind = .milestone
+      } else if facts.doneOn == .min {
+        measureKind = .done
+      } else {
+        (measureKind, first) = (.doneOn, Double(facts.doneOn))
+      }
+    case .manual: measureKind = .manual
+    }
+    self.weight = facts.weight
     self.location = location
     self.checkins = checkins
     self.objective = objective
-    self.titleSpan = title.span
-    self.noteSpan = PackedSpan(note?.span)
-    self.weightSpan = PackedSpan(weightSpan)
-    self.measureSpan = PackedSpan(measureSpan)
-    self.owner = owner
+    self.titleSpan = facts.titleSpan
+    self.measureSpan = facts.measureSpan
+    self.ownerIndex = owner?.index ?? -1
+  }
+
+  public var measure: Measure {
+    get { measure(unit: extras?.unit) }
+    set {
+      storeNumbers(of: newValue)
+      var unit: String?
+      if case .metric(_, _, _, let newUnit) = newValue { unit = newUnit }
+      change { $0.unit = unit }
+    }
+  }
+
+  /// The name of a value a host program supplies (`source "NAME"`).
+  public var source: String? {
+    get { extras?.source }
+    set { change { $0.source = newValue } }
+  }
+
+  public var owner: EntityID? {
+    get { ownerIndex < 0 ? nil : EntityID(ownerIndex) }
+    set { ownerIndex = newValue?.index ?? -1 }
   }
 
   public var title: TextRef { TextRef(file: location.file, literal: StringLiteral(span: titleSpan)) }
-  public var note: TextRef? { noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
+  public var note: TextRef? {
+    extras?.noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) }
+  }
   /// The weight literal, when written.
-  public var weightLocation: SourceLocation? { weightSpan.span.map { SourceLocation(file: location.file, span: $0) } }
+  public var weightLocation: SourceLocation? {
+    extras?.weightSpan.span.map { SourceLocation(file: location.file, span: $0) }
+  }
   /// The clause that sets the measure: `from … to …`, `milestone`/`done`, or the `progress N%` literal.
   public var measureLocation: SourceLocation? {
     measureSpan.span.map { SourceLocation(file: location.file, span: $0) }
   }
+
+  /// ``measure`` without its unit: what the checker and the evaluator read, with no `String` to
+  /// copy and release.
+  var measureValues: MeasureValues {
+    switch measureKind {
+    case .none: .none
+    case .range: .metric(from: first, to: second, current: nil)
+    case .rangeWithCurrent: .metric(from: first, to: second, current: third)
+    case .milestone: .milestone(isDone: false, doneOn: nil)
+    case .milestoneOn: .milestone(isDone: false, doneOn: Day(ordinal: Int32(first)))
+    case .done: .milestone(isDone: true, doneOn: nil)
+    case .doneOn: .milestone(isDone: true, doneOn: Day(ordinal: Int32(first)))
+    case .manual: .manual(first)
+    }
+  }
+
+  private func measure(unit: String?) -> Measure {
+    switch measureValues {
+    case .none: .none
+    case .metric(let from, let to, let current): .metric(from: from, to: to, current: current, unit: unit)
+    case .milestone(let isDone, let doneOn): .milestone(isDone: isDone, doneOn: doneOn)
+    case .manual(let fraction): .manual(fraction)
+    }
+  }
+
+  private mutating func storeNumbers(of measure: Measure) {
+    (first, second, third) = (0, 0, 0)
+    switch measure {
+    case .none: measureKind = .none
+    case .metric(let from, let to, let current, _):
+      (first, second, third) = (from, to, current ?? 0)
+      measureKind = current == nil ? .range : .rangeWithCurrent
+    case .milestone(let isDone, let doneOn):
+      if let doneOn {
+        (measureKind, first) = (isDone ? .doneOn : .milestoneOn, Double(doneOn.ordinal))
+      } else {
+        measureKind = isDone ? .done : .milestone
+      }
+    case .manual(let fraction): (measureKind, first) = (.manual, fraction)
+    }
+  }
+
+  /// Replaces ``extras`` with a copy changed by `change` (none when it holds nothing).
+  private mutating func change(_ change: (inout KeyResultExtras.Values) -> Void) {
+    var values = extras?.values ?? KeyResultExtras.Values()
+    change(&values)
+    extras = values.isEmpty ? nil : KeyResultExtras(values)
+  }
+}
+
+/// A ``Measure`` without the unit of a range.
+enum MeasureValues {
+  case metric(from: Double, to: Double, current: Double?)
+  case milestone(isDone: Bool, doneOn: Day?)
+  case manual(Double)
+  case none
+}
+
+/// What few key results have: a unit, a source, a note, a written weight. Kept out of
+/// ``KeyResult`` so that the many without them take no room for them; key results with the same
+/// unit and nothing else share one.
+final class KeyResultExtras: Sendable {
+  struct Values: Hashable {
+    var unit: String?
+    var source: String?
+    var noteSpan = PackedSpan(nil)
+    var weightSpan = PackedSpan(nil)
+
+    var isEmpty: Bool { self == Values() }
+  }
+
+  let values: Values
+  var unit: String? { values.unit }
+  var source: String? { values.source }
+  var noteSpan: PackedSpan { values.noteSpan }
+  var weightSpan: PackedSpan { values.weightSpan }
+
+  init(_ values: Values) { self.values = values }
 }
 
 /// A dated value of a key result.
