@@ -6,10 +6,24 @@ struct ObjectiveStatementReader {
   let plan: Plan
   /// Named cycles by name (the first of a repeated name).
   let cycleIndex: [String: Int]
+  /// The terms of the cycles read so far, by period and name as written, for the objectives of a
+  /// cycle to share.
+  private var cycleTerms: [CycleKey: CycleTerms] = [:]
+
+  private struct CycleKey: Hashable {
+    var period: Period
+    /// The named cycle's index in ``Plan/cycles``.
+    var cycle: Int?
+  }
+
+  init(plan: Plan, cycleIndex: [String: Int]) {
+    self.plan = plan
+    self.cycleIndex = cycleIndex
+  }
 
   /// Fills the statements of `decl`, declared in `syntax`, into `objective`; reports repeated
   /// `cycle` and `owner` statements and unknown cycles and persons into `problems`.
-  func read(
+  mutating func read(
     _ decl: ObjectiveDecl, into objective: inout Objective, syntax: SyntaxFile, problems: inout ResolutionProblems
   ) {
     let file = syntax.file
@@ -21,7 +35,7 @@ struct ObjectiveStatementReader {
       case .cycle(let period, let span):
         let here = SourceLocation(file: file, span: span)
         guard isFirst("cycle", at: here, first: &firstCycle, problems: &problems) else { continue }
-        objective.cycle = resolveCycle(period, at: here, problems: &problems)
+        if let terms = resolveCycle(period, at: here, problems: &problems) { objective.setCycle(terms, at: here) }
       case .owner(let person, let span):
         let here = SourceLocation(file: file, span: span)
         guard isFirst("owner", at: here, first: &firstOwner, problems: &problems) else { continue }
@@ -64,12 +78,14 @@ struct ObjectiveStatementReader {
       || plan.closedPeriods.contains { $0.first <= period.first && period.last <= $0.last }
   }
 
-  private func resolveCycle(
+  private mutating func resolveCycle(
     _ period: PeriodSyntax, at location: SourceLocation, problems: inout ResolutionProblems
-  ) -> CycleAssignment? {
+  ) -> CycleTerms? {
     switch period.value {
     case .literal(let value):
-      return CycleAssignment(period: value, name: nil, isClosed: isClosed(value), location: location)
+      let key = CycleKey(period: value)
+      if let terms = cycleTerms[key] { return terms }
+      return remember(CycleTerms(period: value, name: nil, isClosed: isClosed(value)), as: key)
     case .named(let name):
       guard let index = cycleIndex[name] else {
         problems.report(
@@ -81,10 +97,20 @@ struct ObjectiveStatementReader {
           ))
         return nil
       }
+      let key = CycleKey(period: plan.cycles[index].period, cycle: index)
+      // A name with a byte outside ASCII may be written in another normalization form than the
+      // cycle's other objectives use; it keeps its own terms, with its own spelling.
+      let isASCII = plan.sources[location.file].withBytes(of: period.span, WrittenName.isASCII)
+      if isASCII, let shared = cycleTerms[key] { return shared }
       let cycle = plan.cycles[index]
-      return CycleAssignment(
-        period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period),
-        location: location)
+      let terms = CycleTerms(period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period))
+      return isASCII ? remember(terms, as: key) : terms
     }
+  }
+
+  /// Keeps `terms` for the objectives of the cycle `key` still to read.
+  private mutating func remember(_ terms: CycleTerms, as key: CycleKey) -> CycleTerms {
+    cycleTerms[key] = terms
+    return terms
   }
 }

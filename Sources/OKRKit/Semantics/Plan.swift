@@ -71,28 +71,27 @@ public struct CycleAssignment: Sendable, Hashable {
 
 /// An objective, owned by an entity.
 ///
-/// Stored compactly (a plan may have a million): positions in the objective's own file are
-/// kept as spans, and the properties below rebuild them.
+/// Stored compactly (a plan may have a million, 96 bytes each): positions in the objective's own
+/// file are kept as spans, its cycle's terms in a ``CycleTerms`` shared with the objectives of the
+/// same cycle, and what few objectives have (tags, a note, a progress override) in an
+/// ``ObjectiveExtras`` of its own; the properties below rebuild them.
 public struct Objective: Sendable {
   /// The id within its owner, e.g. `csat`.
   public var localID: String
-  public var tags: [String]
-  public var cycle: CycleAssignment?
-  /// `progress N% override`, as a fraction; NaN when there is none.
-  private var overrideValue = Double.nan
+  private var cycleTerms: CycleTerms?
+  private var extras: ObjectiveExtras?
   /// Where the objective's id is written.
   public var location: SourceLocation
   /// This objective's key results: a contiguous range of ``Plan/keyResults``.
   public var keyResults: Range<Int32>
   public var owner: EntityID
+  /// Where the `cycle` statement is, when ``cycleTerms`` is set.
+  private var cycleLocation: SourceLocation
   private var titleSpan: PackedSpan
-  private var noteSpan = PackedSpan(nil)
   private var accountableSpan = PackedSpan(nil)
-  private var overrideSpan = PackedSpan(nil)
-  /// The accountable person (`owner P`).
-  public var accountable: EntityID?
-  /// The objective named by `reuses`, when resolved.
-  public var reuses: ObjectiveID?
+  /// The ``EntityID/index`` of ``accountable`` and the ``ObjectiveID/index`` of ``reuses``; -1 for none.
+  private var accountableIndex: Int32 = -1
+  private var reusesIndex: Int32 = -1
   public var isShared: Bool
   /// True when a `supports` or `reuses` did not resolve: rules about parents stay quiet
   /// rather than adding a second complaint about the same line.
@@ -102,10 +101,10 @@ public struct Objective: Sendable {
     owner: EntityID, localID: String, title: StringLiteral?, keyResults: Range<Int32>, location: SourceLocation
   ) {
     self.localID = localID
-    self.tags = []
     self.location = location
     self.keyResults = keyResults
     self.owner = owner
+    self.cycleLocation = location
     self.titleSpan = PackedSpan(title?.span)
     self.isShared = false
     self.hasUnresolvedParent = false
@@ -114,15 +113,49 @@ public struct Objective: Sendable {
   /// The title, or nil for `reuses` (see ``Plan/title(of:)``).
   public var title: TextRef? { titleSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
 
+  public var tags: [String] {
+    get { extras?.tags ?? [] }
+    set { change { $0.tags = newValue } }
+  }
+
+  public var cycle: CycleAssignment? {
+    get {
+      cycleTerms.map {
+        CycleAssignment(period: $0.period, name: $0.name, isClosed: $0.isClosed, location: cycleLocation)
+      }
+    }
+    set {
+      cycleTerms = newValue.map { CycleTerms(period: $0.period, name: $0.name, isClosed: $0.isClosed) }
+      cycleLocation = newValue?.location ?? location
+    }
+  }
+
+  /// Sets the cycle to `terms`, written at `location`.
+  mutating func setCycle(_ terms: CycleTerms, at location: SourceLocation) {
+    (cycleTerms, cycleLocation) = (terms, location)
+  }
+
+  /// The accountable person (`owner P`).
+  public var accountable: EntityID? {
+    get { accountableIndex < 0 ? nil : EntityID(accountableIndex) }
+    set { accountableIndex = newValue?.index ?? -1 }
+  }
+
+  /// The objective named by `reuses`, when resolved.
+  public var reuses: ObjectiveID? {
+    get { reusesIndex < 0 ? nil : ObjectiveID(reusesIndex) }
+    set { reusesIndex = newValue?.index ?? -1 }
+  }
+
   public internal(set) var note: TextRef? {
-    get { noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
-    set { noteSpan = PackedSpan(newValue?.literal.span) }
+    get { extras?.values.noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
+    set { change { $0.noteSpan = PackedSpan(newValue?.literal.span) } }
   }
 
   /// `progress N% override`, as a fraction.
   public internal(set) var progressOverride: Double? {
-    get { overrideValue.isNaN ? nil : overrideValue }
-    set { overrideValue = newValue ?? .nan }
+    get { extras?.values.progressOverride }
+    set { change { $0.progressOverride = newValue } }
   }
 
   /// The `owner P` statement, when written.
@@ -133,9 +166,46 @@ public struct Objective: Sendable {
 
   /// The `progress N% override` statement, when written.
   public internal(set) var overrideLocation: SourceLocation? {
-    get { overrideSpan.span.map { SourceLocation(file: location.file, span: $0) } }
-    set { overrideSpan = PackedSpan(newValue?.span) }
+    get { extras?.values.overrideSpan.span.map { SourceLocation(file: location.file, span: $0) } }
+    set { change { $0.overrideSpan = PackedSpan(newValue?.span) } }
   }
+
+  /// Replaces ``extras`` with a copy changed by `change` (none when it holds nothing).
+  private mutating func change(_ change: (inout ObjectiveExtras.Values) -> Void) {
+    var values = extras?.values ?? ObjectiveExtras.Values()
+    change(&values)
+    extras = values.isEmpty ? nil : ObjectiveExtras(values)
+  }
+}
+
+/// The terms of an objective's cycle: its period, its name when it names a declared cycle, and
+/// whether it is closed. Objectives of the same cycle share one.
+final class CycleTerms: Sendable {
+  let period: Period
+  let name: String?
+  let isClosed: Bool
+
+  init(period: Period, name: String?, isClosed: Bool) {
+    (self.period, self.name, self.isClosed) = (period, name, isClosed)
+  }
+}
+
+/// What few objectives have: tags, a note, a progress override. Kept out of ``Objective`` so that
+/// the many without them take no room for them.
+final class ObjectiveExtras: Sendable {
+  struct Values: Equatable {
+    var tags: [String] = []
+    var noteSpan = PackedSpan(nil)
+    var progressOverride: Double?
+    var overrideSpan = PackedSpan(nil)
+
+    var isEmpty: Bool { self == Values() }
+  }
+
+  let values: Values
+  var tags: [String] { values.tags }
+
+  init(_ values: Values) { self.values = values }
 }
 
 /// A span or none in the room of a span (none is a start of `UInt32.max`, past any file).

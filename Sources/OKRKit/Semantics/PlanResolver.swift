@@ -370,8 +370,8 @@ public struct PlanResolver {
   ) -> [ResolutionProblems] {
     nonisolated(unsafe) let (objectiveSlots, keyResultSlots, checkinSlots) = (objectives, keyResults, checkins)
     let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    let statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
     return ParallelWork.map(pieces) { piece in
+      var statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
       forEachDeclaredObjective(in: piece) { decl, id, file in
         let index = Int(id.index)

@@ -31,6 +31,7 @@ import Testing
 
   static func plan() -> (plan: Plan, text: (TextRef) -> String) {
     let parsed = FrontEndFixtures.parse(text)
+    #expect(parsed.diagnostics.isEmpty)
     let sources = parsed.sources
     let (plan, diagnostics) = PlanResolver.resolve(parsed)
     #expect(diagnostics.isEmpty)
