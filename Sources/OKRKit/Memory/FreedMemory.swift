@@ -28,10 +28,10 @@ struct FreedMemory {
   /// Notes `bytes` freed in small blocks.
   mutating func noteFreed(smallBlocks bytes: Int) { pending += bytes }
 
-  /// Hands the free pages of every heap back to the system (glibc's `malloc_trim`) if enough has
-  /// been freed in small blocks since the last time.
-  mutating func handBack() {
-    guard pending >= Self.worthHandingBack else { return }
+  /// Hands the free pages of every heap back to the system (glibc's `malloc_trim`) if at least
+  /// `worth` bytes have been freed in small blocks since the last time.
+  mutating func handBack(worth: Int = worthHandingBack) {
+    guard pending >= worth, pending > 0 else { return }
     pending = 0
     #if canImport(Glibc)
       _ = malloc_trim(0)

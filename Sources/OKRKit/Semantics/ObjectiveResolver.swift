@@ -28,19 +28,28 @@ struct ObjectiveResolver {
     var hasUnresolvedParent: Bool
   }
 
+  /// What resolving an objective's links reads of its declaration (kept once the declarations
+  /// are let go): where its `supports` facts are, and whether it has a `reuses`.
+  struct LinkSource {
+    var table: Int32
+    var supports: Range<Int32>
+    var reuses: Bool
+  }
+
   init(plan: Plan) { self.plan = plan }
 
   private func location(_ file: FileID, _ span: Span) -> SourceLocation {
     SourceLocation(file: file, span: span)
   }
 
-  /// Resolves the links of the objective `id`, declared by `objectiveDecl` in `syntax`.
-  mutating func resolve(_ objectiveDecl: ObjectiveDecl, id: ObjectiveID, syntax: SyntaxFile) {
+  /// Resolves the links of the objective `id`, declared in `syntax` with `links` and the
+  /// `reuses` reference `reused`.
+  mutating func resolve(_ links: LinkSource, reuses reused: Reference?, id: ObjectiveID, syntax: SyntaxFile) {
     let file = syntax.file
     let source = plan.sources[file]
     var parents = Parents(objective: id, reuses: nil, hasUnresolvedParent: false)
     let firstLink = output.links.count
-    if let reuses = objectiveDecl.reuses {
+    if let reuses = reused {
       if let target = resolveLinkTarget(TargetName(reuses), in: source) {
         if case .objective(let parent) = target { parents.reuses = parent }
         output.links.append(
@@ -52,8 +61,8 @@ struct ObjectiveResolver {
         parents.hasUnresolvedParent = true
       }
     }
-    for index in objectiveDecl.facts.supports {
-      let clause = syntax.factTables[Int(objectiveDecl.facts.table)].supports[Int(index)]
+    for index in links.supports {
+      let clause = syntax.factTables[Int(links.table)].supports[Int(index)]
       guard let target = resolveLinkTarget(TargetName(clause), in: source) else {
         parents.hasUnresolvedParent = true
         continue

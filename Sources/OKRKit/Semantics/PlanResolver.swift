@@ -29,6 +29,13 @@ public struct PlanResolver {
   /// ``Plan/checkins``; one more entry holds the totals.
   private var firstKeyResults: [Int32] = [0]
   private var firstCheckins: [Int32] = [0]
+  /// Per declared objective, what resolving its links reads: the declarations can go as soon as
+  /// the objectives are built.
+  private var linkSources: [ObjectiveResolver.LinkSource] = []
+  /// The `reuses` reference of each declared objective that has one, by ``ObjectiveID/index``.
+  private var reusedReferences: [Int32: Reference] = [:]
+  /// Whether the entity declarations' members were let go as their objectives were built.
+  private var releasedDeclarations = false
 
   /// Resolves the parsed plan. Given the only copy of `parsed` (`resolve(consume parsed)`), it
   /// frees each part of the syntax trees once the plan holds what it says, so the trees and the
@@ -65,6 +72,7 @@ public struct PlanResolver {
     objectiveLocations.reserveCapacity(counts.objectives)
     firstKeyResults.reserveCapacity(counts.objectives + 1)
     firstCheckins.reserveCapacity(counts.objectives + 1)
+    linkSources.reserveCapacity(counts.objectives)
     plan.links.reserveCapacity(counts.links)
   }
 
@@ -74,12 +82,18 @@ public struct PlanResolver {
     resolveEntitiesAndDeclareObjectives()
     // Where each fact table's objectives end, to let the tables go as they are done with.
     let lastBlocks = lastObjectiveBlocks()
-    declareObjectivesAndKeyResults(lastBlocks: lastBlocks)
-    resolveLinks(lastBlocks: lastBlocks)
+    // The same pieces for both: they are cut by where the declarations' facts are, which the
+    // first lets go of.
+    let pieces = piecesOfEqualWork()
+    declareObjectivesAndKeyResults(in: pieces, lastBlocks: lastBlocks)
+    resolveLinks(in: pieces, lastBlocks: lastBlocks)
     resolvePolicy()
-    // The trees are read no more; most of what is left of them is objective declarations.
+    // The trees are read no more; most of what is left of them is objective declarations, unless
+    // they went as their objectives were built.
     files = []
-    freedMemory.noteFreed(smallBlocks: declaredObjectives.count * MemoryLayout<ObjectiveDecl>.stride)
+    if !releasedDeclarations {
+      freedMemory.noteFreed(smallBlocks: declaredObjectives.count * MemoryLayout<ObjectiveDecl>.stride)
+    }
     freedMemory.handBack()
     plan.buildAdjacency()
   }
@@ -268,7 +282,7 @@ public struct PlanResolver {
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
     // Only the ids and counts are read: copying each whole declaration would cost more.
     for index in decl.members.indices {
-      guard let (objectiveID, counts) = decl.members[index].objectiveHeading else { continue }
+      guard let (objectiveID, counts, facts, reuses) = decl.members[index].objectiveHeading else { continue }
       let here = location(file, objectiveID.span)
       if let existing = earlierObjective(owner: owner, localID: objectiveID.name) {
         declaredObjectives.append(nil)
@@ -283,6 +297,9 @@ public struct PlanResolver {
       }
       let id = ObjectiveID(objectiveNames.count)
       declaredObjectives.append(id)
+      linkSources.append(
+        ObjectiveResolver.LinkSource(table: facts.table, supports: facts.supports, reuses: reuses != nil))
+      if let reuses { reusedReferences[id.index] = reuses }
       objectiveNames.append(objectiveID.name)
       objectiveOwners.append(owner)
       objectiveLocations.append(here)
@@ -299,9 +316,9 @@ public struct PlanResolver {
 
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
   /// the places ``declareObjectives(of:owner:file:)`` counted out for its objectives. Fact tables
-  /// are let go as their last objective block (in `lastBlocks`) is built.
-  private mutating func declareObjectivesAndKeyResults(lastBlocks: [[Int]]) {
-    let pieces = piecesOfEqualWork()
+  /// are let go as their last objective block (in `lastBlocks`) is built and, in waves, the
+  /// declarations of each wave once it is built.
+  private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>], lastBlocks: [[Int]]) {
     let objectiveCount = objectiveNames.count
     let keyResultCount = Int(firstKeyResults[objectiveCount])
     let checkinCount = Int(firstCheckins[objectiveCount])
@@ -321,6 +338,9 @@ public struct PlanResolver {
             releaseFacts(before: wavePieces[wavePieces.count - 1].upperBound, lastBlocks: &lastBlocks) {
               $0.releaseDeclaringFacts(into: &$1)
             }
+            if waveSize < pieces.count {
+              releaseDeclarations(wavePieces[0].lowerBound..<wavePieces[wavePieces.count - 1].upperBound)
+            }
           }
           checkinsWritten = checkinCount
         }
@@ -334,6 +354,28 @@ public struct PlanResolver {
     for piece in reported { problems.append(contentsOf: piece) }
     // Only declaring needed these (40 MB at a million objectives): gone before links are built.
     (objectiveNames, objectiveOwners, objectiveLocations, firstKeyResults, firstCheckins) = ([], [], [], [], [])
+  }
+
+  /// Lets go of the members and parents of the entity declarations `blocks` of ``objectiveBlocks``
+  /// and of those written between them (persons, mostly) once their objectives are built:
+  /// ``linkSources`` keeps what resolving links reads of them. Those written between them go too
+  /// so that whole pages of the heap are freed and can be handed back.
+  private mutating func releaseDeclarations(_ blocks: Range<Int>) {
+    releasedDeclarations = true
+    for index in blocks {
+      let block = objectiveBlocks[index]
+      let next = objectiveBlocks.indices.contains(index + 1) ? objectiveBlocks[index + 1] : nil
+      let end = next.map { $0.file == block.file ? $0.item : Int.max } ?? Int.max
+      for item in block.item..<min(end, files[block.file].items.count) {
+        guard case .entity(var decl) = files[block.file].items[item] else { continue }
+        freedMemory.noteFreed(decl.members.capacity, of: EntityMember.self)
+        freedMemory.noteFreed(decl.parents.capacity, of: Reference.self)
+        (decl.members, decl.parents) = ([], [])
+        files[block.file].items[item] = .entity(decl)
+      }
+    }
+    // Each wave, as the plan grows by about as much as this frees.
+    freedMemory.handBack(worth: 0)
   }
 
   /// For each fact table of each file, the last of ``objectiveBlocks`` holding one of its
@@ -404,8 +446,7 @@ public struct PlanResolver {
   /// run a few at a time (as many as cores), so their results never hold more than a small part
   /// of the plan. The `supports` facts are let go as their last objective block (in `lastBlocks`)
   /// is done.
-  private mutating func resolveLinks(lastBlocks: [[Int]]) {
-    let pieces = piecesOfEqualWork()
+  private mutating func resolveLinks(in pieces: [Range<Int>], lastBlocks: [[Int]]) {
     var lastBlocks = lastBlocks
     for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
       let wavePieces = pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)]
@@ -425,18 +466,26 @@ public struct PlanResolver {
     }
   }
 
-  /// Resolves the links of each piece of ``objectiveBlocks``, on all cores.
+  /// Resolves the links of each piece of ``objectiveBlocks``, on all cores, from ``linkSources``
+  /// in the order the objectives were declared.
   private func resolveLinks(in pieces: ArraySlice<Range<Int>>) -> [ObjectiveResolver.Output] {
     ParallelWork.map(Array(pieces)) { piece in
       var resolver = ObjectiveResolver(plan: plan)
-      forEachDeclaredObjective(in: piece) { decl, id, file in resolver.resolve(decl, id: id, syntax: file) }
+      for index in piece {
+        let block = objectiveBlocks[index]
+        let file = files[block.file]
+        for case let id? in declaredObjectives[block.firstDeclared..<firstDeclared(after: index)] {
+          let source = linkSources[Int(id.index)]
+          resolver.resolve(source, reuses: source.reuses ? reusedReferences[id.index] : nil, id: id, syntax: file)
+        }
+      }
       return resolver.output
     }
   }
 
   /// Calls `body` with each objective declared by the entity declarations `blocks` of
-  /// ``objectiveBlocks``: the same walk as the declaring one, so the same objectives, repeated
-  /// ids skipped.
+  /// ``objectiveBlocks`` (not yet let go): the same walk as the declaring one, so the same
+  /// objectives, repeated ids skipped.
   private func forEachDeclaredObjective(
     in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, SyntaxFile) -> Void
   ) {
@@ -454,19 +503,68 @@ public struct PlanResolver {
   }
 
   /// Ranges of ``objectiveBlocks`` holding about the same number of objectives, eight per core;
-  /// one range for small plans.
+  /// one range for small plans. A file parsed in pieces has its facts in several tables: the
+  /// objectives of each table get a whole number of waves of pieces (a multiple of the cores), so
+  /// that a table can go right after the wave that reads the last of it.
   private func piecesOfEqualWork() -> [Range<Int>] {
     let count = min(ParallelWork.coreCount * 8, declaredObjectives.count / objectivesPerPiece)
     guard count > 1 else { return [0..<objectiveBlocks.count] }
     var pieces: [Range<Int>] = []
-    var start = 0
-    for block in objectiveBlocks.indices.dropFirst()
-    where objectiveBlocks[block].firstDeclared >= declaredObjectives.count * (pieces.count + 1) / count {
-      pieces.append(start..<block)
-      start = block
+    for segment in blocksByFactTable() {
+      let first = objectiveBlocks[segment.lowerBound].firstDeclared
+      let objectives = firstDeclared(after: segment.upperBound - 1) - first
+      let share = max(1, (count * objectives + declaredObjectives.count / 2) / declaredObjectives.count)
+      let segmentCount = (share + ParallelWork.coreCount - 1) / ParallelWork.coreCount * ParallelWork.coreCount
+      var start = segment.lowerBound
+      var cuts = 0
+      for block in segment.dropFirst()
+      where objectiveBlocks[block].firstDeclared - first >= objectives * (cuts + 1) / segmentCount {
+        pieces.append(start..<block)
+        start = block
+        cuts += 1
+      }
+      pieces.append(start..<segment.upperBound)
     }
-    pieces.append(start..<objectiveBlocks.count)
     return pieces
+  }
+
+  /// Where the declared objectives of `block` of ``objectiveBlocks`` end in ``declaredObjectives``.
+  private func firstDeclared(after block: Int) -> Int {
+    block + 1 < objectiveBlocks.count ? objectiveBlocks[block + 1].firstDeclared : declaredObjectives.count
+  }
+
+  /// ``objectiveBlocks`` in runs whose objectives' facts are in one table of a file parsed in
+  /// pieces, or in files parsed whole.
+  private func blocksByFactTable() -> [Range<Int>] {
+    var runs: [Range<Int>] = []
+    var start = 0
+    var table = factTable(of: objectiveBlocks[0])
+    for block in objectiveBlocks.indices.dropFirst() {
+      let blockTable = factTable(of: objectiveBlocks[block])
+      guard blockTable != table else { continue }
+      runs.append(start..<block)
+      (start, table) = (block, blockTable)
+    }
+    runs.append(start..<objectiveBlocks.count)
+    return runs
+  }
+
+  /// Where the facts of a block's objectives are: a file parsed in pieces and one of its tables.
+  private struct FactTablePlace: Equatable {
+    var file: Int
+    var table: Int32
+  }
+
+  /// Where the facts of `block`'s objectives are (those of one entity declaration are in one
+  /// table), when its file was parsed in pieces; nil for a file parsed whole.
+  private func factTable(of block: ObjectiveBlock) -> FactTablePlace? {
+    guard files[block.file].factTables.count > 1, case .entity(let decl) = files[block.file].items[block.item] else {
+      return nil
+    }
+    for case .objective(let objective) in decl.members {
+      return FactTablePlace(file: block.file, table: objective.facts.table)
+    }
+    return nil
   }
 
   // MARK: - Policy

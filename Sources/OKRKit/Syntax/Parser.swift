@@ -13,11 +13,12 @@ public enum PlanParser {
   /// Parses one file; with `keepingStatements`, every objective keeps its statements and every
   /// key result its clauses (for tools that walk the whole tree, such as the formatter, rather
   /// than read them again one by one).
+  /// Files of `minimumChunk` bytes or more are parsed in pieces (tests use small ones).
   static func parse(
-    _ file: SourceFile, keepingStatements: Bool
+    _ file: SourceFile, keepingStatements: Bool, minimumChunk: Int = ChunkSplitter.minimumChunk
   ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     file.bytes.withUnsafeBufferPointer { buffer in
-      let chunks = ChunkSplitter.chunks(of: buffer)
+      let chunks = ChunkSplitter.chunks(of: buffer, minimumChunk: minimumChunk)
       if chunks.count > 1 {
         let pieces = ParallelWork.map(Array(chunks.enumerated())) { table, range in
           parseRange(
@@ -96,7 +97,7 @@ enum ChunkSplitter {
 
   /// Ranges covering the buffer, cut just after a line holding only `}` at column 0
   /// (the end of a top-level block in any formatted plan).
-  static func chunks(of buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+  static func chunks(of buffer: UnsafeBufferPointer<UInt8>, minimumChunk: Int = minimumChunk) -> [Range<Int>] {
     let pieces = min(ParallelWork.coreCount * 2, buffer.count / minimumChunk)
     guard pieces > 1 else { return [0..<buffer.count] }
     var ranges: [Range<Int>] = []

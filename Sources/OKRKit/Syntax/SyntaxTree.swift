@@ -233,11 +233,13 @@ public enum EntityMember: Sendable {
     }
   }
 
-  /// The id of an objective declaration and the counts of its key results; nil for other
-  /// members. (Reading parts of a member this way copies only them; binding the whole
-  /// declaration copies all of it.)
-  var objectiveHeading: (id: Identifier, keyResultCounts: ObjectiveDecl.KeyResultCounts)? {
-    if case .objective(let decl) = self { (decl.id, decl.keyResultCounts) } else { nil }
+  /// The id of an objective declaration, the counts of its key results, where its facts are and
+  /// what it reuses; nil for other members. (Reading parts of a member this way copies only them;
+  /// binding the whole declaration copies all of it.)
+  var objectiveHeading:
+    (id: Identifier, keyResultCounts: ObjectiveDecl.KeyResultCounts, facts: ObjectiveFactsPlace, reuses: Reference?)?
+  {
+    if case .objective(let decl) = self { (decl.id, decl.keyResultCounts, decl.facts, decl.reuses) } else { nil }
   }
 
   /// The persons of an `admin` or `lead` line, and which of the two it is; nil for objectives.

@@ -108,6 +108,31 @@ import Testing
     #expect(Self.summary(pieces) == Self.summary(sequential))
   }
 
+  /// The same plan in one file parsed in pieces (as large files are), so that its facts are in
+  /// several tables.
+  static func parsedInPieces() -> ParsedPlan {
+    var parsed = ParsedPlan()
+    let id = parsed.sources.add(path: "plan.okr", bytes: Array(plan.utf8))
+    let (tree, diagnostics) = PlanParser.parse(parsed.sources[id], keepingStatements: false, minimumChunk: 16 << 10)
+    #expect(diagnostics.isEmpty)
+    #expect(tree.factTables.count > 1)
+    parsed.syntax.append(tree)
+    return parsed
+  }
+
+  @Test func aFileParsedInPiecesLetsGoOfItsTablesAndDeclarationsAndLeavesTheSameResult() {
+    let sequential = Self.resolve(objectivesPerPiece: .max)
+    let pieces = PlanResolver.resolve(Self.parsedInPieces(), objectivesPerPiece: 64, keyResultsWorthWaves: 0)
+    #expect(pieces.plan.objectives.count == 3_201)
+    let expected = Self.summary(sequential)
+    let found = Self.summary(pieces)
+    #expect(found.count == expected.count)
+    for (line, (want, got)) in zip(expected, found).enumerated() where want != got {
+      Issue.record("line \(line): expected \(want), found \(got)")
+      break
+    }
+  }
+
   @Test func aSharedParseIsLeftWhole() {
     let parsed = Self.parsedInFiles()
     _ = PlanResolver.resolve(parsed, objectivesPerPiece: 64, keyResultsWorthWaves: 0)
