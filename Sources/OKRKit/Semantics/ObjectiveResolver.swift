@@ -28,12 +28,11 @@ struct ObjectiveResolver {
     var hasUnresolvedParent: Bool
   }
 
-  /// What resolving an objective's links reads of its declaration (kept once the declarations
-  /// are let go): where its `supports` facts are, and whether it has a `reuses`.
+  /// What resolving an objective's links reads of its declaration besides `reuses` (kept once
+  /// the declarations are let go): where its `supports` facts are.
   struct LinkSource {
     var table: Int32
     var supports: Range<Int32>
-    var reuses: Bool
   }
 
   init(plan: Plan) { self.plan = plan }

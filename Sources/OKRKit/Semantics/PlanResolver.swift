@@ -10,9 +10,10 @@ public struct PlanResolver {
   private var freedMemory = FreedMemory()
   /// Per entity: where a declaration gave it a name or `in` list (its defining one), if any has.
   private var definingDeclaration: [SourceLocation?] = []
-  /// Every objective declaration, in traversal order: its id, or nil when it repeats an id
-  /// (the second walk over the declarations reads this instead of looking each one up again).
-  private var declaredObjectives: [ObjectiveID?] = []
+  /// Every objective declaration, in traversal order: its id's ``ObjectiveID/index``, or -1 when it
+  /// repeats an id (the later walks over the declarations read this instead of looking each one
+  /// up again; see ``declaredID(_:)``).
+  private var declaredObjectives: [Int32] = []
   /// The fewest objectives resolved as one piece of parallel work.
   private var objectivesPerPiece = 4_096
   /// From this many key results on, objectives are built a wave of pieces at a time so that the
@@ -20,11 +21,12 @@ public struct PlanResolver {
   private var keyResultsWorthWaves = 1_000_000
   /// Every entity declaration whose objectives were declared, in traversal order.
   private var objectiveBlocks: [ObjectiveBlock] = []
-  /// Per declared objective: its id within its owner and where that is written (the objectives
-  /// themselves are built later, on all cores).
+  /// Per declared objective: its id within its owner and where that is written, to find repeated
+  /// ids while objectives are declared (they are built later, on all cores, from their
+  /// declarations), and its owner.
   private var objectiveNames: [String] = []
-  private var objectiveOwners: [EntityID] = []
   private var objectiveLocations: [SourceLocation] = []
+  private var objectiveOwners: [EntityID] = []
   /// Per declared objective, where its key results and check-ins start in ``Plan/keyResults`` and
   /// ``Plan/checkins``; one more entry holds the totals.
   private var firstKeyResults: [Int32] = [0]
@@ -285,7 +287,7 @@ public struct PlanResolver {
       guard let (objectiveID, counts, facts, reuses) = decl.members[index].objectiveHeading else { continue }
       let here = location(file, objectiveID.span)
       if let existing = earlierObjective(owner: owner, localID: objectiveID.name) {
-        declaredObjectives.append(nil)
+        declaredObjectives.append(-1)
         report(
           Diagnostic(
             .duplicateDefinition,
@@ -296,9 +298,8 @@ public struct PlanResolver {
         continue
       }
       let id = ObjectiveID(objectiveNames.count)
-      declaredObjectives.append(id)
-      linkSources.append(
-        ObjectiveResolver.LinkSource(table: facts.table, supports: facts.supports, reuses: reuses != nil))
+      declaredObjectives.append(id.index)
+      linkSources.append(ObjectiveResolver.LinkSource(table: facts.table, supports: facts.supports))
       if let reuses { reusedReferences[id.index] = reuses }
       objectiveNames.append(objectiveID.name)
       objectiveOwners.append(owner)
@@ -319,7 +320,9 @@ public struct PlanResolver {
   /// are let go as their last objective block (in `lastBlocks`) is built and, in waves, the
   /// declarations of each wave once it is built.
   private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>], lastBlocks: [[Int]]) {
-    let objectiveCount = objectiveNames.count
+    let objectiveCount = objectiveOwners.count
+    // Building reads the names and where they are written from the declarations.
+    (objectiveNames, objectiveLocations) = ([], [])
     let keyResultCount = Int(firstKeyResults[objectiveCount])
     let checkinCount = Int(firstCheckins[objectiveCount])
     var keyResults: [KeyResult] = []
@@ -352,8 +355,8 @@ public struct PlanResolver {
     plan.keyResults = keyResults
     plan.checkins = checkins
     for piece in reported { problems.append(contentsOf: piece) }
-    // Only declaring needed these (40 MB at a million objectives): gone before links are built.
-    (objectiveNames, objectiveOwners, objectiveLocations, firstKeyResults, firstCheckins) = ([], [], [], [], [])
+    // Only declaring needed these (12 MB at a million objectives): gone before links are built.
+    (objectiveOwners, firstKeyResults, firstCheckins) = ([], [], [])
   }
 
   /// Lets go of the members and parents of the entity declarations `blocks` of ``objectiveBlocks``
@@ -419,8 +422,8 @@ public struct PlanResolver {
         let index = Int(id.index)
         let places = firstKeyResults[index]..<firstKeyResults[index + 1]
         var objective = Objective(
-          owner: objectiveOwners[index], localID: objectiveNames[index], title: decl.title, keyResults: places,
-          location: objectiveLocations[index])
+          owner: objectiveOwners[index], localID: decl.id.name, title: decl.title, keyResults: places,
+          location: SourceLocation(file: file.file, span: decl.id.span))
         statements.read(decl, into: &objective, syntax: file, problems: &declarer.problems)
         (objectiveSlots.baseAddress! + index).initialize(to: objective)
         declarer.declare(
@@ -474,9 +477,10 @@ public struct PlanResolver {
       for index in piece {
         let block = objectiveBlocks[index]
         let file = files[block.file]
-        for case let id? in declaredObjectives[block.firstDeclared..<firstDeclared(after: index)] {
-          let source = linkSources[Int(id.index)]
-          resolver.resolve(source, reuses: source.reuses ? reusedReferences[id.index] : nil, id: id, syntax: file)
+        for position in block.firstDeclared..<firstDeclared(after: index) {
+          guard let id = declaredID(position) else { continue }
+          let reuses = reusedReferences.isEmpty ? nil : reusedReferences[id.index]
+          resolver.resolve(linkSources[Int(id.index)], reuses: reuses, id: id, syntax: file)
         }
       }
       return resolver.output
@@ -496,7 +500,7 @@ public struct PlanResolver {
       for member in decl.members.indices {
         guard case .objective(let objectiveDecl) = decl.members[member] else { continue }
         defer { next += 1 }
-        guard let id = declaredObjectives[next] else { continue }
+        guard let id = declaredID(next) else { continue }
         body(objectiveDecl, id, file)
       }
     }
@@ -518,7 +522,9 @@ public struct PlanResolver {
       var start = segment.lowerBound
       var cuts = 0
       for block in segment.dropFirst()
-      where objectiveBlocks[block].firstDeclared - first >= objectives * (cuts + 1) / segmentCount {
+      where cuts + 1 < segmentCount
+        && objectiveBlocks[block].firstDeclared - first >= max(1, objectives * (cuts + 1) / segmentCount)
+      {
         pieces.append(start..<block)
         start = block
         cuts += 1
@@ -526,6 +532,12 @@ public struct PlanResolver {
       pieces.append(start..<segment.upperBound)
     }
     return pieces
+  }
+
+  /// The id of the objective declaration at `position` of ``declaredObjectives``; nil when it
+  /// repeats an id.
+  private func declaredID(_ position: Int) -> ObjectiveID? {
+    declaredObjectives[position] < 0 ? nil : ObjectiveID(declaredObjectives[position])
   }
 
   /// Where the declared objectives of `block` of ``objectiveBlocks`` end in ``declaredObjectives``.
@@ -540,8 +552,8 @@ public struct PlanResolver {
     var start = 0
     var table = factTable(of: objectiveBlocks[0])
     for block in objectiveBlocks.indices.dropFirst() {
-      let blockTable = factTable(of: objectiveBlocks[block])
-      guard blockTable != table else { continue }
+      // A block without objectives (a person's, mostly) goes with the run it is in.
+      guard let blockTable = factTable(of: objectiveBlocks[block]), blockTable != table else { continue }
       runs.append(start..<block)
       (start, table) = (block, blockTable)
     }

@@ -98,7 +98,7 @@ enum ChunkSplitter {
   /// Ranges covering the buffer, cut just after a line holding only `}` at column 0
   /// (the end of a top-level block in any formatted plan).
   static func chunks(of buffer: UnsafeBufferPointer<UInt8>, minimumChunk: Int = minimumChunk) -> [Range<Int>] {
-    let pieces = min(ParallelWork.coreCount * 2, buffer.count / minimumChunk)
+    let pieces = min(ParallelWork.coreCount * 8, buffer.count / minimumChunk)
     guard pieces > 1 else { return [0..<buffer.count] }
     var ranges: [Range<Int>] = []
     var start = 0
