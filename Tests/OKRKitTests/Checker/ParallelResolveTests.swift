@@ -70,6 +70,18 @@ import Testing
     return resolved.diagnostics.map(renderer.render) + links + objectives + keyResults + checkins
   }
 
+  /// Records the first line where the summaries of `found` and `expected` differ.
+  static func expectSameSummary(
+    _ found: (plan: Plan, diagnostics: [Diagnostic]), as expected: (plan: Plan, diagnostics: [Diagnostic])
+  ) {
+    let (want, got) = (summary(expected), summary(found))
+    #expect(got.count == want.count)
+    for (line, (wanted, gotten)) in zip(want, got).enumerated() where wanted != gotten {
+      Issue.record("line \(line): expected \(wanted), found \(gotten)")
+      break
+    }
+  }
+
   @Test func piecesJoinToTheResultOfOneWalk() {
     let sequential = Self.resolve(objectivesPerPiece: .max)
     let pieces = Self.resolve(objectivesPerPiece: 64)
@@ -77,13 +89,7 @@ import Testing
     #expect(sequential.diagnostics.count == 3 + 3 + 5 + 4 + 4 + 6)
     #expect(sequential.plan.checkins.count == 2 * 640)
     #expect(sequential.plan.links.count == 3_200 + 3_200 - 400)
-    let expected = Self.summary(sequential)
-    let found = Self.summary(pieces)
-    #expect(found.count == expected.count)
-    for (line, (want, got)) in zip(expected, found).enumerated() where want != got {
-      Issue.record("line \(line): expected \(want), found \(got)")
-      break
-    }
+    Self.expectSameSummary(pieces, as: sequential)
   }
 
   /// The same plan in nine files: a header and eight files of 50 teams.
@@ -124,13 +130,7 @@ import Testing
     let sequential = Self.resolve(objectivesPerPiece: .max)
     let pieces = PlanResolver.resolve(Self.parsedInPieces(), objectivesPerPiece: 64, keyResultsWorthWaves: 0)
     #expect(pieces.plan.objectives.count == 3_201)
-    let expected = Self.summary(sequential)
-    let found = Self.summary(pieces)
-    #expect(found.count == expected.count)
-    for (line, (want, got)) in zip(expected, found).enumerated() where want != got {
-      Issue.record("line \(line): expected \(want), found \(got)")
-      break
-    }
+    Self.expectSameSummary(pieces, as: sequential)
   }
 
   @Test func aSharedParseIsLeftWhole() {
