@@ -103,10 +103,10 @@ struct KeyResultDeclarer {
       unit: spans.unit.map { Self.word(at: $0, in: sourceFile) },
       source: spans.source.map { StringLiteral(span: $0).value(in: sourceFile) },
       noteSpan: PackedSpan(spans.note), weightSpan: PackedSpan(spans.weight))
-    // Units equal as `String`s may be written in other normalization forms (each keeps its own),
-    // unless they are ASCII.
-    guard let unit = values.unit, let span = spans.unit, spans.source == nil, spans.note == nil,
-      spans.weight == nil, sourceFile.withBytes(of: span, WrittenName.isASCII)
+    // Units equal as `String`s may be in other normalization forms (each keeps its own), unless
+    // they are ASCII (decoded: a string literal may write other characters as `\u{…}`).
+    guard let unit = values.unit, spans.source == nil, spans.note == nil, spans.weight == nil,
+      unit.utf8.allSatisfy({ $0 < 0x80 })
     else {
       return values.isEmpty ? nil : KeyResultExtras(values)
     }

@@ -6,7 +6,7 @@ struct ObjectiveStatementReader {
   let plan: Plan
   /// Named cycles by name (the first of a repeated name).
   let cycleIndex: [String: Int]
-  /// The terms of the cycles read so far, by period and name as written, for the objectives of a
+  /// The terms of the cycles read so far, by period and named cycle, for the objectives of a
   /// cycle to share.
   private var cycleTerms: [CycleKey: CycleTerms] = [:]
 

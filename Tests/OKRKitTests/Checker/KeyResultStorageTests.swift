@@ -24,6 +24,8 @@ import Testing
         kr same "Latency" from 300 to 200 unit pct
         kr nfc "Coffee" from 1 to 2 unit \(composed)
         kr nfd "Tea" from 1 to 2 unit \(decomposed)
+        kr escapedNFC "Cocoa" from 1 to 2 unit "caf\\u{E9}"
+        kr escapedNFD "Mate" from 1 to 2 unit "cafe\\u{301}"
       }
     }
     person boss "Boss" in acme
@@ -81,6 +83,8 @@ import Testing
     #expect(try unit("same") == "pct")
     #expect(try unit("nfc").map { Array($0.utf8) } == Array(Self.composed.utf8))
     #expect(try unit("nfd").map { Array($0.utf8) } == Array(Self.decomposed.utf8))
+    #expect(try unit("escapedNFC").map { Array($0.utf8) } == Array(Self.composed.utf8))
+    #expect(try unit("escapedNFD").map { Array($0.utf8) } == Array(Self.decomposed.utf8))
   }
 
   @Test func settingAPropertyKeepsTheOthers() throws {
