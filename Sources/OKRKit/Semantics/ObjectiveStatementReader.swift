@@ -97,12 +97,12 @@ struct ObjectiveStatementReader {
           ))
         return nil
       }
-      let key = CycleKey(period: plan.cycles[index].period, cycle: index)
+      let cycle = plan.cycles[index]
+      let key = CycleKey(period: cycle.period, cycle: index)
       // A name with a byte outside ASCII may be written in another normalization form than the
       // cycle's other objectives use; it keeps its own terms, with its own spelling.
       let isASCII = plan.sources[location.file].withBytes(of: period.span, WrittenName.isASCII)
       if isASCII, let shared = cycleTerms[key] { return shared }
-      let cycle = plan.cycles[index]
       let terms = CycleTerms(period: cycle.period, name: name, isClosed: cycle.isClosed || isClosed(cycle.period))
       return isASCII ? remember(terms, as: key) : terms
     }

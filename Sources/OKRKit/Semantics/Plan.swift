@@ -114,7 +114,7 @@ public struct Objective: Sendable {
   public var title: TextRef? { titleSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) } }
 
   public var tags: [String] {
-    get { extras?.tags ?? [] }
+    get { extras?.values.tags ?? [] }
     set { change { $0.tags = newValue } }
   }
 
@@ -203,7 +203,6 @@ final class ObjectiveExtras: Sendable {
   }
 
   let values: Values
-  var tags: [String] { values.tags }
 
   init(_ values: Values) { self.values = values }
 }
@@ -297,7 +296,7 @@ public struct KeyResult: Sendable {
   }
 
   public var measure: Measure {
-    get { measure(unit: extras?.unit) }
+    get { measure(unit: extras?.values.unit) }
     set {
       storeNumbers(of: newValue)
       var unit: String?
@@ -308,7 +307,7 @@ public struct KeyResult: Sendable {
 
   /// The name of a value a host program supplies (`source "NAME"`).
   public var source: String? {
-    get { extras?.source }
+    get { extras?.values.source }
     set { change { $0.source = newValue } }
   }
 
@@ -319,11 +318,11 @@ public struct KeyResult: Sendable {
 
   public var title: TextRef { TextRef(file: location.file, literal: StringLiteral(span: titleSpan)) }
   public var note: TextRef? {
-    extras?.noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) }
+    extras?.values.noteSpan.span.map { TextRef(file: location.file, literal: StringLiteral(span: $0)) }
   }
   /// The weight literal, when written.
   public var weightLocation: SourceLocation? {
-    extras?.weightSpan.span.map { SourceLocation(file: location.file, span: $0) }
+    extras?.values.weightSpan.span.map { SourceLocation(file: location.file, span: $0) }
   }
   /// The clause that sets the measure: `from … to …`, `milestone`/`done`, or the `progress N%` literal.
   public var measureLocation: SourceLocation? {
@@ -401,10 +400,6 @@ final class KeyResultExtras: Sendable {
   }
 
   let values: Values
-  var unit: String? { values.unit }
-  var source: String? { values.source }
-  var noteSpan: PackedSpan { values.noteSpan }
-  var weightSpan: PackedSpan { values.weightSpan }
 
   init(_ values: Values) { self.values = values }
 }

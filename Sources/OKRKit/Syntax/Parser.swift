@@ -12,8 +12,8 @@ public enum PlanParser {
 
   /// Parses one file; with `keepingStatements`, every objective keeps its statements and every
   /// key result its clauses (for tools that walk the whole tree, such as the formatter, rather
-  /// than read them again one by one).
-  /// Files of `minimumChunk` bytes or more are parsed in pieces (tests use small ones).
+  /// than read them again one by one). `minimumChunk` is the smallest piece a file is cut into
+  /// (tests use small ones).
   static func parse(
     _ file: SourceFile, keepingStatements: Bool, minimumChunk: Int = ChunkSplitter.minimumChunk
   ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
