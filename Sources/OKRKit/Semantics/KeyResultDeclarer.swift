@@ -13,6 +13,8 @@ struct KeyResultDeclarer {
   private var keyResultIDs = KeyResultIDs()
   /// The extras of key results with an ASCII unit and no other extra, by unit: one for each unit.
   private var unitExtras: [String: KeyResultExtras] = [:]
+  /// The key results' ids made so far.
+  private var names = ShortNameCache()
 
   init(
     plan: Plan, keyResults: UnsafeMutableBufferPointer<KeyResult>, checkins: UnsafeMutableBufferPointer<CheckinRecord>
@@ -32,10 +34,15 @@ struct KeyResultDeclarer {
     var nextCheckin = firstCheckin
     let sourceFile = plan.sources[file.file]
     let table = Int(objective.facts.table)
-    keyResultIDs.startObjective()
+    // The parser counted the key results whose id is not repeated: when that is all of them,
+    // there is nothing to look for (the usual case).
+    let mayRepeat = objective.facts.keyResults.count != places.count
+    if mayRepeat { keyResultIDs.startObjective() }
     for index in objective.facts.keyResults {
       let facts = file.factTables[table].keyResults[Int(index)]
-      if let first = sourceFile.bytes.withUnsafeBytes({ keyResultIDs.earlierDeclaration(of: facts.idSpan, in: $0) }) {
+      if mayRepeat,
+        let first = sourceFile.bytes.withUnsafeBytes({ keyResultIDs.earlierDeclaration(of: facts.idSpan, in: $0) })
+      {
         problems.report(
           Diagnostic(
             .duplicateDefinition,
@@ -47,8 +54,10 @@ struct KeyResultDeclarer {
       }
       // The parser counted these places with the same rule; never write past them.
       precondition(next < places.upperBound, "more key results than counted")
+      let name = sourceFile.bytes.withUnsafeBytes { names.name(at: facts.idSpan, in: $0) }
+      let localID = Identifier(name: name, span: facts.idSpan)
       nextCheckin = declare(
-        Identifier(at: facts.idSpan, in: sourceFile), facts: facts, table: table, of: file, as: KeyResultID(next),
+        localID, facts: facts, table: table, of: file, as: KeyResultID(next),
         of: id, checkinsFrom: nextCheckin,
         in: sourceFile)
       next += 1

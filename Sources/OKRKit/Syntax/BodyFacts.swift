@@ -10,14 +10,14 @@ struct BodyFactTable: Sendable {
   /// The objectives' `supports` clauses, in written order.
   var supports: [SupportsFact] = []
 
-  /// Adds what an objective's statement says (key results add theirs as they are parsed).
+  /// Adds what an objective's statement says (key results and `supports` clauses add theirs as
+  /// they are parsed).
   mutating func add(_ statement: ObjectiveStatement) {
     switch statement {
     case .cycle(let period, let span): statements.append(.cycle(period, span: span))
     case .owner(let person, let span): statements.append(.owner(person, span: span))
-    case .supports(let clause): supports.append(SupportsFact(clause))
     case .shared: statements.append(.shared)
-    case .keyResult: break
+    case .keyResult, .supports: break
     case .progressOverride(let value, let span): statements.append(.progressOverride(value, span: span))
     case .tags(let tags, _): statements.append(.tags(tags))
     case .note(let literal, _): statements.append(.note(literal))
@@ -86,19 +86,55 @@ struct SupportsFact: Sendable {
   /// The date after `on`, as a ``Day/ordinal``; `Int32.min` when not written.
   var acceptedOn: Int32
 
-  init(_ clause: SupportsClause) {
-    let parts = clause.target.parts
-    let none = Span(start: 0, end: 0)
+  init(_ clause: WrittenSupports) {
     self.span = clause.span
     self.target = clause.target.span
     // The parser makes references of one to three parts.
-    self.parts = (parts[0].span, parts.count > 1 ? parts[1].span : none, parts.count > 2 ? parts[2].span : none)
-    self.partCount = UInt8(min(parts.count, 3))
+    self.parts = (clause.target.part(0), clause.target.part(1), clause.target.part(2))
+    self.partCount = UInt8(min(clause.target.partCount, 3))
     self.weight = clause.weight?.value ?? .nan
     self.weightSpan = PackedSpan(clause.weight?.span)
     self.acceptedBy = PackedSpan(clause.acceptedBy?.span)
     self.acceptedOn = clause.acceptedOn?.day.ordinal ?? .min
   }
+}
+
+/// A reference as the parser reads it: where it is written and where its parts are, with no
+/// `String`s or array (a plan may have a million `supports` clauses).
+struct WrittenReference {
+  var span: Span
+  /// The first three parts; empty spans past ``partCount``.
+  private var parts: (Span, Span, Span)
+  /// How many parts are written, more than three included (which is a mistake).
+  private(set) var partCount = 1
+
+  init(firstPart: Span) {
+    span = firstPart
+    parts = (firstPart, Span(start: 0, end: 0), Span(start: 0, end: 0))
+  }
+
+  /// The part at `index` (0, 1 or 2); an empty span when there is none.
+  func part(_ index: Int) -> Span {
+    switch index {
+    case 0: parts.0
+    case 1: parts.1
+    default: parts.2
+    }
+  }
+
+  mutating func append(_ part: Span) {
+    if partCount == 1 { parts.1 = part } else if partCount == 2 { parts.2 = part }
+    partCount += 1
+  }
+}
+
+/// A `supports` clause as the parser reads it, its target as written (see ``SupportsClause``).
+struct WrittenSupports {
+  var target: WrittenReference
+  var weight: NumberLiteral?
+  var acceptedBy: Identifier?
+  var acceptedOn: DateLiteral?
+  var span: Span
 }
 
 /// Where an objective's facts are: a table of ``SyntaxFile/factTables`` and, in it, its key

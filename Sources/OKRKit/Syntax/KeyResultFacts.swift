@@ -53,59 +53,79 @@ struct KeyResultExtra: Sendable {
   var kind: Kind
 }
 
+/// What a key result's clauses say, gathered clause by clause as the parser reads them (see
+/// ``BodyFactTable/startKeyResult(id:title:)``). The last range, `current`, `progress`, weight,
+/// unit, note, source and owner count; the milestone is written where the first `milestone` or
+/// `done` is; a range beats a milestone, which beats manual progress.
+struct KeyResultFactsBuilder {
+  fileprivate var facts: KeyResultFacts
+  fileprivate var range: Span?
+  fileprivate var milestone: Span?
+  fileprivate var manual: NumberLiteral?
+  fileprivate var extra = KeyResultExtraSpans()
+}
+
 extension BodyFactTable {
-  /// Adds the facts of the key result with id `id` and title `title`, ending at `end`, whose
-  /// clauses, in written order, are `clauses`. The last range, `current`, `progress`, weight,
-  /// unit, note, source and owner count; the milestone is written where the first `milestone` or
-  /// `done` is; a range beats a milestone, which beats manual progress.
-  mutating func addKeyResult(_ clauses: ArraySlice<KeyResultClause>, id: Span, title: Span, end: UInt32) {
-    var facts = KeyResultFacts(idSpan: id, titleSpan: title, end: end)
+  /// Starts gathering the facts of the key result with id `id` and title `title`.
+  func startKeyResult(id: Span, title: Span) -> KeyResultFactsBuilder {
+    var facts = KeyResultFacts(idSpan: id, titleSpan: title, end: 0)
     facts.firstCheckin = Int32(checkins.count)
-    var range: Span?
-    var milestone: Span?
-    var manual: NumberLiteral?
-    var extra = KeyResultExtraSpans()
-    for clause in clauses {
-      switch clause {
-      case .range(let from, let to, let unitWord, let span):
-        (facts.from, facts.to, range) = (from.value, to.value, span)
-        extra.unit = unitWord?.span
-      case .current(let value, _): facts.current = value.value
-      case .checkin(let checkin): checkins.append(checkin)
-      case .milestone(let span): milestone = milestone ?? span
-      case .done(let date, let span):
-        (facts.isDone, facts.doneOn) = (true, date?.day.ordinal ?? .min)
-        milestone = milestone ?? span
-      case .progress(let value, _): manual = value
-      case .weight(let value, _):
-        facts.weight = value.value
-        extra.weight = value.span
-      case .owner(let person, _):
-        extra.owner = person.span
-        facts.ownerClauses = min(facts.ownerClauses + 1, 2)
-      case .note(let literal, _): extra.note = literal.span
-      case .source(let literal, _): extra.source = literal.span
-      }
+    return KeyResultFactsBuilder(facts: facts)
+  }
+
+  /// Adds what `clause` says to the key result `builder` gathers (a check-in goes to
+  /// ``checkins`` at once).
+  mutating func add(_ clause: KeyResultClause, to builder: inout KeyResultFactsBuilder) {
+    switch clause {
+    case .range(let from, let to, let unitWord, let span):
+      (builder.facts.from, builder.facts.to, builder.range) = (from.value, to.value, span)
+      builder.extra.unit = unitWord?.span
+    case .current(let value, _): builder.facts.current = value.value
+    case .checkin(let checkin): checkins.append(checkin)
+    case .milestone(let span): builder.milestone = builder.milestone ?? span
+    case .done(let date, let span):
+      (builder.facts.isDone, builder.facts.doneOn) = (true, date?.day.ordinal ?? .min)
+      builder.milestone = builder.milestone ?? span
+    case .progress(let value, _): builder.manual = value
+    case .weight(let value, _):
+      builder.facts.weight = value.value
+      builder.extra.weight = value.span
+    case .owner(let person, _):
+      builder.extra.owner = person.span
+      builder.facts.ownerClauses = min(builder.facts.ownerClauses + 1, 2)
+    case .note(let literal, _): builder.extra.note = literal.span
+    case .source(let literal, _): builder.extra.source = literal.span
     }
-    if let range {
+  }
+
+  /// Adds the facts `builder` gathered, of a key result ending at `end`.
+  mutating func addKeyResult(_ builder: KeyResultFactsBuilder, end: UInt32) {
+    var facts = builder.facts
+    facts.end = end
+    if let range = builder.range {
       (facts.kind, facts.measureSpan) = (.metric, PackedSpan(range))
-    } else if let milestone {
+    } else if let milestone = builder.milestone {
       (facts.kind, facts.measureSpan) = (.milestone, PackedSpan(milestone))
-    } else if let manual {
+    } else if let manual = builder.manual {
       (facts.kind, facts.from, facts.measureSpan) = (.manual, manual.fraction, PackedSpan(manual.span))
     }
     facts.firstExtra = Int32(extras.count)
     func keep(_ span: Span?, as kind: KeyResultExtra.Kind) {
       if let span { extras.append(KeyResultExtra(span: span, kind: kind)) }
     }
-    keep(extra.unit, as: .unit)
-    keep(extra.weight, as: .weight)
-    keep(extra.note, as: .note)
-    keep(extra.source, as: .source)
-    keep(extra.owner, as: .owner)
+    keep(builder.extra.unit, as: .unit)
+    keep(builder.extra.weight, as: .weight)
+    keep(builder.extra.note, as: .note)
+    keep(builder.extra.source, as: .source)
+    keep(builder.extra.owner, as: .owner)
     facts.extraCount = UInt8(extras.count - Int(facts.firstExtra))
     facts.checkinCount = Int32(checkins.count) - facts.firstCheckin
     keyResults.append(facts)
+  }
+
+  /// Lets go of what `builder` gathered, for a key result that did not parse.
+  mutating func dropKeyResult(_ builder: KeyResultFactsBuilder) {
+    checkins.removeSubrange(Int(builder.facts.firstCheckin)...)
   }
 
   /// Where the extras of `facts` are written.

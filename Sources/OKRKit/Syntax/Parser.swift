@@ -148,10 +148,10 @@ struct Parser {
   private var memberScratch: [EntityMember] = []
   private var statementScratch: [ObjectiveStatement] = []
   private var clauseScratch: [KeyResultClause] = []
-  /// The parts of the reference being parsed (copied out once whole: one allocation per reference).
-  private var referenceScratch: [Identifier] = []
   /// The key result ids of the objective being parsed, to count those not repeated.
   private var keyResultIDs = KeyResultIDs()
+  /// The names of identifiers read so far.
+  private var names = ShortNameCache()
   private var current: Token
   private var peeked: Token?
   private let bytes: UnsafeBufferPointer<UInt8>
@@ -602,28 +602,23 @@ struct Parser {
     var keyResultCounts = ObjectiveDecl.KeyResultCounts()
     keyResultIDs.startObjective()
     if current.kind == .leftBrace {
-      body = parseBlock(kind: .objective) { parser in
-        guard let statement = parser.parseObjectiveStatement() else { return false }
-        if case .keyResult(let keyResult) = statement,
-          parser.keyResultIDs.earlierDeclaration(of: keyResult.id.span, in: UnsafeRawBufferPointer(parser.bytes)) == nil
-        {
-          keyResultCounts.keyResults += 1
-          keyResultCounts.checkins += Int32(keyResult.checkinCount)
-        }
-        parser.factTable.add(statement)
-        parser.statementScratch.append(statement)
-        return true
-      }
+      body = parseBlock(kind: .objective) { parser in parser.parseObjectiveStatement(counting: &keyResultCounts) }
     }
-    // Statements that parsed without a problem are read again on demand (see ``ObjectiveDecl``).
-    let keeps = keepsStatements || problemCount != problemsBefore
+    let span = Span(start: start, end: previousEnd)
+    var statements: [ObjectiveStatement]?
+    if keepsStatements {
+      statements = Parser.exactCopy(statementScratch[firstStatement...])
+    } else if problemCount != problemsBefore {
+      // An objective with a problem keeps the statements that parsed, read again (parsing keeps
+      // them only when asked to; the rest are read again on demand, see ``ObjectiveDecl``).
+      var reader = Parser(bytes: UnsafeBufferPointer(rebasing: bytes[0..<Int(span.end)]), file: file, start: Int(start))
+      statements = reader.statementsOfObjective()
+    }
     counts.objectives += 1
     if reuses != nil { counts.links += 1 }
     return ObjectiveDecl(
-      id: id, title: title, reuses: reuses,
-      storedStatements: keeps ? Parser.exactCopy(statementScratch[firstStatement...]) : nil, body: body,
-      span: Span(start: start, end: previousEnd), keyResultCounts: keyResultCounts,
-      facts: factTable.place(since: firstFacts, table: factTableNumber))
+      id: id, title: title, reuses: reuses, storedStatements: statements, body: body, span: span,
+      keyResultCounts: keyResultCounts, facts: factTable.place(since: firstFacts, table: factTableNumber))
   }
 
   /// Reads the objective starting here again, keeping its statements (for
@@ -643,7 +638,32 @@ struct Parser {
     "cycle", "owner", "supports", "shared", "kr", "progress", "tag", "note",
   ]
 
-  private mutating func parseObjectiveStatement() -> ObjectiveStatement? {
+  /// Parses the statement starting here and records what it says in the fact table (and, when
+  /// statements are kept, the statement itself); counts the key results with an id not used
+  /// before in the objective. False when it did not parse.
+  private mutating func parseObjectiveStatement(counting keyResultCounts: inout ObjectiveDecl.KeyResultCounts) -> Bool {
+    if isWord(current, "supports") {
+      // Recorded from the spans as written: the statement, with its target's parts as `String`s
+      // in an array, is made only when kept.
+      guard let supports = parseSupports() else { return false }
+      factTable.supports.append(SupportsFact(supports))
+      if keepsStatements { statementScratch.append(.supports(supportsClause(supports))) }
+      return true
+    }
+    guard let statement = parseOtherObjectiveStatement() else { return false }
+    if case .keyResult(let keyResult) = statement,
+      keyResultIDs.earlierDeclaration(of: keyResult.id.span, in: UnsafeRawBufferPointer(bytes)) == nil
+    {
+      keyResultCounts.keyResults += 1
+      keyResultCounts.checkins += Int32(keyResult.checkinCount)
+    }
+    factTable.add(statement)
+    if keepsStatements { statementScratch.append(statement) }
+    return true
+  }
+
+  /// A statement of an objective other than `supports`.
+  private mutating func parseOtherObjectiveStatement() -> ObjectiveStatement? {
     let start = current.span.start
     let keyword = current
     func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
@@ -657,7 +677,6 @@ struct Parser {
       guard let person = expectIdentifier(after: "owner", example: "owner alice") else { return nil }
       return .owner(person, span: span(self))
     }
-    if isWord(keyword, "supports") { return parseSupports().map { .supports($0) } }
     if isWord(keyword, "shared") {
       advance()
       return .shared(span: span(self))
@@ -695,10 +714,10 @@ struct Parser {
     return nil
   }
 
-  private mutating func parseSupports() -> SupportsClause? {
+  private mutating func parseSupports() -> WrittenSupports? {
     let start = current.span.start
     advance()
-    guard let target = parseReference(after: "supports") else { return nil }
+    guard let target = parseWrittenReference(after: "supports") else { return nil }
     var weight: NumberLiteral?
     var acceptedBy: Identifier?
     var acceptedOn: DateLiteral?
@@ -736,9 +755,16 @@ struct Parser {
       }
     }
     counts.links += 1
-    return SupportsClause(
+    return WrittenSupports(
       target: target, weight: weight, acceptedBy: acceptedBy, acceptedOn: acceptedOn,
       span: Span(start: start, end: previousEnd))
+  }
+
+  /// The statement of a `supports` clause.
+  private mutating func supportsClause(_ supports: WrittenSupports) -> SupportsClause {
+    SupportsClause(
+      target: reference(supports.target), weight: supports.weight, acceptedBy: supports.acceptedBy,
+      acceptedOn: supports.acceptedOn, span: supports.span)
   }
 
   // MARK: - Key results
@@ -772,13 +798,18 @@ struct Parser {
   private mutating func parseKeyResultClauses(
     start: UInt32, id: Identifier, title: StringLiteral
   ) -> KeyResultDecl? {
-    let problemsBefore = problemCount
     let checkinsBefore = counts.checkins
+    // What the clauses say goes to the fact table as they are read; the clauses themselves are
+    // kept only when asked to (otherwise they are read again on demand, see ``KeyResultDecl``).
+    var facts = factTable.startKeyResult(id: id.span, title: title.span)
     let firstClause = clauseScratch.count
-    defer { clauseScratch.removeSubrange(firstClause...) }
+    defer { if keepsStatements { clauseScratch.removeSubrange(firstClause...) } }
     while !atStatementEnd && current.kind != .leftBrace {
-      guard let clause = parseClause() else { return nil }
-      clauseScratch.append(clause)
+      guard let clause = parseClause() else {
+        factTable.dropKeyResult(facts)
+        return nil
+      }
+      add(clause, to: &facts)
     }
     var body: Span?
     if current.kind == .leftBrace {
@@ -786,20 +817,23 @@ struct Parser {
         var parsedAny = false
         while !parser.atStatementEnd {
           guard let clause = parser.parseClause() else { return false }
-          parser.clauseScratch.append(clause)
+          parser.add(clause, to: &facts)
           parsedAny = true
         }
         return parsedAny
       }
     }
-    // Clauses that parsed without a problem are read again on demand (see ``KeyResultDecl``).
-    let keeps = keepsStatements || problemCount != problemsBefore
-    let clauses = keeps ? Parser.exactCopy(clauseScratch[firstClause...]) : nil
     counts.keyResults += 1
-    factTable.addKeyResult(clauseScratch[firstClause...], id: id.span, title: title.span, end: previousEnd)
+    factTable.addKeyResult(facts, end: previousEnd)
     return KeyResultDecl(
-      id: id, title: title, storedClauses: clauses, checkinCount: counts.checkins - checkinsBefore, body: body,
-      span: Span(start: start, end: previousEnd))
+      id: id, title: title, storedClauses: keepsStatements ? Parser.exactCopy(clauseScratch[firstClause...]) : nil,
+      checkinCount: counts.checkins - checkinsBefore, body: body, span: Span(start: start, end: previousEnd))
+  }
+
+  /// Adds what `clause` says to the key result's `facts`, and keeps the clause when asked to.
+  private mutating func add(_ clause: KeyResultClause, to facts: inout KeyResultFactsBuilder) {
+    factTable.add(clause, to: &facts)
+    if keepsStatements { clauseScratch.append(clause) }
   }
 
   /// Makes room in the fact table for the key results, check-ins and statements `count` bytes of
@@ -1015,13 +1049,16 @@ struct Parser {
 
   // MARK: - Pieces
 
-  private func identifier() -> Identifier {
-    var name = text(current)
-    if current.kind == .string {
-      let literal = Array(bytes[Int(current.span.start)..<Int(current.span.end)])
-      name = StringLiteral.decode(literal, Span(start: 0, end: UInt32(literal.count)))
-    }
-    return Identifier(name: name, span: current.span)
+  private mutating func identifier() -> Identifier {
+    guard current.kind == .string else { return Identifier(name: name(at: current.span), span: current.span) }
+    let literal = Array(bytes[Int(current.span.start)..<Int(current.span.end)])
+    return Identifier(
+      name: StringLiteral.decode(literal, Span(start: 0, end: UInt32(literal.count))), span: current.span)
+  }
+
+  /// The name written at `span`.
+  private mutating func name(at span: Span) -> String {
+    names.name(at: span, in: UnsafeRawBufferPointer(bytes))
   }
 
   /// An identifier after `what`; `expected` says what kind of word (a name, unless given).
@@ -1080,17 +1117,16 @@ struct Parser {
     return list
   }
 
-  private mutating func parseReference(
+  /// A reference, as written: owner, owner.objective or owner.objective.kr.
+  private mutating func parseWrittenReference(
     after what: String,
     help: String = "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
-  ) -> Reference? {
+  ) -> WrittenReference? {
     guard current.kind == .identifier else {
       error("expected a name after '\(what)', found \(currentDescription)", help: help)
       return nil
     }
-    referenceScratch.removeAll(keepingCapacity: true)
-    referenceScratch.append(identifier())
-    let start = current.span.start
+    var written = WrittenReference(firstPart: current.span)
     advance()
     while current.kind == .dot {
       advance()
@@ -1100,17 +1136,35 @@ struct Parser {
           help: "a reference is owner, owner.objective or owner.objective.kr")
         return nil
       }
-      referenceScratch.append(identifier())
+      written.append(current.span)
       advance()
     }
-    let span = Span(start: start, end: previousEnd)
-    if referenceScratch.count > 3 {
+    written.span.end = previousEnd
+    if written.partCount > 3 {
       error(
-        "a reference has at most three parts", at: span,
+        "a reference has at most three parts", at: written.span,
         help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
       return nil
     }
-    return Reference(parts: Parser.exactCopy(referenceScratch[...]), span: span)
+    return written
+  }
+
+  /// The reference written at `written`.
+  private mutating func reference(_ written: WrittenReference) -> Reference {
+    var parts: [Identifier] = []
+    parts.reserveCapacity(written.partCount)
+    for index in 0..<written.partCount {
+      let part = written.part(index)
+      parts.append(Identifier(name: name(at: part), span: part))
+    }
+    return Reference(parts: parts, span: written.span)
+  }
+
+  private mutating func parseReference(
+    after what: String,
+    help: String = "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
+  ) -> Reference? {
+    parseWrittenReference(after: what, help: help).map { reference($0) }
   }
 
   /// A number that counts something or weighs something: `%` makes no sense on it.

@@ -256,7 +256,9 @@ public enum EntityMember: Sendable {
 ///
 /// A plan may have a million objectives, and their statement lists were most of the tree's
 /// size; so an objective that parsed without a problem keeps no statements, and
-/// ``statements(in:)`` reads them again from the source when asked (the formatter does). What
+/// ``statements(in:)`` reads them again from the source when asked. One with a problem keeps
+/// the statements that parsed, read again once it is parsed (the parser keeps statements only
+/// when asked to, as the formatter does). What
 /// the statements say is kept apart, compactly, in the file's fact tables, which is what
 /// resolving reads.
 public struct ObjectiveDecl: Sendable {
@@ -322,10 +324,10 @@ public enum ObjectiveStatement: Sendable {
 /// `kr ID "Title" CLAUSES [{ CLAUSES }]`.
 ///
 /// Key results are part of their objective's statements, which are read again from the source
-/// when asked (see ``ObjectiveDecl``); their clauses are kept, except in the statements of an
-/// objective kept because it had a problem: there a key result that parsed without one keeps only
-/// its span, and ``clauses(in:)`` reads its clauses again. What the clauses say (the measure,
-/// weight, check-ins, …) is kept apart in the file's fact tables, which is what resolving reads.
+/// when asked (see ``ObjectiveDecl``), clauses and all; a key result made without its clauses (as
+/// the resolver does for one with several `owner` clauses) has ``clauses(in:)`` read them again.
+/// What the clauses say (the measure, weight, check-ins, …) is kept apart in the file's fact
+/// tables, which is what resolving reads.
 public struct KeyResultDecl: Sendable {
   public var id: Identifier
   public var title: StringLiteral?

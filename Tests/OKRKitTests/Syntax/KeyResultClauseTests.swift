@@ -2,7 +2,8 @@ import Testing
 
 @testable import OKRKit
 
-/// Key results that parse cleanly keep only their span; their clauses are read again on demand.
+/// Key results read with their objective's statements keep their clauses; one made without them
+/// reads them again on demand.
 @Suite struct KeyResultClauseTests {
   static let text = """
     team t "T" {
@@ -53,15 +54,35 @@ import Testing
     }
   }
 
-  @Test func aCleanKeyResultReadsItsClausesAgain() throws {
-    let (file, clean, _) = try Self.keyResults()
-    #expect(clean.storedClauses == nil)
+  @Test func aKeyResultWithoutItsClausesReadsThemAgain() throws {
+    let (file, read, _) = try Self.keyResults()
+    // As the resolver makes one, to read the `owner` clauses of a key result with several.
+    var clean = read
+    clean.storedClauses = nil
+    #expect(Self.kinds(clean.clauses(in: file)) == Self.kinds(try #require(read.storedClauses)))
     #expect(clean.checkinCount == 2)
     #expect(
       Self.kinds(clean.clauses(in: file)) == [
         "range 0.0 10.0 eur", "current 4.0", "checkin 2026-01-10 2.0", "checkin 2026-01-20 4.0", "weight 2.0",
       ])
     #expect(clean.clauses(in: file).allSatisfy { clean.span.start <= $0.span.start && $0.span.end <= clean.span.end })
+  }
+
+  @Test func aKeyResultThatDoesNotParseLeavesNoCheckinInTheFactTable() {
+    let parsed = FrontEndFixtures.parse(
+      """
+      team t "T" {
+        objective o "O" {
+          kr a "A" checkin 2026-01-05 3 frm 1
+          kr b "B" checkin 2026-01-06 4
+        }
+      }
+      """)
+    let table = parsed.syntax[0].factTables[0]
+    #expect(table.keyResults.count == 1)
+    #expect(table.checkins.map(\.value.value) == [4])
+    #expect(table.keyResults.map(\.firstCheckin) == [0])
+    #expect(table.keyResults.map(\.checkinCount) == [1])
   }
 
   @Test func aKeyResultWithAProblemKeepsTheClausesThatParsed() throws {
