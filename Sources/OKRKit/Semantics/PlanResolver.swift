@@ -25,6 +25,8 @@ public struct PlanResolver {
   /// ids while objectives are declared (they are built later, on all cores, from their
   /// declarations), and its owner.
   private var objectiveNames: [String] = []
+  /// The objectives' ``WrittenName/fingerprint(_:)``, to tell names apart without comparing them.
+  private var objectiveFingerprints: [UInt64] = []
   private var objectiveLocations: [SourceLocation] = []
   private var objectiveOwners: [EntityID] = []
   /// Per declared objective, where its key results and check-ins start in ``Plan/keyResults`` and
@@ -70,6 +72,7 @@ public struct PlanResolver {
     plan.entityNames.reserveCapacity(counts.entities)
     declaredObjectives.reserveCapacity(counts.objectives)
     objectiveNames.reserveCapacity(counts.objectives)
+    objectiveFingerprints.reserveCapacity(counts.objectives)
     objectiveOwners.reserveCapacity(counts.objectives)
     objectiveLocations.reserveCapacity(counts.objectives)
     firstKeyResults.reserveCapacity(counts.objectives + 1)
@@ -282,11 +285,17 @@ public struct PlanResolver {
   /// repeated ones, and counts out where each one's key results and check-ins go; the
   /// objectives are built later, on all cores.
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
+    let source = plan.sources[file].bytes
+    plan.entities[Int(owner.index)].objectives.reserveCapacity(plan[owner].objectives.count + decl.members.count)
     // Only the ids and counts are read: copying each whole declaration would cost more.
     for index in decl.members.indices {
       guard let (objectiveID, counts, facts, reuses) = decl.members[index].objectiveHeading else { continue }
       let here = location(file, objectiveID.span)
-      if let existing = earlierObjective(owner: owner, localID: objectiveID.name) {
+      let fingerprint = source.withUnsafeBytes {
+        WrittenName.fingerprint(
+          UnsafeRawBufferPointer(rebasing: $0[Int(objectiveID.span.start)..<Int(objectiveID.span.end)]))
+      }
+      if let existing = earlierObjective(owner: owner, localID: objectiveID.name, fingerprint: fingerprint) {
         declaredObjectives.append(-1)
         report(
           Diagnostic(
@@ -302,6 +311,7 @@ public struct PlanResolver {
       linkSources.append(ObjectiveResolver.LinkSource(table: facts.table, supports: facts.supports))
       if let reuses { reusedReferences[id.index] = reuses }
       objectiveNames.append(objectiveID.name)
+      objectiveFingerprints.append(fingerprint)
       objectiveOwners.append(owner)
       objectiveLocations.append(here)
       plan.addObjective(id, to: owner) { objectiveNames[Int($0.index)] }
@@ -310,9 +320,20 @@ public struct PlanResolver {
     }
   }
 
-  /// The objective `localID` of `owner` declared so far, if any.
-  private func earlierObjective(owner: EntityID, localID: String) -> ObjectiveID? {
-    plan.objective(owner: owner, localID: localID) { objectiveNames[Int($0.index)] }
+  /// The objective `localID` of `owner` declared so far, if any; `fingerprint` is the name's
+  /// ``WrittenName/fingerprint(_:)``.
+  private func earlierObjective(owner: EntityID, localID: String, fingerprint: UInt64) -> ObjectiveID? {
+    let owned = plan[owner].objectives
+    guard owned.count <= Plan.linearObjectiveLookup else {
+      return plan.objective(owner: owner, localID: localID) { objectiveNames[Int($0.index)] }
+    }
+    for id in owned {
+      // ASCII names with other fingerprints differ: no need to compare the `String`s.
+      let other = objectiveFingerprints[Int(id.index)]
+      if fingerprint != 0, other != 0, fingerprint != other { continue }
+      if objectiveNames[Int(id.index)] == localID { return id }
+    }
+    return nil
   }
 
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
@@ -322,7 +343,7 @@ public struct PlanResolver {
   private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>], lastBlocks: [[Int]]) {
     let objectiveCount = objectiveOwners.count
     // Building reads the names and where they are written from the declarations.
-    (objectiveNames, objectiveLocations) = ([], [])
+    (objectiveNames, objectiveFingerprints, objectiveLocations) = ([], [], [])
     let keyResultCount = Int(firstKeyResults[objectiveCount])
     let checkinCount = Int(firstCheckins[objectiveCount])
     var keyResults: [KeyResult] = []

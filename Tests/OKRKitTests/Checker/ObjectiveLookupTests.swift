@@ -49,4 +49,23 @@ import Testing
     let targets = plan.links.map { plan.qualifiedName($0.target) }
     #expect(targets == ["big.o5", "big.o33"])
   }
+
+  /// Ids compared by their fingerprints first: long ASCII ids, and ids outside ASCII written in
+  /// two normalization forms (the same `String`, other bytes) are still found to repeat.
+  @Test func repeatedIDsAreFoundWhateverTheirLengthOrForm() {
+    let text = """
+      company c "C" {
+        objective customer-retention "A"
+        objective customer-retentiom "B"
+        objective customer-retention "C"
+        objective caf\u{E9} "D"
+        objective cafe\u{301} "E"
+        objective s "F"
+      }
+      """
+    let (plan, diagnostics) = PlanResolver.resolve(FrontEndFixtures.parse(text))
+    let repeated = diagnostics.filter { $0.rule == .duplicateDefinition }.map(\.message)
+    #expect(repeated == ["'c.customer-retention' is declared twice", "'c.cafe\u{301}' is declared twice"])
+    #expect(plan.objectives.map(\.localID) == ["customer-retention", "customer-retentiom", "caf\u{E9}", "s"])
+  }
 }
