@@ -9,6 +9,9 @@ struct ObjectiveResolver {
   private(set) var output = Output()
   /// The current objective's links by parent.
   private var linksByTarget = TailIndex<LinkTarget>()
+  /// The last owner a link named, and where: the links of neighbouring objectives mostly name
+  /// the same one, which is then found by comparing bytes rather than hashing them.
+  private var lastOwner: (file: FileID, span: Span, entity: EntityID)?
 
   /// Resolved links, what they tell of their objectives, and the problems found.
   struct Output {
@@ -105,11 +108,27 @@ struct ObjectiveResolver {
     if parents.reuses != nil || parents.hasUnresolvedParent { output.parents.append(parents) }
   }
 
+  /// The entity whose id is written at `span` of `source`, as ``Plan/entity(writtenAt:in:)``.
+  private mutating func entity(writtenAt span: Span, in source: SourceFile) -> EntityID? {
+    if let last = lastOwner, last.file == source.id,
+      source.bytes.withUnsafeBytes({ bytes in
+        WrittenName.same(
+          UnsafeRawBufferPointer(rebasing: bytes[Int(last.span.start)..<Int(last.span.end)]),
+          UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)]))
+      })
+    {
+      return last.entity
+    }
+    guard let entity = plan.entity(writtenAt: span, in: source) else { return nil }
+    lastOwner = (source.id, span, entity)
+    return entity
+  }
+
   /// Resolves the parent of a link, written in `source`: `owner.objective` or `owner.objective.kr`.
   private mutating func resolveLinkTarget(_ reference: TargetName, in source: SourceFile) -> LinkTarget? {
     let file = source.id
     let here = location(file, reference.span)
-    guard let owner = plan.entity(writtenAt: reference.owner, in: source) else {
+    guard let owner = entity(writtenAt: reference.owner, in: source) else {
       // Suggest the whole reference with the nearest entity id in front.
       let ownerName = source.text(reference.owner)
       let rest = [reference.objective, reference.keyResult].compactMap { $0.map { "." + source.text($0) } }.joined()

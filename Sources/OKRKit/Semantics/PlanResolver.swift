@@ -26,7 +26,7 @@ public struct PlanResolver {
   /// declarations), and its owner.
   private var objectiveNames: [String] = []
   /// The objectives' ``WrittenName/fingerprint(_:)``, to tell names apart without comparing them.
-  private var objectiveFingerprints: [UInt64] = []
+  private var objectiveFingerprints: [UInt32] = []
   private var objectiveLocations: [SourceLocation] = []
   private var objectiveOwners: [EntityID] = []
   /// Per declared objective, where its key results and check-ins start in ``Plan/keyResults`` and
@@ -322,7 +322,7 @@ public struct PlanResolver {
 
   /// The objective `localID` of `owner` declared so far, if any; `fingerprint` is the name's
   /// ``WrittenName/fingerprint(_:)``.
-  private func earlierObjective(owner: EntityID, localID: String, fingerprint: UInt64) -> ObjectiveID? {
+  private func earlierObjective(owner: EntityID, localID: String, fingerprint: UInt32) -> ObjectiveID? {
     let owned = plan[owner].objectives
     guard owned.count <= Plan.linearObjectiveLookup else {
       return plan.objective(owner: owner, localID: localID) { objectiveNames[Int($0.index)] }

@@ -82,7 +82,7 @@ enum WrittenName {
   /// A number that tells names apart quickly: two ASCII names whose fingerprints differ are
   /// different names. 0 for a name with a byte outside ASCII (another normalization form of it
   /// may be written with other bytes), never 0 otherwise. Not a hash for tables: it is not seeded.
-  static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+  static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     var bits: UInt8 = 0
     for byte in bytes {
@@ -90,7 +90,8 @@ enum WrittenName {
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
     guard bits < 0x80 else { return 0 }
-    return hash == 0 ? 1 : hash
+    let folded = UInt32(truncatingIfNeeded: hash ^ hash >> 32)
+    return folded == 0 ? 1 : folded
   }
 
   /// Whether two runs of bytes are the same.
