@@ -30,12 +30,36 @@ struct Lexer {
   /// The next token; `.endOfFile` forever once the input is used up.
   mutating func next() -> Token {
     // The run of blanks first, in locals (the hot loop of the lexer: every line is indented and
-    // most tokens are followed by a space); comments are rare and go the long way.
+    // most tokens are followed by a space). Then the commonest tokens: a plain identifier, the end
+    // of a line, a number or a string; the rest (and comments, which are rare) go the long way.
     var index = position
     let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
     while index < end, classes[Int(bytes[index])] & ByteClass.blank != 0 { index += 1 }
     position = index
-    if index < end, bytes[index] == UInt8(ascii: "#") { skipComment() }
+    guard index < end else { return token(.endOfFile, from: index) }
+    let byte = bytes[index]
+    if classes[Int(byte)] & ByteClass.identifierStart != 0 {
+      var after = index + 1
+      while after < end, classes[Int(bytes[after])] & ByteClass.wordCharacter != 0 { after += 1 }
+      // A `-` or a byte outside ASCII may continue the identifier: the long way reads those.
+      if after == end || (bytes[after] != UInt8(ascii: "-") && bytes[after] < 0x80) {
+        position = after
+        return token(.identifier, from: index)
+      }
+    } else if byte == UInt8(ascii: "\n") {
+      position = index + 1
+      return token(.newline, from: index)
+    } else if isDigit(byte) {
+      return lexNumberOrDate()
+    } else if byte == UInt8(ascii: "\"") {
+      return lexString()
+    }
+    return nextTheLongWay()
+  }
+
+  /// The token starting at ``position``, past any blanks: a comment first, then anything.
+  @inline(never) private mutating func nextTheLongWay() -> Token {
+    if position < bytes.count, bytes[position] == UInt8(ascii: "#") { skipComment() }
     let start = position
     guard position < bytes.count else { return token(.endOfFile, from: start) }
     let byte = bytes[position]
@@ -448,6 +472,8 @@ enum ByteClass {
   static let plainStringByte: UInt8 = 2
   /// Space, tab or carriage return: the gaps between tokens.
   static let blank: UInt8 = 4
+  /// An ASCII letter or `_`: the first byte of most identifiers.
+  static let identifierStart: UInt8 = 8
 
   /// The classes of each byte value; allocated once, for the life of the process.
   nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
@@ -460,6 +486,7 @@ enum ByteClass {
         classes |= plainStringByte
       }
       if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") { classes |= blank }
+      if isIdentifierStart(byte) { classes |= identifierStart }
       table[value] = classes
     }
     return UnsafePointer(table)
