@@ -272,9 +272,17 @@ struct Lexer {
   private mutating func lexString() -> Token {
     let start = position
     var reportedEncoding = false
-    // Plain printable ASCII in locals first: most strings are nothing else.
+    // Plain printable ASCII in locals first, eight bytes at a time, then one: most strings are
+    // nothing else.
     var index = position + 1
     let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+    if let base = bytes.baseAddress {
+      while index + 8 <= end,
+        ByteClass.arePlainStringBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+      }
+    }
     while index < end, classes[Int(bytes[index])] & ByteClass.plainStringByte != 0 { index += 1 }
     position = index
     while position < bytes.count {
@@ -474,6 +482,18 @@ enum ByteClass {
   static let blank: UInt8 = 4
   /// An ASCII letter or `_`: the first byte of most identifiers.
   static let identifierStart: UInt8 = 8
+
+  /// Whether the eight bytes of `word` are all ``plainStringByte``s (printable ASCII but `"` and
+  /// the backslash), tested together: a byte is below 0x20, 0x80 or above, `"` or `\` exactly
+  /// when one of these tests finds it (they may find nothing else).
+  @inline(__always) static func arePlainStringBytes(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// Whether some byte of `value` is below `limit` (at most 0x80).
+    func hasByteBelow(_ value: UInt64, _ limit: UInt64) -> Bool { (value &- ones &* limit) & ~value & highBits != 0 }
+    return word & highBits == 0 && !hasByteBelow(word, 0x20) && !hasByteBelow(word ^ (ones &* 0x22), 1)
+      && !hasByteBelow(word ^ (ones &* 0x5C), 1)
+  }
 
   /// The classes of each byte value; allocated once, for the life of the process.
   nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
