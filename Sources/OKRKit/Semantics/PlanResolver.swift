@@ -285,16 +285,14 @@ public struct PlanResolver {
   /// repeated ones, and counts out where each one's key results and check-ins go; the
   /// objectives are built later, on all cores.
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
-    let source = plan.sources[file].bytes
     plan.entities[Int(owner.index)].objectives.reserveCapacity(plan[owner].objectives.count + decl.members.count)
     // Only the ids and counts are read: copying each whole declaration would cost more.
     for index in decl.members.indices {
       guard let (objectiveID, counts, facts, reuses) = decl.members[index].objectiveHeading else { continue }
       let here = location(file, objectiveID.span)
-      let fingerprint = source.withUnsafeBytes {
-        WrittenName.fingerprint(
-          UnsafeRawBufferPointer(rebasing: $0[Int(objectiveID.span.start)..<Int(objectiveID.span.end)]))
-      }
+      // From the name, not the source: the declarations are at hand, the source's pages are not.
+      var name = objectiveID.name
+      let fingerprint = name.withUTF8 { WrittenName.fingerprint(UnsafeRawBufferPointer($0)) }
       if let existing = earlierObjective(owner: owner, localID: objectiveID.name, fingerprint: fingerprint) {
         declaredObjectives.append(-1)
         report(
