@@ -39,13 +39,7 @@ struct Lexer {
     guard index < end else { return token(.endOfFile, from: index) }
     let byte = bytes[index]
     if classes[Int(byte)] & ByteClass.identifierStart != 0 {
-      var after = index + 1
-      while after < end, classes[Int(bytes[after])] & ByteClass.wordCharacter != 0 { after += 1 }
-      // A `-` or a byte outside ASCII may continue the identifier: the long way reads those.
-      if after == end || (bytes[after] != UInt8(ascii: "-") && bytes[after] < 0x80) {
-        position = after
-        return token(.identifier, from: index)
-      }
+      return lexIdentifier()
     } else if byte == UInt8(ascii: "\n") {
       position = index + 1
       return token(.newline, from: index)
@@ -175,6 +169,12 @@ struct Lexer {
     guard index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] >= 0x80 else {
       return token(.identifier, from: start)
     }
+    return lexIdentifierRest(from: start)
+  }
+
+  /// The rest of the identifier starting at `start`, from ``position`` on: a `-` or a byte
+  /// outside ASCII may continue it.
+  @inline(never) private mutating func lexIdentifierRest(from start: Int) -> Token {
     while position < bytes.count {
       let byte = bytes[position]
       if byte == UInt8(ascii: "-") {
