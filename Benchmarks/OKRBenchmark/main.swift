@@ -6,7 +6,9 @@
 // policy's severities, sorting), roll-up (progress and status of every node as of DATE,
 // default 2026-03-01, inside the generated plans' cycles). "check" is read through rules:
 // what `okr check` does. Each phase shows its wall time and the processor time it used on
-// all cores (on a machine busy with other work, wall time grows and processor time does not).
+// all cores (on a machine busy with other work, wall time grows and processor time does not)
+// and the pages of memory it touched for the first time (minor page faults, each one a page the
+// kernel had to find and clear).
 import Dispatch
 import OKRDisk
 import OKRKit
@@ -32,6 +34,13 @@ func processorTime() -> Double {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
+/// Minor page faults of this process so far: pages it touched that had no memory behind them yet.
+func pageFaults() -> Int {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return usage.ru_minflt
+}
+
 /// Peak resident memory of this process so far, in MiB.
 func peakMemoryMiB() -> Double {
   var usage = rusage()
@@ -45,13 +54,14 @@ func format(_ value: Double, _ decimals: Int = 3) -> String {
   return String(scaled)
 }
 
-/// The cost of one phase: wall time and processor time, in seconds.
+/// The cost of one phase: wall time and processor time, in seconds, and minor page faults.
 struct Cost {
   var wall = 0.0
   var processor = 0.0
+  var faults = 0
 
   static func + (lhs: Cost, rhs: Cost) -> Cost {
-    Cost(wall: lhs.wall + rhs.wall, processor: lhs.processor + rhs.processor)
+    Cost(wall: lhs.wall + rhs.wall, processor: lhs.processor + rhs.processor, faults: lhs.faults + rhs.faults)
   }
 }
 
@@ -59,8 +69,10 @@ struct Cost {
 func measure<Result>(_ phase: String, into costs: inout [(String, Cost)], _ work: () -> Result) -> Result {
   let wall = now()
   let processor = processorTime()
+  let faults = pageFaults()
   let result = work()
-  costs.append((phase, Cost(wall: now() - wall, processor: processorTime() - processor)))
+  costs.append(
+    (phase, Cost(wall: now() - wall, processor: processorTime() - processor, faults: pageFaults() - faults)))
   return result
 }
 
@@ -133,7 +145,12 @@ for path in paths {
     let read = costs[0].1
     let load = loadCosts[0].1
     costs.append(
-      ("lex+parse", Cost(wall: max(0, load.wall - read.wall), processor: max(0, load.processor - read.processor))))
+      (
+        "lex+parse",
+        Cost(
+          wall: max(0, load.wall - read.wall), processor: max(0, load.processor - read.processor),
+          faults: max(0, load.faults - read.faults))
+      ))
     notePeak("lex+parse")
     let resolved = measure("resolve", into: &costs) { PlanResolver.resolve(parsed.take()!) }
     notePeak("resolve")
@@ -155,10 +172,12 @@ for path in paths {
   let check = best["check"]?.wall ?? 0
   print(
     "\(path): \(bytes / 1_000_000) MB, \(objectives) objectives, \(keyResults) key results, \(diagnostics) diagnostics")
-  print("  phase         wall s   cpu s")
+  print("  phase         wall s   cpu s    page faults")
   for phase in phases {
     let cost = best[phase] ?? Cost()
-    print("  \(phase.padding(toLength: 14))\(format(cost.wall).padding(toLength: 9))\(format(cost.processor))")
+    print(
+      "  \(phase.padding(toLength: 14))\(format(cost.wall).padding(toLength: 9))"
+        + "\(format(cost.processor).padding(toLength: 9))\(cost.faults)")
   }
   print(
     "  throughput    \(format(Double(bytes) / 1e6 / check, 1)) MB/s, \(Int(Double(objectives) / check)) objectives/s (check, wall)"
