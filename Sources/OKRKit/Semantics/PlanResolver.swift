@@ -285,7 +285,12 @@ public struct PlanResolver {
   /// repeated ones, and counts out where each one's key results and check-ins go; the
   /// objectives are built later, on all cores.
   private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
-    plan.entities[Int(owner.index)].objectives.reserveCapacity(plan[owner].objectives.count + decl.members.count)
+    // Sized once, by the first declaration: reserving again for each reopening would copy the
+    // list each time (`reserveCapacity` grows to exactly what is asked), where appending grows it
+    // geometrically.
+    if plan[owner].objectives.isEmpty {
+      plan.entities[Int(owner.index)].objectives.reserveCapacity(decl.members.count)
+    }
     // Only the ids and counts are read: copying each whole declaration would cost more.
     for index in decl.members.indices {
       guard let (objectiveID, counts, facts, reuses) = decl.members[index].objectiveHeading else { continue }
