@@ -101,6 +101,10 @@ private struct PeopleIndex {
   var leadership: EnclosureSearch
   /// Belongs-to searches, keyed by the owning entity.
   var membership: EnclosureSearch
+  /// Whether a person is among an entity's leads, and whether an entity is among a person's
+  /// enclosing entities.
+  let leads: ListMembership
+  let parents: ListMembership
 
   init(_ plan: Plan) {
     self.plan = plan
@@ -109,7 +113,8 @@ private struct PeopleIndex {
     // Entities each person leads or administers: belonging to them counts as membership.
     var heads = [[EntityID]](repeating: [], count: plan.entities.count)
     for (index, entity) in plan.entities.enumerated() {
-      for person in entity.leads + entity.admins where !heads[Int(person.index)].contains(EntityID(index)) {
+      // Entities come in order, so a person listed twice here is the last one noted.
+      for person in entity.leads + entity.admins where heads[Int(person.index)].last != EntityID(index) {
         heads[Int(person.index)].append(EntityID(index))
       }
       if entity.level == .company {
@@ -121,6 +126,8 @@ private struct PeopleIndex {
     self.firstAdmin = firstAdmin
     leadership = EnclosureSearch { plan[$0].parents }
     membership = EnclosureSearch { plan[$0].parents + heads[Int($0.index)] }
+    leads = ListMembership { plan[$0].leads }
+    parents = ListMembership { plan[$0].parents }
   }
 
   /// Whether `person` may accept a link to `target`.
@@ -128,16 +135,16 @@ private struct PeopleIndex {
     let parent = plan[plan.parentObjective(of: target)]
     if parent.accountable == person || parent.owner == person || companyAdmins.contains(person) { return true }
     if case .keyResult(let keyResult) = target, plan[keyResult].owner == person { return true }
-    if plan[parent.owner].leads.contains(person) { return true }
-    let plan = self.plan
-    return leadership.reaches(from: parent.owner, key: person) { plan[$0].leads.contains(person) }
+    let leads = self.leads
+    if leads.contains(person, inListOf: parent.owner) { return true }
+    return leadership.reaches(from: parent.owner, key: person) { leads.contains(person, inListOf: $0) }
   }
 
   /// Whether `person` may own an objective of `entity`.
   mutating func belongs(_ person: EntityID, to entity: EntityID) -> Bool {
     if plan[entity].level == .person { return person == entity }
     // The common cases first, without touching the memo.
-    if plan[person].parents.contains(entity) || plan[entity].leads.contains(person) { return true }
+    if parents.contains(entity, inListOf: person) || leads.contains(person, inListOf: entity) { return true }
     return membership.reaches(from: person, key: entity) { $0 == entity }
   }
 
@@ -158,5 +165,25 @@ private struct PeopleIndex {
       for above in entity.parents where visited.insert(above).inserted { queue.append(above) }
     }
     return firstAdmin
+  }
+}
+
+/// Membership in one list of each entity (its leads, say): a linear search of a short list, a
+/// set made on first use for a long one (a person may be in thousands of teams, a team may have
+/// thousands of leads, and each of their links and objectives asks).
+private final class ListMembership {
+  private let list: (EntityID) -> [EntityID]
+  private var sets: [EntityID: Set<EntityID>] = [:]
+  private static let longList = 16
+
+  init(_ list: @escaping (EntityID) -> [EntityID]) { self.list = list }
+
+  func contains(_ member: EntityID, inListOf entity: EntityID) -> Bool {
+    let members = list(entity)
+    guard members.count > Self.longList else { return members.contains(member) }
+    if let set = sets[entity] { return set.contains(member) }
+    let set = Set(members)
+    sets[entity] = set
+    return set.contains(member)
   }
 }

@@ -147,7 +147,7 @@ public struct PlanResolver {
           Diagnostic(
             .unknownReference, "there is no cycle named '\(name.name)' to close",
             at: location(file, name.span), label: "unknown cycle",
-            help: Suggestions.didYouMean(name.name, among: plan.cycles.map(\.name))
+            help: Suggestions.didYouMean(name.name, among: plan.cycles.lazy.map(\.name))
               ?? "declare it first: cycle \(name.name) 2026-01-01..2026-06-30"))
       }
     }
@@ -223,6 +223,10 @@ public struct PlanResolver {
   }
 
   private mutating func resolveRelations(of decl: EntityDecl, id: EntityID, file: FileID) {
+    // Names repeated in `in` lists count once; long lists (a person in thousands of teams) are
+    // checked against a set rather than searched.
+    let isLong = decl.parents.count > 16
+    var known = isLong ? Set(plan[id].parents) : []
     for parent in decl.parents {
       guard let target = resolveEntityReference(parent, file: file, role: "an enclosing entity") else { continue }
       let targetLevel = plan[target].level
@@ -239,7 +243,9 @@ public struct PlanResolver {
               "a person is in a team, unit or company; a team in a team, unit or company; a unit in a unit or company"))
         continue
       }
-      if !plan[id].parents.contains(target) { plan.entities[Int(id.index)].parents.append(target) }
+      if isLong ? known.insert(target).inserted : !plan[id].parents.contains(target) {
+        plan.entities[Int(id.index)].parents.append(target)
+      }
     }
     for member in decl.members.indices {
       guard let (people, isAdmin) = decl.members[member].people else { continue }
