@@ -92,7 +92,7 @@ enum HygieneRules {
   }
 
   /// The first and last day of a cycle (a range may be written backwards, so not a `ClosedRange`).
-  private struct CycleDays: Equatable {
+  private struct CycleDays: Hashable {
     var first: Day
     var last: Day
   }
@@ -111,46 +111,40 @@ enum HygieneRules {
       case .person: person
       }
     }
-    // The objectives of an owner by cycle, in order of first appearance (an owner has few
-    // cycles). Cycles are compared by their days (`2026-Q1` and `2026-01-01..2026-03-31` are one
-    // cycle), worked out once per cycle as written. Kept from one owner to the next.
-    var periods: [Period?] = []
-    var groupOfPeriod: [Int] = []
-    var groupDays: [CycleDays?] = []
-    var groupSizes: [Int] = []
-    var groupOfObjective: [Int] = []
+    // The objectives of an owner by cycle, in order of first appearance. Cycles are compared by
+    // their days (`2026-Q1` and `2026-01-01..2026-03-31` are one cycle), worked out once per
+    // cycle as written. Kept from one owner to the next.
+    var groupOfPeriod: [Period?: Int] = [:]
+    var groupOfDays: [CycleDays?: Int] = [:]
+    var groups: [(first: ObjectiveID, size: Int, overLimit: ObjectiveID?)] = []
     for index in plan.entities.indices {
       guard let limit = limit(of: plan.entities[index].level), plan.entities[index].objectives.count > limit
       else { continue }
       let entity = plan.entities[index]
-      periods.removeAll(keepingCapacity: true)
       groupOfPeriod.removeAll(keepingCapacity: true)
-      groupDays.removeAll(keepingCapacity: true)
-      groupSizes.removeAll(keepingCapacity: true)
-      groupOfObjective.removeAll(keepingCapacity: true)
+      groupOfDays.removeAll(keepingCapacity: true)
+      groups.removeAll(keepingCapacity: true)
       for objective in entity.objectives {
         let period = plan[objective].cycle?.period
         let group: Int
-        if let known = periods.firstIndex(of: period) {
-          group = groupOfPeriod[known]
+        if let known = groupOfPeriod[period] {
+          group = known
         } else {
           let days = period.map { CycleDays(first: $0.first, last: $0.last) }
-          group = groupDays.firstIndex(of: days) ?? groupDays.count
-          if group == groupDays.count {
-            groupDays.append(days)
-            groupSizes.append(0)
+          if let known = groupOfDays[days] {
+            group = known
+          } else {
+            group = groups.count
+            groupOfDays[days] = group
+            groups.append((objective, 0, nil))
           }
-          periods.append(period)
-          groupOfPeriod.append(group)
+          groupOfPeriod[period] = group
         }
-        groupOfObjective.append(group)
-        groupSizes[group] += 1
+        groups[group].size += 1
+        if groups[group].size == limit + 1 { groups[group].overLimit = objective }
       }
-      for (group, size) in groupSizes.enumerated() where size > limit {
-        let members = entity.objectives.indices.lazy.filter { groupOfObjective[$0] == group }.map {
-          entity.objectives[$0]
-        }
-        let (first, overLimit) = (members.first!, members.dropFirst(limit).first!)
+      for group in groups where group.size > limit {
+        let (first, overLimit, size) = (group.first, group.overLimit!, group.size)
         let cycle = plan[first].cycle.map { "in \($0.label)" } ?? "without a cycle"
         diagnostics.append(
           Diagnostic(
