@@ -13,6 +13,13 @@ import Testing
     #expect(Suggestions.nearest(to: "zebra", among: ["acme.csat", "orphan"]).isEmpty)
   }
 
+  @Test func noCandidateIsLookedForAmongTooMany() {
+    let names = (0..<Suggestions.candidateLimit).map { "objective-\($0)" }
+    #expect(Suggestions.nearest(to: "objectve-7", among: names).first == "objective-7")
+    #expect(Suggestions.nearest(to: "objectve-7", among: names + ["objective-x"]).isEmpty)
+    #expect(Suggestions.nearest(to: "objectve-7", among: (names + ["objective-x"]).lazy.map { $0 }).isEmpty)
+  }
+
   @Test func transpositionsCountAsOneEdit() {
     #expect(Suggestions.editDistance(Array("csat".utf8), Array("cast".utf8), limit: 3) == 1)
   }

@@ -1,7 +1,14 @@
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestions {
-  /// The candidates closest to `name` (at most `limit`), if they are close enough to be a likely typo.
+  /// The most candidates one question looks through. A broken plan may ask once per unknown
+  /// name, each time among all of an owner's objectives or all cycles; past this many, none is
+  /// suggested, so that the cost stays linear in the plan.
+  public static let candidateLimit = 500
+
+  /// The candidates closest to `name` (at most `limit`), if they are close enough to be a likely
+  /// typo; none when there are more than ``candidateLimit`` candidates.
   public static func nearest<S: Sequence<String>>(to name: String, among candidates: S, limit: Int = 3) -> [String] {
+    guard candidates.underestimatedCount <= candidateLimit else { return [] }
     let target = Array(name.lowercased().utf8)
     let threshold = threshold(for: target)
     var ranking = Ranking(limit: limit)

@@ -154,7 +154,8 @@ struct ObjectiveResolver {
       return nil
     }
     guard let objective = plan.objective(owner: owner, localID: source.text(objectiveSpan)) else {
-      let candidates = plan[owner].objectives.map { plan.qualifiedName($0) }
+      let plan = self.plan
+      let candidates = plan[owner].objectives.lazy.map { plan.qualifiedName($0) }
       let written = "\(source.text(reference.owner)).\(source.text(objectiveSpan))"
       output.problems.report(
         Diagnostic(
@@ -169,7 +170,8 @@ struct ObjectiveResolver {
     }
     guard let keyResultSpan = reference.keyResult else { return .objective(objective) }
     guard let keyResult = plan.keyResult(of: objective, localID: source.text(keyResultSpan)) else {
-      let candidates = plan[objective].keyResults.map { plan.qualifiedName(KeyResultID($0)) }
+      let plan = self.plan
+      let candidates = plan[objective].keyResults.lazy.map { plan.qualifiedName(KeyResultID($0)) }
       let written = reference.text(in: source)
       output.problems.report(
         Diagnostic(

@@ -91,7 +91,7 @@ struct ObjectiveStatementReader {
         problems.report(
           Diagnostic.unknown(
             "cycle", name, at: SourceLocation(file: location.file, span: period.span),
-            candidates: plan.cycles.map(\.name),
+            candidates: plan.cycles.lazy.map(\.name),
             fallback:
               "declare it at the top level, e.g. cycle \(name) 2026-01-01..2026-06-30, or write a period such as 2026-Q1"
           ))
