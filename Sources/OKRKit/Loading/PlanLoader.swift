@@ -241,6 +241,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         stack[stack.count - 1].nextInclude += 1
         stack[stack.count - 1].include = include
         stack[stack.count - 1].nextTarget = 0
+        stack[stack.count - 1].closedCycle = false
         switch self.targets(of: include, in: source, canonical: frame.canonical) {
         case .success(let found): stack[stack.count - 1].targets = found
         case .failure(let problem):
@@ -271,6 +272,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         continue
       }
       if let position = stackPositions[targetCanonical] {
+        guard !frame.closedCycle else { continue }
+        stack[stack.count - 1].closedCycle = true
         let chain =
           stack[position...].map { state.plan.sources[$0.file].path } + [state.plan.sources[stack[position].file].path]
         report(
@@ -306,6 +309,10 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var nextTarget = 0
     /// The current include.
     var include: IncludeDecl?
+    /// Whether the current include closed a cycle: a glob that matches several files on the
+    /// include path is one mistake, reported once (with hundreds of files including each other,
+    /// reporting each would print more cycles than the plan has lines).
+    var closedCycle = false
   }
 
   /// An include that leads nowhere: what to tell the user.

@@ -148,6 +148,19 @@ import Testing
       ])
   }
 
+  @Test func aGlobClosingSeveralCyclesIsReportedOnce() {
+    // Each file includes every file of its folder: the glob of the third file matches the two
+    // files above it on the include path, one mistake and one diagnostic.
+    let files = Dictionary(
+      uniqueKeysWithValues: ["a", "b", "c"].map { ("/plan/p/\($0).okr", "include \"*.okr\"\nteam \($0)\n") })
+    let plan = Self.load(files.merging(["/plan/main.okr": "include \"p/*.okr\"\n"]) { $1 }, ["/plan/main.okr"])
+    #expect(
+      Self.problems(plan) == [
+        "/plan/p/b.okr:1 include-error: include cycle: /plan/p/a.okr → /plan/p/b.okr → /plan/p/a.okr",
+        "/plan/p/c.okr:1 include-error: include cycle: /plan/p/a.okr → /plan/p/b.okr → /plan/p/c.okr → /plan/p/a.okr",
+      ])
+  }
+
   @Test func aFileIncludingItselfIsACycle() {
     let plan = Self.load(["/plan/a.okr": "include \"a.okr\"\n"], ["/plan/a.okr"])
     #expect(Self.problems(plan) == ["/plan/a.okr:1 include-error: include cycle: /plan/a.okr → /plan/a.okr"])
