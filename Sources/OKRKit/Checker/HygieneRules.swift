@@ -113,34 +113,36 @@ enum HygieneRules {
     }
     // The objectives of an owner by cycle, in order of first appearance. Cycles are compared by
     // their days (`2026-Q1` and `2026-01-01..2026-03-31` are one cycle), worked out once per
-    // cycle as written. Kept from one owner to the next.
-    var periods = FirstAppearances<Period?>()
+    // cycle as written. Each owner's cycles are appended after the previous owner's and found
+    // through a `TailIndex` (an owner has few, but a broken plan may give one thousands).
+    var periods: [Period?] = []
     var groupOfPeriod: [Int] = []
-    // A group's position here is its index in `groups`.
-    var groupDays = FirstAppearances<CycleDays?>()
+    var periodIndex = TailIndex<Period?>()
+    // An owner's groups' days, from `dayStart` on in the order of `groups`.
+    var groupDays: [CycleDays?] = []
+    var dayIndex = TailIndex<CycleDays?>()
     var groups: [(first: ObjectiveID, size: Int, overLimit: ObjectiveID?)] = []
     for index in plan.entities.indices {
       guard let limit = limit(of: plan.entities[index].level), plan.entities[index].objectives.count > limit
       else { continue }
       let entity = plan.entities[index]
-      periods.removeAll()
-      groupOfPeriod.removeAll(keepingCapacity: true)
-      groupDays.removeAll()
+      let (periodStart, dayStart) = (periods.count, groupDays.count)
       groups.removeAll(keepingCapacity: true)
       for objective in entity.objectives {
         let period = plan[objective].cycle?.period
         let group: Int
-        if let known = periods.position(of: period) {
+        if let known = periodIndex.find(period, in: periodStart..<periods.count, key: { periods[$0] }) {
           group = groupOfPeriod[known]
         } else {
           let days = period.map { CycleDays(first: $0.first, last: $0.last) }
-          if let known = groupDays.position(of: days) {
-            group = known
+          if let known = dayIndex.find(days, in: dayStart..<groupDays.count, key: { groupDays[$0] }) {
+            group = known - dayStart
           } else {
-            group = groupDays.add(days)
+            group = groups.count
+            groupDays.append(days)
             groups.append((objective, 0, nil))
           }
-          _ = periods.add(period)
+          periods.append(period)
           groupOfPeriod.append(group)
         }
         groups[group].size += 1
@@ -160,34 +162,5 @@ enum HygieneRules {
           ))
       }
     }
-  }
-}
-
-/// Distinct keys by position of first appearance: searched in a list while there are few (an
-/// owner has one or two cycles, and hashing a period costs more than comparing a few), through a
-/// hash map once there are many.
-private struct FirstAppearances<Key: Hashable> {
-  private var keys: [Key] = []
-  private var positions: [Key: Int] = [:]
-  private static var fewKeys: Int { 8 }
-
-  mutating func removeAll() {
-    keys.removeAll(keepingCapacity: true)
-    if !positions.isEmpty { positions.removeAll(keepingCapacity: true) }
-  }
-
-  func position(of key: Key) -> Int? {
-    keys.count <= Self.fewKeys ? keys.firstIndex(of: key) : positions[key]
-  }
-
-  /// Adds a key not seen yet and returns its position.
-  mutating func add(_ key: Key) -> Int {
-    keys.append(key)
-    if keys.count == Self.fewKeys + 1 {
-      for (position, key) in keys.enumerated() { positions[key] = position }
-    } else if keys.count > Self.fewKeys + 1 {
-      positions[key] = keys.count - 1
-    }
-    return keys.count - 1
   }
 }
