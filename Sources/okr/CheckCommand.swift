@@ -24,7 +24,8 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Show at most this many diagnostics in text output.")
   var maxDiagnostics: Int = 100
 
-  func validate() throws {
+  mutating func validate() throws {
+    paths = ArgumentBundling.unbundled(paths)
     guard maxDiagnostics >= 0 else {
       throw ValidationError("--max-diagnostics must be 0 or more, not \(maxDiagnostics)")
     }

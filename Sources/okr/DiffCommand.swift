@@ -34,7 +34,8 @@ struct DiffCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
+  mutating func validate() throws {
+    arguments = ArgumentBundling.unbundled(arguments)
     if gitExternal {
       guard arguments.count == 7 else {
         throw ValidationError(

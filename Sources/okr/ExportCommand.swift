@@ -34,7 +34,8 @@ struct ExportCommand: ParsableCommand {
     help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
-  func validate() throws {
+  mutating func validate() throws {
+    paths = ArgumentBundling.unbundled(paths)
     if let output, output.isEmpty { throw ValidationError("--output needs a file name") }
   }
 

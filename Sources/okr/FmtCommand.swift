@@ -33,7 +33,8 @@ struct FmtCommand: ParsableCommand {
   @Option(help: "Colour for diagnostics: auto, always or never (NO_COLOR is honoured).")
   var color: ColorChoice = .auto
 
-  func validate() throws {
+  mutating func validate() throws {
+    paths = ArgumentBundling.unbundled(paths)
     if check && write { throw ValidationError("use --check or --write, not both") }
   }
 

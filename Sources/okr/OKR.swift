@@ -34,7 +34,7 @@ struct OKR: ParsableCommand {
       Glibc.exit(2)
     }
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(ArgumentBundling.bundled(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let code as ExitCode {
       Glibc.exit(code.rawValue)

@@ -23,7 +23,8 @@ struct QueryCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
+  mutating func validate() throws {
+    arguments = ArgumentBundling.unbundled(arguments)
     guard arguments.count >= 2 else {
       throw ValidationError(
         "give one or more plan files or folders, then the query, e.g. okr query plan.okr 'progress acme.csat'")

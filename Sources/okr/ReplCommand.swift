@@ -30,6 +30,10 @@ struct ReplCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  mutating func validate() throws {
+    paths = ArgumentBundling.unbundled(paths)
+  }
+
   func run() throws {
     let day = asOf.day
     let session = OKRSession(asOf: day, format: output.format == .json ? .json : .text, color: output.color.isEnabled)
