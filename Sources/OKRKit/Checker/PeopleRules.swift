@@ -97,6 +97,16 @@ private struct PeopleIndex {
   let companyAdmins: Set<EntityID>
   /// The first company admin declared, the acceptor of last resort.
   let firstAdmin: EntityID?
+  /// The entities each person leads or administers.
+  let heads: [[EntityID]]
+  /// Enclosure questions answered by numbering the entities that form a plain tree, made on the
+  /// first question the lists below do not answer; the searches answer the rest.
+  var forest: EntityForest?
+  /// The outermost simple entities each person asked about leads (see ``EntityForest``).
+  var outermostLed: [EntityID: [EntityForest.Interval]] = [:]
+  /// The sorted numbers of the entities each person asked about is in, leads or administers; nil
+  /// when one of them is not simple or not headless.
+  var belongingNumbers: [EntityID: [Int32]?] = [:]
   /// Lead-of-some-ancestor searches, keyed by the acceptor.
   var leadership: EnclosureSearch
   /// Belongs-to searches, keyed by the owning entity.
@@ -124,6 +134,7 @@ private struct PeopleIndex {
     }
     companyAdmins = admins
     self.firstAdmin = firstAdmin
+    self.heads = heads
     leadership = EnclosureSearch { plan[$0].parents }
     membership = EnclosureSearch { plan[$0].parents + heads[Int($0.index)] }
     leads = ListMembership { plan[$0].leads }
@@ -137,6 +148,7 @@ private struct PeopleIndex {
     if case .keyResult(let keyResult) = target, plan[keyResult].owner == person { return true }
     let leads = self.leads
     if leads.contains(person, inListOf: parent.owner) { return true }
+    if let answer = leadsAtOrAbove(parent.owner, person) { return answer }
     return leadership.reaches(from: parent.owner, key: person) { leads.contains(person, inListOf: $0) }
   }
 
@@ -145,7 +157,42 @@ private struct PeopleIndex {
     if plan[entity].level == .person { return person == entity }
     // The common cases first, without touching the memo.
     if parents.contains(entity, inListOf: person) || leads.contains(person, inListOf: entity) { return true }
+    if let answer = isAtOrBelow(person, entity) { return answer }
     return membership.reaches(from: person, key: entity) { $0 == entity }
+  }
+
+  /// The entity tree, numbered on first use.
+  private mutating func numberedForest() -> EntityForest {
+    if let forest { return forest }
+    let made = EntityForest(parents: plan.entities.map(\.parents), heads: heads)
+    forest = made
+    return made
+  }
+
+  /// Whether `person` leads `entity` or an entity above it, from the numbered tree; nil when
+  /// `entity` is not simple.
+  private mutating func leadsAtOrAbove(_ entity: EntityID, _ person: EntityID) -> Bool? {
+    let forest = numberedForest()
+    guard forest.isSimple(entity) else { return nil }
+    if outermostLed[person] == nil {
+      // Persons lead few entities; one who leads many is asked about many times.
+      let led = heads[Int(person.index)].filter { leads.contains(person, inListOf: $0) }
+      outermostLed[person] = forest.outermost(of: led)
+    }
+    return forest.anyOf(outermostLed[person]!, isAtOrAbove: entity)
+  }
+
+  /// Whether `person` is `entity` or in, a lead or an admin of it or of an entity inside it,
+  /// from the numbered tree; nil when the way up from `person` is not a plain tree.
+  private mutating func isAtOrBelow(_ person: EntityID, _ entity: EntityID) -> Bool? {
+    if person == entity { return true }
+    let forest = numberedForest()
+    if belongingNumbers[person] == nil {
+      belongingNumbers[person] = .some(
+        forest.headlessNumbers(of: plan[person].parents + heads[Int(person.index)]))
+    }
+    guard let numbers = belongingNumbers[person]! else { return nil }
+    return forest.anyAtOrBelow(entity, among: numbers)
   }
 
   /// The person to ask for an acceptance: the parent's owner, the promoted key result's owner,

@@ -65,6 +65,40 @@ import Testing
     #expect(people.allSatisfy { $0.message.contains("'q'") })
   }
 
+  @Test func ownersAndAcceptorsDeepInAChainAreCheckedInLinearTime() throws {
+    // Units u0…u10000, each inside the one before, each with its lead; `bottom` is in the last
+    // one and owns an objective of every unit (it belongs to each), and the last unit's objective
+    // is supported once for each lead (each leads a unit above it). Walking up from each question
+    // and remembering every walk took time and memory growing with depth × people.
+    let depth = 10_000
+    var text = "company acme \"Acme\" { admin ceo }\nperson ceo \"C\" in acme\nperson outsider \"O\" in acme\n"
+    text += "unit u0 \"U\" in acme { lead p0 }\nperson p0 \"P\" in u0\n"
+    for level in 1...depth {
+      text += "unit u\(level) \"U\" in u\(level - 1) { lead p\(level) }\nperson p\(level) \"P\" in u\(level)\n"
+    }
+    text += "person bottom \"B\" in u\(depth)\n"
+    for level in 0...depth {
+      text +=
+        "unit u\(level) { objective o \"O\" { cycle 2026-Q1; tag standalone; owner bottom; kr k \"K\" from 0 to 1 } }\n"
+    }
+    text += "unit side \"S\" in acme {\n"
+    for level in 0...depth {
+      text +=
+        "  objective s\(level) \"S\" { cycle 2026-Q1; supports u\(depth).o accepted by p\(level); kr k \"K\" from 0 to 1 }\n"
+    }
+    text += """
+        objective wrong "W" { cycle 2026-Q1; supports u0.o accepted by p1; kr k "K" from 0 to 1 }
+      }
+      unit u0 { objective x "X" { cycle 2026-Q1; tag standalone; owner outsider; kr k "K" from 0 to 1 } }
+
+      """
+    let analysis = CheckerFixtures.analyze(text)
+    let people = analysis.diagnostics.filter { [.ownerNotMember, .acceptorWithoutAuthority].contains($0.rule) }
+    #expect(people.map(\.rule) == [.acceptorWithoutAuthority, .ownerNotMember])
+    #expect(people.first?.message == "'p1' has no authority to accept a link to 'u0.o'")
+    #expect(people.last?.message.hasPrefix("'outsider' owns 'u0.x'") == true)
+  }
+
   @Test func aLongLoopIsOneDiagnosticWithAShortenedName() throws {
     let analysis = CheckerFixtures.analyze(
       Self.teamPlan(count: Self.size) { $0 == 0 ? Self.size - 1 : $0 - 1 })
