@@ -172,6 +172,8 @@ private struct PeopleIndex {
   /// Whether `person` leads `entity` or an entity above it, from the numbered tree; nil when
   /// `entity` is not simple.
   private mutating func leadsAtOrAbove(_ entity: EntityID, _ person: EntityID) -> Bool? {
+    // One who leads and administers nothing leads nothing above.
+    if heads[Int(person.index)].isEmpty { return false }
     let forest = numberedForest()
     guard forest.isSimple(entity) else { return nil }
     if outermostLed[person] == nil {
