@@ -16,9 +16,7 @@ let package = Package(
     // Pure: no file I/O, no printing.
     .target(name: "OKRKit", dependencies: ["CAllocator"]),
     // Disk access for the executables: reading plans through the C library.
-    .target(name: "OKRDisk", dependencies: ["OKRKit", "CAllocator", "CFileMapping"]),
-    // Read-only file mappings whose pages read as zeros if the file shrinks (no SIGBUS).
-    .target(name: "CFileMapping"),
+    .target(name: "OKRDisk", dependencies: ["OKRKit", "CAllocator"]),
     .testTarget(name: "OKRDiskTests", dependencies: ["OKRDisk"]),
     // The C library's allocator settings (malloc.h), for HeapGrowth in OKRDisk.
     .systemLibrary(name: "CAllocator"),

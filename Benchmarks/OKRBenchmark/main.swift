@@ -128,12 +128,12 @@ for path in paths {
   for run in 0..<repeats {
     var costs: [(String, Cost)] = []
     func notePeak(_ phase: String) { if run == 0 { peaks.append((phase, peakMemoryMiB())) } }
-    let fileSystem = DiskFileSystem(mapsLargeFiles: true)
+    let fileSystem = DiskFileSystem()
     let loader = PlanLoader(fileSystem: fileSystem)
     // Read: every plan file under the path, as the loader would find them.
     bytes = measure("read", into: &costs) {
       let files = fileSystem.kind(of: path) == .folder ? loader.planFiles(under: path) : [path]
-      return files.reduce(0) { total, file in total + ((try? fileSystem.readSource(file))?.count ?? 0) }
+      return files.reduce(0) { total, file in total + ((try? fileSystem.readFile(file)) ?? []).count }
     }
     // Load = read + lex + parse (+ includes), as `okr check` does it; the reading is taken off.
     var loadCosts: [(String, Cost)] = []

@@ -1,3 +1,4 @@
+import Dispatch
 import OKRKit
 
 #if canImport(Glibc)
@@ -11,16 +12,9 @@ public struct DiskFileSystem: PlanFileSystem {
   /// The largest file read and the most files loaded.
   public let limits: LoadLimits
 
-  /// Whether ``readSource(_:)`` maps large files instead of reading them: no copy, and pages the
-  /// system already has in its cache are not touched again. For a program that reads a plan and
-  /// is done with it soon; one that keeps plans for long (the REPL) should read them, so that it
-  /// never sees text that was not in the file when it was loaded.
-  public let mapsLargeFiles: Bool
-
   /// The disk, with `limits` (by default those of the environment, see ``LoadLimits/fromEnvironment()``).
-  public init(limits: LoadLimits? = nil, mapsLargeFiles: Bool = false) {
+  public init(limits: LoadLimits? = nil) {
     self.limits = limits ?? (try? LoadLimits.fromEnvironment()) ?? LoadLimits()
-    self.mapsLargeFiles = mapsLargeFiles
   }
 
   /// What is at `path` (a file, a folder or something special), following symbolic links; nil when nothing
@@ -38,35 +32,69 @@ public struct DiskFileSystem: PlanFileSystem {
   /// The bytes of the regular file at `path`. A FIFO, device or socket is refused without blocking, and so is a
   /// file larger than ``LoadLimits/maximumFileSize``; other errors carry the system's message (`strerror`).
   public func readFile(_ path: String) throws(FileReadError) -> [UInt8] {
-    let file = try OpenFile(path, limits: limits)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { throw FileReadError(String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw FileReadError(String(cString: strerror(errno))) }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw FileReadError("not a regular file (a FIFO, device or socket is never read)")
+    }
+    let size = Int(info.st_size)
+    guard size <= limits.maximumFileSize else {
+      throw FileReadError("the file is larger than \(limits.maximumFileSize) bytes (OKR_MAX_FILE_SIZE)")
+    }
     // Read into uninitialized memory: zeroing a large file's buffer first would touch it twice.
+    // A large file is read in pieces on all cores (copying and mapping its pages is most of the work).
     var failure: Int32?
-    let bytes = [UInt8](unsafeUninitializedCapacity: file.size) { buffer, initializedCount in
-      (initializedCount, failure) = file.read(into: buffer)
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
+      guard let start = buffer.baseAddress else { return }
+      let pieceCount = size >= Self.parallelReadSize ? Self.coreCount : 1
+      var results = [(read: Int, error: Int32?)](repeating: (0, nil), count: pieceCount)
+      if pieceCount == 1 {
+        results[0] = Self.read(descriptor, into: start, count: size, at: 0)
+      } else {
+        results.withUnsafeMutableBufferPointer { results in
+          nonisolated(unsafe) let (start, results) = (start, results)
+          DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+            let range = size * piece / pieceCount..<size * (piece + 1) / pieceCount
+            results[piece] = Self.read(
+              descriptor, into: start + range.lowerBound, count: range.count, at: range.lowerBound)
+          }
+        }
+      }
+      // The bytes up to the first piece that came back short (the file shrank) or failed.
+      for (piece, result) in results.enumerated() {
+        initializedCount = size * piece / pieceCount + result.read
+        failure = result.error
+        if failure != nil || result.read < size * (piece + 1) / pieceCount - size * piece / pieceCount { break }
+      }
     }
     if let failure { throw FileReadError(String(cString: strerror(failure))) }
     return bytes
   }
 
-  /// The bytes of the regular file at `path`, refused as ``readFile(_:)`` refuses them. With
-  /// ``mapsLargeFiles``, a file of ``mappedSize`` or more is mapped rather than read.
-  public func readSource(_ path: String) throws(FileReadError) -> SourceBytes {
-    let file = try OpenFile(path, limits: limits)
-    if mapsLargeFiles, file.size >= Self.mappedSize, let mapped = MappedFile(file) {
-      return SourceBytes(memory: mapped, count: file.size)
-    }
-    var failure: Int32?
-    let bytes = SourceBytes(count: file.size) { buffer in
-      let (read, error) = file.read(into: buffer)
-      failure = error
-      return read
-    }
-    if let failure { throw FileReadError(String(cString: strerror(failure))) }
-    return bytes
-  }
+  /// Files at least this large are read on all cores.
+  private static let parallelReadSize = 16 << 20
+  private static let coreCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
-  /// Files at least this large are mapped when ``mapsLargeFiles`` is set.
-  static let mappedSize = 16 << 20
+  /// Reads up to `count` bytes at `offset` of the file into `destination`: how many were read
+  /// (fewer at the end of the file), and the error that stopped it, if any.
+  private static func read(
+    _ descriptor: Int32, into destination: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int
+  ) -> (read: Int, error: Int32?) {
+    var done = 0
+    while done < count {
+      let result = pread(descriptor, destination + done, count - done, off_t(offset + done))
+      if result < 0 {
+        if errno == EINTR { continue }
+        return (done, errno)
+      }
+      if result == 0 { break }
+      done += result
+    }
+    return (done, nil)
+  }
 
   /// Files are read with the C library's calls, which any thread may make.
   public var readsConcurrently: Bool { true }

@@ -32,14 +32,13 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    let parsed = PlanLoader(fileSystem: DiskFileSystem(mapsLargeFiles: true)).load(paths)
+    let parsed = PlanLoader(fileSystem: DiskFileSystem()).load(paths)
     let failures = parsed.failures
     for failure in failures {
       Output.error("okr: cannot read \(TerminalText.escaped(failure.path)): \(failure.message)")
     }
     // The trees are handed over, to be freed as the plan is built.
     let analysis = PlanAnalysis(consume parsed)
-    try PlanInput.requireIntact(analysis.plan.sources)
     let diagnostics = analysis.diagnostics
     let sources = analysis.plan.sources
     let renderer = DiagnosticRenderer(sources: sources, color: output.colorsText)

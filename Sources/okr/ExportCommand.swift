@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let day = asOf.day
-    let fileSystem = DiskFileSystem(mapsLargeFiles: true)
+    let fileSystem = DiskFileSystem()
     if let output, fileSystem.kind(of: output) == .folder {
       Output.error("okr: cannot write \(TerminalText.escaped(output)): it is a folder; name a file")
       throw ExitCode.badInput

@@ -17,7 +17,7 @@ enum PlanInput {
   /// `PlanResolver.resolve`). Ending the process here, with the plan still in memory, skips
   /// freeing it piece by piece. Output is written with write(2), so nothing is left in a buffer.
   static func analyze(
-    _ paths: [String], fileSystem: DiskFileSystem = DiskFileSystem(mapsLargeFiles: true), activity: String,
+    _ paths: [String], fileSystem: DiskFileSystem = DiskFileSystem(), activity: String,
     then command: (PlanAnalysis) throws -> Void
   ) throws -> Never {
     let parsed = PlanLoader(fileSystem: fileSystem).load(paths)
@@ -26,7 +26,6 @@ enum PlanInput {
     }
     if !parsed.failures.isEmpty { throw ExitCode.badInput }
     let analysis = PlanAnalysis(consume parsed)
-    try requireIntact(analysis.plan.sources)
     let errors = analysis.diagnostics.errorCount
     if errors > 0 {
       Output.error("okr: the plan has \(errors) error\(errors == 1 ? "" : "s") (okr check lists them); \(activity)")
@@ -39,16 +38,5 @@ enum PlanInput {
       code = exitCode
     }
     withExtendedLifetime(analysis) { Glibc.exit(code.rawValue) }
-  }
-
-  /// Reports each file that shrank while it was read (a large file is mapped, and its lost pages
-  /// read as zeros) and ends the command (exit 2): the plan analysed is not what the file says.
-  static func requireIntact(_ sources: SourceMap) throws {
-    let changed = sources.files.filter { !$0.bytes.isIntact }
-    for file in changed {
-      Output.error(
-        "okr: cannot read \(TerminalText.escaped(file.path)): the file shrank while it was read; run the command again")
-    }
-    if !changed.isEmpty { throw ExitCode.badInput }
   }
 }

@@ -112,7 +112,7 @@ public final class DiagnosticRenderer {
     while offset < visibleEnd, column < 200 {
       let characterEnd = offset + LineTable.characterLength(in: source.bytes, at: offset, end: range.upperBound)
       if caretStart < 0, start < characterEnd { caretStart = column }
-      let piece = source.bytes.text(offset..<characterEnd)
+      let piece = String(decoding: source.bytes[offset..<characterEnd], as: UTF8.self)
       let display = piece == "\t" ? " " : TerminalText.escaped(piece)
       shown += display
       column += display.unicodeScalars.reduce(0) { $0 + cellWidth($1) }

@@ -35,14 +35,14 @@ struct FormatWriter {
   /// How much deeper a statement continues when a comment splits it over lines.
   static let continuationIndent = 4
 
-  private let bytes: SourceBytes
+  private let bytes: [UInt8]
   private let comments: [Span]
   private var nextComment = 0
   private(set) var lines: [Line] = []
   /// The end of the furthest source text printed so far (code or comment).
   private var printedEnd: UInt32 = 0
 
-  init(bytes: SourceBytes, comments: [Span]) {
+  init(bytes: [UInt8], comments: [Span]) {
     self.bytes = bytes
     self.comments = comments
   }
@@ -51,7 +51,7 @@ struct FormatWriter {
   func text(_ span: Span) -> String {
     let end = min(Int(span.end), bytes.count)
     let start = min(Int(span.start), end)
-    return bytes.text(start..<end)
+    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 
   /// Whether any comment starts inside `span`.

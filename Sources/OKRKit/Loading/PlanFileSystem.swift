@@ -6,9 +6,6 @@ public protocol PlanFileSystem {
   func kind(of path: String) -> FileKind?
   /// The bytes of a regular file.
   func readFile(_ path: String) throws(FileReadError) -> [UInt8]
-  /// The bytes of a regular file, as the loader keeps them: by default a copy of
-  /// ``readFile(_:)``'s; a file system may read into them directly, or map the file.
-  func readSource(_ path: String) throws(FileReadError) -> SourceBytes
   /// The names of the entries of a folder (not `.` or `..`), in any order.
   func contents(ofFolder path: String) -> [String]
   /// The absolute path with symbolic links, `.` and `..` resolved; nil when it does not exist.
@@ -25,7 +22,6 @@ extension PlanFileSystem {
   public var limits: LoadLimits { LoadLimits() }
   /// By default, files are read from one thread at a time.
   public var readsConcurrently: Bool { false }
-  public func readSource(_ path: String) throws(FileReadError) -> SourceBytes { SourceBytes(try readFile(path)) }
 }
 
 /// What a path names.

@@ -47,7 +47,7 @@ public struct ParsedPlan: Sendable {
 
 /// One file read and parsed on its own, before it has its place (its ``FileID``) in a plan.
 struct ParsedFile: Sendable {
-  var bytes: SourceBytes
+  var bytes: [UInt8]
   var syntax: SyntaxFile
   var diagnostics: [Diagnostic]
 }
@@ -397,10 +397,10 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   }
 
   /// Reads one file, within the size limit.
-  private func read(_ path: String) -> Result<SourceBytes, FileReadError> {
-    let bytes: SourceBytes
+  private func read(_ path: String) -> Result<[UInt8], FileReadError> {
+    let bytes: [UInt8]
     do {
-      bytes = try fileSystem.readSource(path)
+      bytes = try fileSystem.readFile(path)
     } catch {
       return .failure(error)
     }
@@ -411,7 +411,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   }
 
   /// Parses one file's bytes under a provisional id.
-  private func parse(_ bytes: SourceBytes) -> ParsedFile {
+  private func parse(_ bytes: [UInt8]) -> ParsedFile {
     let (syntax, diagnostics) = PlanParser.parse(SourceFile(id: FileID(0), path: "", bytes: bytes))
     return ParsedFile(bytes: bytes, syntax: syntax, diagnostics: diagnostics)
   }

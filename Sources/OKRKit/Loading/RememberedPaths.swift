@@ -23,8 +23,6 @@ struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
 
   func readFile(_ path: String) throws(FileReadError) -> [UInt8] { try base.readFile(path) }
 
-  func readSource(_ path: String) throws(FileReadError) -> SourceBytes { try base.readSource(path) }
-
   func contents(ofFolder path: String) -> [String] { base.contents(ofFolder: path) }
 
   func canonicalPath(_ path: String) -> String? {

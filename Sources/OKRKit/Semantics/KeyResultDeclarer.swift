@@ -100,7 +100,7 @@ struct KeyResultDeclarer {
         objective: objective, localID: localID.name, facts: facts,
         extras: facts.extraCount == 0 ? nil : self.extras(extras, in: sourceFile),
         checkins: Int32(firstCheckin)..<Int32(nextCheckin),
-        owner: facts.ownerClauses == 0 ? nil : owner(of: localID, facts, named: extras.owner, in: sourceFile),
+        owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
         location: Self.location(file, localID.span)))
     return nextCheckin
   }
@@ -130,7 +130,7 @@ struct KeyResultDeclarer {
     if sourceFile.bytes[Int(span.start)] == UInt8(ascii: "\"") {
       return StringLiteral(span: span).value(in: sourceFile)
     }
-    return sourceFile.bytes.text(Int(span.start)..<Int(span.end))
+    return String(decoding: sourceFile.bytes[Int(span.start)..<Int(span.end)], as: UTF8.self)
   }
 
   /// The person named by the key result's last `owner` clause (at `lastOwner`); each clause's

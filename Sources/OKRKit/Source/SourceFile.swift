@@ -43,24 +43,19 @@ public struct SourceFile: Sendable {
   public let id: FileID
   /// The path as the user named it (used in diagnostics).
   public let path: String
-  public let bytes: SourceBytes
+  public let bytes: [UInt8]
 
-  public init(id: FileID, path: String, bytes: SourceBytes) {
+  public init(id: FileID, path: String, bytes: [UInt8]) {
     self.id = id
     self.path = path
     self.bytes = bytes
-  }
-
-  /// A file of a copy of `bytes`.
-  public init(id: FileID, path: String, bytes: [UInt8]) {
-    self.init(id: id, path: path, bytes: SourceBytes(bytes))
   }
 
   /// The bytes of `span`, decoded as UTF-8 (invalid sequences become U+FFFD).
   public func text(_ span: Span) -> String {
     let end = min(Int(span.end), bytes.count)
     let start = min(Int(span.start), end)
-    return bytes.text(start..<end)
+    return String(decoding: bytes[start..<end], as: UTF8.self)
   }
 }
 
@@ -72,16 +67,10 @@ public struct SourceMap: Sendable {
 
   /// Adds a file and returns its id.
   @discardableResult
-  public mutating func add(path: String, bytes: SourceBytes) -> FileID {
+  public mutating func add(path: String, bytes: [UInt8]) -> FileID {
     let id = FileID(Int32(files.count))
     files.append(SourceFile(id: id, path: path, bytes: bytes))
     return id
-  }
-
-  /// Adds a file of a copy of `bytes` and returns its id.
-  @discardableResult
-  public mutating func add(path: String, bytes: [UInt8]) -> FileID {
-    add(path: path, bytes: SourceBytes(bytes))
   }
 
   public subscript(id: FileID) -> SourceFile { files[Int(id.index)] }
@@ -100,12 +89,9 @@ public struct LineColumn: Hashable, Sendable {
 public struct LineTable: Sendable {
   /// The byte offset at which each line starts.
   public let lineStarts: [Int]
-  private let bytes: SourceBytes
+  private let bytes: [UInt8]
 
-  /// The lines of a copy of `bytes`.
-  public init(_ bytes: [UInt8]) { self.init(SourceBytes(bytes)) }
-
-  public init(_ bytes: SourceBytes) {
+  public init(_ bytes: [UInt8]) {
     var starts = [0]
     bytes.withUnsafeBufferPointer { buffer in
       for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
@@ -164,7 +150,7 @@ public struct LineTable: Sendable {
 
   /// The number of bytes of the character at `offset` (before `end`): a valid UTF-8 sequence,
   /// or a maximal invalid one, which is shown as one U+FFFD and so counts as one column.
-  static func characterLength(in bytes: SourceBytes, at offset: Int, end: Int) -> Int {
+  static func characterLength(in bytes: [UInt8], at offset: Int, end: Int) -> Int {
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes[offset..<min(offset + 4, end)].makeIterator()
     switch parser.parseScalar(from: &iterator) {

@@ -105,8 +105,7 @@ public struct StringLiteral: Sendable, Hashable {
   }
 
   /// Decodes the literal at `span` of `bytes`, quotes excluded and escapes resolved.
-  static func decode<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ span: Span) -> String
-  where Bytes.Index == Int {
+  static func decode(_ bytes: [UInt8], _ span: Span) -> String {
     var start = Int(span.start) + 1
     var end = Int(span.end)
     if end > start, bytes[end - 1] == UInt8(ascii: "\"") { end -= 1 }
