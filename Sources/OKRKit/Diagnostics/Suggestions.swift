@@ -24,7 +24,11 @@ public enum Suggestions {
 
   /// A help sentence such as "did you mean `acme.csat`?", or nil with no candidate close enough.
   public static func didYouMean<S: Sequence<String>>(_ name: String, among candidates: S) -> String? {
-    let near = nearest(to: name, among: candidates)
+    sentence(suggesting: nearest(to: name, among: candidates))
+  }
+
+  /// "did you mean `a` or `b`?" for the names `near`; nil when there are none.
+  static func sentence(suggesting near: [String]) -> String? {
     guard !near.isEmpty else { return nil }
     return "did you mean " + near.map { "`\($0)`" }.joined(separator: " or ") + "?"
   }

@@ -12,6 +12,8 @@ struct ObjectiveResolver {
   /// The last owner a link named, and where: the links of neighbouring objectives mostly name
   /// the same one, which is then found by comparing bytes rather than hashing them.
   private var lastOwner: (file: FileID, span: Span, entity: EntityID)?
+  /// "Did you mean" for unknown objectives and key results.
+  private var suggestions = ReferenceSuggestions()
 
   /// Resolved links, what they tell of their objectives, and the problems found.
   struct Output {
@@ -161,7 +163,8 @@ struct ObjectiveResolver {
         Diagnostic(
           .unknownReference, "unknown objective '\(written)'",
           at: here, label: "not defined",
-          help: Suggestions.didYouMean(written, among: candidates)
+          help: suggestions.didYouMean(
+            written, in: .owner(owner), count: candidates.count, candidates: { Array(candidates) })
             ?? (candidates.isEmpty
               ? "'\(source.text(reference.owner))' has no objectives yet"
               : "'\(source.text(reference.owner))' has "
@@ -176,7 +179,8 @@ struct ObjectiveResolver {
       output.problems.report(
         Diagnostic(
           .unknownReference, "unknown key result '\(written)'", at: here, label: "not defined",
-          help: Suggestions.didYouMean(written, among: candidates)
+          help: suggestions.didYouMean(
+            written, in: .objective(objective), count: candidates.count, candidates: { Array(candidates) })
             ?? (candidates.isEmpty
               ? "'\(plan.qualifiedName(objective))' has no key results"
               : "its key results are " + candidates.prefix(5).map { "`\($0)`" }.joined(separator: ", "))))

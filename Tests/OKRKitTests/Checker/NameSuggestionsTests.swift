@@ -46,4 +46,39 @@ import Testing
       #expect(pool.nearest(to: query).names == Suggestions.nearest(to: query, among: names), "\(query)")
     }
   }
+
+  @Test func referencesToAnUnknownObjectiveOrKeyResultAreAnsweredAsEachAlone() {
+    // Links to a renamed objective and to a missing key result, many times over, among two
+    // owners: each keeps the help that asking alone gives.
+    var text = "company acme \"A\" { admin ceo }\nperson ceo \"C\" in acme\n"
+    text += "team t \"T\" in acme { lead ceo }\nteam u \"U\" in acme { lead ceo }\n"
+    text += "team t {\n"
+    for index in 0..<40 {
+      text += "  objective launch_\(index) \"O\" { cycle 2026-Q1; tag standalone; kr reach \"K\" from 0 to 1 }\n"
+    }
+    text += "}\nteam u {\n  objective solo \"S\" { cycle 2026-Q1; tag standalone; kr k \"K\" from 0 to 1 }\n"
+    let targets = ["t.lanch_7", "t.launch_7.reech", "u.sol", "t.lanch_7", "t.zzz", "u.sol", "t.launch_7.reech"]
+    for (index, target) in targets.enumerated() {
+      text +=
+        "  objective c\(index) \"C\" { cycle 2026-Q1; supports \(target) accepted by ceo; kr k \"K\" from 0 to 1 }\n"
+    }
+    text += "}\n"
+    let analysis = CheckerFixtures.analyze(text)
+    let unknown = analysis.diagnostics.filter { $0.rule == .unknownReference }
+    #expect(
+      unknown.map(\.message)
+        == targets.map {
+          $0.split(separator: ".").count == 3 ? "unknown key result '\($0)'" : "unknown objective '\($0)'"
+        })
+    let near7 = "did you mean `t.launch_7` or `t.launch_0` or `t.launch_1`?"
+    let listed = "'t' has " + (0..<5).map { "`t.launch_\($0)`" }.joined(separator: ", ")
+    #expect(
+      unknown.map(\.help) == [
+        near7, "did you mean `t.launch_7.reach`?", "did you mean `u.solo`?", near7, listed, "did you mean `u.solo`?",
+        "did you mean `t.launch_7.reach`?",
+      ])
+    // The same as asking each question alone.
+    let objectives = (0..<40).map { "t.launch_\($0)" }
+    #expect(Suggestions.didYouMean("t.lanch_7", among: objectives) == near7)
+  }
 }
