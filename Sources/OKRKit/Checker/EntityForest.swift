@@ -126,13 +126,8 @@ struct EntityForest {
     let number = enter[Int(lower.index)]
     guard number >= 0 else { return nil }
     // They are apart, so only the last one starting at or before `lower` can enclose it.
-    var low = 0
-    var high = outermost.count
-    while low < high {
-      let middle = (low + high) / 2
-      if outermost[middle].first <= number { low = middle + 1 } else { high = middle }
-    }
-    return low > 0 && number <= outermost[low - 1].last
+    let after = Self.partition(outermost.count) { outermost[$0].first <= number }
+    return after > 0 && number <= outermost[after - 1].last
   }
 
   /// The numbers of `entities`, sorted, for ``anyAtOrBelow(_:among:)``; nil unless each one is
@@ -153,13 +148,18 @@ struct EntityForest {
   func anyAtOrBelow(_ upper: EntityID, among numbers: [Int32]) -> Bool {
     let first = enter[Int(upper.index)]
     guard first >= 0 else { return false }
-    // The first number not before `upper`'s.
+    let next = Self.partition(numbers.count) { numbers[$0] < first }
+    return next < numbers.count && numbers[next] <= last[Int(upper.index)]
+  }
+
+  /// The first position in `0..<count` where `isBefore` is false; it is true on a prefix.
+  private static func partition(_ count: Int, isBefore: (Int) -> Bool) -> Int {
     var low = 0
-    var high = numbers.count
+    var high = count
     while low < high {
       let middle = (low + high) / 2
-      if numbers[middle] < first { low = middle + 1 } else { high = middle }
+      if isBefore(middle) { low = middle + 1 } else { high = middle }
     }
-    return low < numbers.count && numbers[low] <= last[Int(upper.index)]
+    return low
   }
 }
