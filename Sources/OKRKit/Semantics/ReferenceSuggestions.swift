@@ -14,7 +14,8 @@ struct ReferenceSuggestions {
 
   private struct Question: Hashable {
     var scope: Scope
-    var written: String
+    /// As bytes: `String`s equal in another normalization form may get other answers.
+    var written: [UInt8]
   }
 
   private var pools: [Scope: Suggestions.Pool] = [:]
@@ -24,7 +25,7 @@ struct ReferenceSuggestions {
   mutating func didYouMean(
     _ written: String, in scope: Scope, count: Int, candidates: () -> [String]
   ) -> String? {
-    let question = Question(scope: scope, written: written)
+    let question = Question(scope: scope, written: Array(written.utf8))
     if let known = answers[question] { return known }
     var answer: String?
     if count <= Suggestions.candidateLimit {

@@ -81,4 +81,24 @@ import Testing
     let objectives = (0..<40).map { "t.launch_\($0)" }
     #expect(Suggestions.didYouMean("t.lanch_7", among: objectives) == near7)
   }
+
+  @Test func spellingsEqualAsStringsButNotAsBytesKeepTheirOwnAnswers() {
+    // `é` precomposed is two bytes and decomposed three: as written, one is within the typo
+    // distance of `t.x` and the other is not, as when each is asked alone.
+    let composed = "t.\u{E9}"
+    let decomposed = "t.e\u{301}"
+    #expect(composed == decomposed)
+    var text = "company acme \"A\" { admin ceo }\nperson ceo \"C\" in acme\n"
+    text += "team t \"T\" in acme { lead ceo }\nteam u \"U\" in acme { lead ceo }\n"
+    text += "team t {\n  objective x \"X\" { cycle 2026-Q1; tag standalone; kr k \"K\" from 0 to 1 }\n}\nteam u {\n"
+    for (index, target) in [composed, decomposed, composed].enumerated() {
+      text +=
+        "  objective o\(index) \"O\" { cycle 2026-Q1; supports \(target) accepted by ceo; kr k \"K\" from 0 to 1 }\n"
+    }
+    text += "}\n"
+    let help = CheckerFixtures.analyze(text).diagnostics.filter { $0.rule == .unknownReference }.map(\.help)
+    let alone = [composed, decomposed, composed].map { Suggestions.didYouMean($0, among: ["t.x"]) ?? "'t' has `t.x`" }
+    #expect(alone == ["did you mean `t.x`?", "'t' has `t.x`", "did you mean `t.x`?"])
+    #expect(help == alone)
+  }
 }
