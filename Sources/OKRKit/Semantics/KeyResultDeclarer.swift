@@ -38,8 +38,12 @@ struct KeyResultDeclarer {
     // there is nothing to look for (the usual case).
     let mayRepeat = objective.facts.keyResults.count != places.count
     if mayRepeat { keyResultIDs.startObjective() }
+    // The key results' extras follow one another in the table, from the objective's first.
+    var nextExtra = Int(objective.facts.firstExtra)
     for index in objective.facts.keyResults {
       let facts = file.factTables[table].keyResults[Int(index)]
+      let firstExtra = nextExtra
+      nextExtra += Int(facts.extraCount)
       if mayRepeat,
         let first = sourceFile.bytes.withUnsafeBytes({ keyResultIDs.earlierDeclaration(of: facts.idSpan, in: $0) })
       {
@@ -57,9 +61,8 @@ struct KeyResultDeclarer {
       let name = sourceFile.bytes.withUnsafeBytes { names.name(at: facts.idSpan, in: $0) }
       let localID = Identifier(name: name, span: facts.idSpan)
       nextCheckin = declare(
-        localID, facts: facts, table: table, of: file, as: KeyResultID(next),
-        of: id, checkinsFrom: nextCheckin,
-        in: sourceFile)
+        localID, facts: facts, extrasFrom: firstExtra, table: table, of: file, as: KeyResultID(next),
+        of: id, checkinsFrom: nextCheckin, in: sourceFile)
       next += 1
     }
     precondition(next == places.upperBound, "fewer key results than counted")
@@ -72,12 +75,12 @@ struct KeyResultDeclarer {
     SourceLocation(file: file, span: span)
   }
 
-  /// Writes the key result `id`, written `localID`, from what the parser gathered of it (`facts`,
-  /// in table `table` of `syntax`), and its check-ins from `firstCheckin` on; returns where the
-  /// next key result's check-ins go.
+  /// Writes the key result `id`, written `localID`, from what the parser gathered of it (`facts`
+  /// and its extras from `firstExtra` on, in table `table` of `syntax`), and its check-ins from
+  /// `firstCheckin` on; returns where the next key result's check-ins go.
   private mutating func declare(
-    _ localID: Identifier, facts: KeyResultFacts, table: Int, of syntax: SyntaxFile, as id: KeyResultID,
-    of objective: ObjectiveID, checkinsFrom firstCheckin: Int, in sourceFile: SourceFile
+    _ localID: Identifier, facts: KeyResultFacts, extrasFrom firstExtra: Int, table: Int, of syntax: SyntaxFile,
+    as id: KeyResultID, of objective: ObjectiveID, checkinsFrom firstCheckin: Int, in sourceFile: SourceFile
   ) -> Int {
     let file = sourceFile.id
     let written = Int(facts.firstCheckin)..<Int(facts.firstCheckin + facts.checkinCount)
@@ -94,10 +97,16 @@ struct KeyResultDeclarer {
     }
     let nextCheckin = firstCheckin + written.count
     Self.sortByDate(firstCheckin..<nextCheckin, of: checkins)
-    let extras = facts.extraCount == 0 ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(of: facts)
+    let extras =
+      facts.extraCount == 0
+      ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(from: firstExtra, count: Int(facts.extraCount))
+    // The weight is read again from its literal, as the parser read it.
+    let weight = extras.weight.map { span in
+      sourceFile.bytes.withUnsafeBufferPointer { PlainLiterals(bytes: $0).value(ofNumberAt: span) }
+    }
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(
-        objective: objective, localID: localID.name, facts: facts,
+        objective: objective, localID: localID.name, facts: facts, weight: weight ?? 1,
         extras: facts.extraCount == 0 ? nil : self.extras(extras, in: sourceFile),
         checkins: Int32(firstCheckin)..<Int32(nextCheckin),
         owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),

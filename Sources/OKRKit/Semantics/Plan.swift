@@ -265,9 +265,9 @@ public struct KeyResult: Sendable {
   }
 
   /// The key result whose id is written at `location` and the rest as the parser read it
-  /// (`facts`), with `extras` (its unit, source, note and weight literal, if any).
+  /// (`facts`), with `weight` and `extras` (its unit, source, note and weight literal, if any).
   init(
-    objective: ObjectiveID, localID: String, facts: KeyResultFacts, extras: KeyResultExtras?,
+    objective: ObjectiveID, localID: String, facts: KeyResultFacts, weight: Double, extras: KeyResultExtras?,
     checkins: Range<Int32>, owner: EntityID?, location: SourceLocation
   ) {
     self.localID = localID
@@ -277,16 +277,17 @@ public struct KeyResult: Sendable {
     case .none: measureKind = .none
     case .metric: measureKind = facts.current.isNaN ? .range : .rangeWithCurrent
     case .milestone:
+      // A date `done` on is in `from` (NaN for none).
       if !facts.isDone {
         measureKind = .milestone
-      } else if facts.doneOn == .min {
-        measureKind = .done
+      } else if facts.from.isNaN {
+        (measureKind, first) = (.done, 0)
       } else {
-        (measureKind, first) = (.doneOn, Double(facts.doneOn))
+        measureKind = .doneOn
       }
     case .manual: measureKind = .manual
     }
-    self.weight = facts.weight
+    self.weight = weight
     self.location = location
     self.checkins = checkins
     self.objective = objective

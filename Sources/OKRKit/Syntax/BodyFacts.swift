@@ -43,7 +43,7 @@ struct BodyFactTable: Sendable {
   /// Where the next objective's facts start.
   var endPlace: ObjectiveFactsPlace {
     ObjectiveFactsPlace(
-      keyResults: Int32(keyResults.count)..<Int32(keyResults.count),
+      keyResults: Int32(keyResults.count)..<Int32(keyResults.count), firstExtra: Int32(extras.count),
       statements: Int32(statements.count)..<Int32(statements.count),
       supports: Int32(supports.count)..<Int32(supports.count))
   }
@@ -51,7 +51,7 @@ struct BodyFactTable: Sendable {
   /// The place of the facts added since `start` (an earlier ``endPlace``), in table `table`.
   func place(since start: ObjectiveFactsPlace, table: Int32) -> ObjectiveFactsPlace {
     ObjectiveFactsPlace(
-      table: table, keyResults: start.keyResults.lowerBound..<Int32(keyResults.count),
+      table: table, keyResults: start.keyResults.lowerBound..<Int32(keyResults.count), firstExtra: start.firstExtra,
       statements: start.statements.lowerBound..<Int32(statements.count),
       supports: start.supports.lowerBound..<Int32(supports.count))
   }
@@ -138,10 +138,12 @@ struct WrittenSupports {
 }
 
 /// Where an objective's facts are: a table of ``SyntaxFile/factTables`` and, in it, its key
-/// results (those with a repeated id too), other statements and `supports` clauses.
+/// results (those with a repeated id too) and the first of their extras, other statements and
+/// `supports` clauses.
 struct ObjectiveFactsPlace: Sendable {
   var table: Int32 = 0
   var keyResults: Range<Int32> = 0..<0
+  var firstExtra: Int32 = 0
   var statements: Range<Int32> = 0..<0
   var supports: Range<Int32> = 0..<0
 }

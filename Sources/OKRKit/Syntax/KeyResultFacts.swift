@@ -1,19 +1,20 @@
 /// What a key result says (its id, title and clauses), gathered while the parser reads it, so that
-/// resolving a plan never reads it again. Kept small (a plan may have millions): the clauses most
-/// key results do without (unit, weight, note, source, owner) are kept apart, as
-/// ``KeyResultExtra``.
+/// resolving a plan never reads it again. Kept small (a plan may have millions; 64 bytes): the
+/// clauses most key results do without (unit, weight, note, source, owner) are kept apart, as
+/// ``KeyResultExtra``, in the order of their key results (an objective's first is in its
+/// ``ObjectiveFactsPlace``).
 struct KeyResultFacts: Sendable {
   /// How the key result measures progress.
   enum Kind: UInt8, Sendable {
     case none, metric, milestone, manual
   }
 
-  /// The range's start and target (`from A to B`); for `progress N%`, `from` is the fraction.
+  /// The range's start and target (`from A to B`); for `progress N%`, `from` is the fraction;
+  /// for a milestone done on a date, `from` is the date's ``Day/ordinal``, NaN when done with no date.
   var from = 0.0
   var to = 0.0
   /// `current V`; NaN when not written.
   var current = Double.nan
-  var weight = 1.0
   /// The clause that sets the measure: `from … to …`, `milestone`/`done`, or the `progress N%` literal.
   var measureSpan = PackedSpan(nil)
   /// The key result's id and title.
@@ -24,10 +25,6 @@ struct KeyResultFacts: Sendable {
   /// The first of the key result's check-ins in ``BodyFactTable/checkins``, and how many it has.
   var firstCheckin: Int32 = 0
   var checkinCount: Int32 = 0
-  /// The first of its ``KeyResultExtra`` in ``BodyFactTable/extras``.
-  var firstExtra: Int32 = 0
-  /// The date after `done`, as a ``Day/ordinal``; `Int32.min` when none is written.
-  var doneOn = Int32.min
   var kind = Kind.none
   var isDone = false
   var extraCount: UInt8 = 0
@@ -62,6 +59,8 @@ struct KeyResultFactsBuilder {
   fileprivate var range: Span?
   fileprivate var milestone: Span?
   fileprivate var manual: NumberLiteral?
+  /// The date after the last `done`, as a ``Day/ordinal``; `Int32.min` when none is written.
+  fileprivate var doneOn = Int32.min
   fileprivate var extra = KeyResultExtraSpans()
 }
 
@@ -84,12 +83,10 @@ extension BodyFactTable {
     case .checkin(let checkin): checkins.append(checkin)
     case .milestone(let span): builder.milestone = builder.milestone ?? span
     case .done(let date, let span):
-      (builder.facts.isDone, builder.facts.doneOn) = (true, date?.day.ordinal ?? .min)
+      (builder.facts.isDone, builder.doneOn) = (true, date?.day.ordinal ?? .min)
       builder.milestone = builder.milestone ?? span
     case .progress(let value, _): builder.manual = value
-    case .weight(let value, _):
-      builder.facts.weight = value.value
-      builder.extra.weight = value.span
+    case .weight(let value, _): builder.extra.weight = value.span
     case .owner(let person, _):
       builder.extra.owner = person.span
       builder.facts.ownerClauses = min(builder.facts.ownerClauses + 1, 2)
@@ -106,10 +103,11 @@ extension BodyFactTable {
       (facts.kind, facts.measureSpan) = (.metric, PackedSpan(range))
     } else if let milestone = builder.milestone {
       (facts.kind, facts.measureSpan) = (.milestone, PackedSpan(milestone))
+      if facts.isDone { facts.from = builder.doneOn == .min ? .nan : Double(builder.doneOn) }
     } else if let manual = builder.manual {
       (facts.kind, facts.from, facts.measureSpan) = (.manual, manual.fraction, PackedSpan(manual.span))
     }
-    facts.firstExtra = Int32(extras.count)
+    let firstExtra = extras.count
     func keep(_ span: Span?, as kind: KeyResultExtra.Kind) {
       if let span { extras.append(KeyResultExtra(span: span, kind: kind)) }
     }
@@ -118,7 +116,7 @@ extension BodyFactTable {
     keep(builder.extra.note, as: .note)
     keep(builder.extra.source, as: .source)
     keep(builder.extra.owner, as: .owner)
-    facts.extraCount = UInt8(extras.count - Int(facts.firstExtra))
+    facts.extraCount = UInt8(extras.count - firstExtra)
     facts.checkinCount = Int32(checkins.count) - facts.firstCheckin
     keyResults.append(facts)
   }
@@ -128,11 +126,10 @@ extension BodyFactTable {
     checkins.removeSubrange(Int(builder.facts.firstCheckin)...)
   }
 
-  /// Where the extras of `facts` are written.
-  func extraSpans(of facts: KeyResultFacts) -> KeyResultExtraSpans {
+  /// Where the extras of a key result are written: `count` of them from `first` on.
+  func extraSpans(from first: Int, count: Int) -> KeyResultExtraSpans {
     var spans = KeyResultExtraSpans()
-    let first = Int(facts.firstExtra)
-    for extra in extras[first..<first + Int(facts.extraCount)] {
+    for extra in extras[first..<first + count] {
       switch extra.kind {
       case .unit: spans.unit = extra.span
       case .weight: spans.weight = extra.span

@@ -617,8 +617,8 @@ struct Parser {
     counts.objectives += 1
     if reuses != nil { counts.links += 1 }
     return ObjectiveDecl(
-      id: id, title: title, reuses: reuses, storedStatements: statements, body: body, span: span,
-      keyResultCounts: keyResultCounts, facts: factTable.place(since: firstFacts, table: factTableNumber))
+      id: id, reuses: reuses, storedStatements: statements, span: span, keyResultCounts: keyResultCounts,
+      facts: factTable.place(since: firstFacts, table: factTableNumber), title: title, body: body)
   }
 
   /// Reads the objective starting here again, keeping its statements (for
@@ -1187,21 +1187,15 @@ struct Parser {
     }
     let token = current
     advance()
-    if let (value, isPercent) = plainLiterals.number(token.span) {
-      return NumberLiteral(value: value, isPercent: isPercent, span: token.span)
-    }
-    var digits = text(token)
-    let isPercent = digits.hasSuffix("%")
-    if isPercent { digits.removeLast() }
-    digits.removeAll { $0 == "_" }
-    guard let value = Double(digits), value.isFinite else {
+    // Key results' weights are read again from their spans the same way (``KeyResultDeclarer``).
+    guard let (value, isPercent) = plainLiterals.number(token.span) ?? plainLiterals.generalNumber(token.span) else {
       // Letters glued to digits were already reported by the lexer.
-      if !digits.contains(where: \.isLetter) {
+      if !text(token).contains(where: \.isLetter) {
         invalidLiteral(
           "the number '\(TerminalText.escaped(String(text(token).prefix(40))))' is too large",
           at: token.span, help: "write a number with at most 15 significant digits")
       }
-      return NumberLiteral(value: 0, isPercent: isPercent, span: token.span)
+      return NumberLiteral(value: 0, isPercent: text(token).hasSuffix("%"), span: token.span)
     }
     return NumberLiteral(value: value, isPercent: isPercent, span: token.span)
   }

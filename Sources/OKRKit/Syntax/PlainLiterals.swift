@@ -1,6 +1,6 @@
 /// Numbers, dates and periods in their usual forms, read straight from the bytes of a plan
-/// without making a `String`; anything else is read the general way by the parser, and both
-/// give the same values.
+/// without making a `String`; anything else is read the general way (``generalNumber(_:)`` for
+/// numbers), and both give the same values.
 struct PlainLiterals {
   let bytes: UnsafeBufferPointer<UInt8>
 
@@ -40,6 +40,23 @@ struct PlainLiterals {
     guard digits > 0, digits <= 15, !seenPoint || fractionDigits > 0 else { return nil }
     let magnitude = Double(mantissa) / PlainLiterals.powersOfTen[fractionDigits]
     return (isNegative ? -magnitude : magnitude, isPercent)
+  }
+
+  /// The value of any number token at `span` (underscores dropped, then read by `Double`); nil
+  /// when that is not a finite number (too large, or letters glued to the digits).
+  func generalNumber(_ span: Span) -> (value: Double, isPercent: Bool)? {
+    var digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)]), as: UTF8.self)
+    let isPercent = digits.hasSuffix("%")
+    if isPercent { digits.removeLast() }
+    digits.removeAll { $0 == "_" }
+    guard let value = Double(digits), value.isFinite else { return nil }
+    return (value, isPercent)
+  }
+
+  /// The value the parser gives the number token at `span`: 0 when it is not a finite number
+  /// (which the parser reports).
+  func value(ofNumberAt span: Span) -> Double {
+    (number(span) ?? generalNumber(span))?.value ?? 0
   }
 
   /// 10^0 … 10^15, all exact doubles.

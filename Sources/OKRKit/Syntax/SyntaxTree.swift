@@ -262,20 +262,21 @@ public enum EntityMember: Sendable {
 /// the statements say is kept apart, compactly, in the file's fact tables, which is what
 /// resolving reads.
 public struct ObjectiveDecl: Sendable {
+  // Stored in this order so that no padding falls between the fields: a plan may have a million.
   public var id: Identifier
-  public var title: StringLiteral?
   /// The objective whose title this one takes, and which it supports.
   public var reuses: Reference?
   /// The statements, when kept rather than read again (see ``statements(in:)``).
   var storedStatements: [ObjectiveStatement]?
-  /// The braces of the block, when it has one.
-  public var body: Span?
   public var span: Span
   /// How many key results have an id not used before in the objective, and their check-ins:
   /// what the plan will hold of them (repeated ones are reported and left out).
   var keyResultCounts = KeyResultCounts()
   /// Where what the statements say is kept in ``SyntaxFile/factTables``.
   var facts = ObjectiveFactsPlace()
+  public var title: StringLiteral?
+  /// The braces of the block, when it has one.
+  public var body: Span?
 
   struct KeyResultCounts: Sendable {
     var keyResults: Int32 = 0

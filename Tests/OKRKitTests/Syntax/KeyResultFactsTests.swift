@@ -77,6 +77,51 @@ import Testing
     #expect(bad.note.map(plan.text) == "kept")
   }
 
+  /// Extras are found by counting from the objective's first: key results without extras, one
+  /// with a repeated id (whose extras are skipped with it) and the next objective's keep their own.
+  @Test func extrasAndWeightsBelongToTheirKeyResult() throws {
+    let text = #"""
+      company acme "Acme" {
+        admin ceo
+        objective a "A" {
+          kr plain "Plain" from 0 to 1
+          kr first "First" from 0 to 1 unit ms weight 1_000 note "first"
+          kr first "Repeated" from 0 to 1 unit s weight 7 note "skipped" source "skipped"
+          kr long "Long" progress 10% weight 1234567890123456789
+          kr redone "Redone" milestone done 2026-02-01 done
+          kr dated "Dated" done done 2026-03-01
+        }
+        objective b "B" {
+          kr plain "Plain" milestone
+          kr other "Other" from 0 to 1 weight 2.5 source "b.other"
+        }
+      }
+      person ceo "C" in acme
+
+      """#
+    let (plan, diagnostics) = PlanResolver.resolve(FrontEndFixtures.parse(text))
+    #expect(diagnostics.map(\.rule) == [.duplicateDefinition])
+    func keyResult(_ objective: String, _ localID: String) throws -> KeyResult {
+      let owner = try #require(plan.entity(named: "acme"))
+      let id = try #require(plan.objective(owner: owner, localID: objective))
+      return plan[try #require(plan.keyResult(of: id, localID: localID))]
+    }
+    let first = try keyResult("a", "first")
+    #expect(first.weight == 1000)
+    #expect(first.note.map(plan.text) == "first")
+    #expect(first.measure == .metric(from: 0, to: 1, current: nil, unit: "ms"))
+    #expect(first.source == nil)
+    #expect(try keyResult("a", "plain").weight == 1)
+    #expect(try keyResult("a", "plain").note == nil)
+    #expect(try keyResult("a", "long").weight == 1_234_567_890_123_456_789)
+    #expect(try keyResult("a", "redone").measure == .milestone(isDone: true, doneOn: nil))
+    #expect(try keyResult("a", "dated").measure == .milestone(isDone: true, doneOn: Day("2026-03-01")))
+    let other = try keyResult("b", "other")
+    #expect(other.weight == 2.5)
+    #expect(other.source == "b.other")
+    #expect(try keyResult("b", "plain").source == nil)
+  }
+
   @Test func everyOwnerClauseIsLookedUp() throws {
     let (plan, diagnostics) = Self.resolved()
     #expect(try Self.keyResult(plan, "owners").owner == plan.entity(named: "ceo"))
