@@ -35,6 +35,18 @@ import Testing
     #expect(evaluation.confidence(of: plan.keyResultID("acme.csat.nps")) == 0.6)
   }
 
+  /// Values that may be missing are kept as plain numbers with one NaN standing for none: every
+  /// number reads back as it was stored, other NaNs included.
+  @Test func missingValuesAreToldApartFromEveryNumber() {
+    let numbers: [Double?] = [nil, 0, -0.0, 1.5, -.infinity, .infinity, .nan, -.nan, .greatestFiniteMagnitude, nil]
+    var stored = OptionalDoubles(count: numbers.count)
+    #expect((0..<numbers.count).allSatisfy { stored[$0] == nil })
+    for (index, number) in numbers.enumerated() { stored[index] = number }
+    for (index, number) in numbers.enumerated() {
+      #expect(stored[index]?.bitPattern == number?.bitPattern, "\(String(describing: number))")
+    }
+  }
+
   @Test func decreasingMetricsAndClampingPastBothEnds() {
     let plan = EvaluationFixture.plan(
       """

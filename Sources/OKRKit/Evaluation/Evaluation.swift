@@ -19,16 +19,16 @@ public struct Evaluation: Sendable {
   public let whatIf: WhatIf
 
   var objectiveProgress: [Double]
-  var objectiveExpected: [Double?]
+  var objectiveExpected: OptionalDoubles
   var objectiveStatus: [ProgressStatus]
   /// The override in effect (the plan's or the what-if's), per objective.
-  var objectiveOverride: [Double?]
+  var objectiveOverride: OptionalDoubles
   /// The total weight of an objective's key results and supporting links.
   var objectiveItemWeight: [Double]
 
   var keyResultProgress: [Double]
-  var keyResultValue: [Double?]
-  var keyResultConfidence: [Double?]
+  var keyResultValue: OptionalDoubles
+  var keyResultConfidence: OptionalDoubles
   var keyResultStatus: [ProgressStatus]
   var keyResultWeight: [Double]
   /// Whether a key result's progress is the mean of its supporters (it has no measure of its own).
@@ -43,13 +43,13 @@ public struct Evaluation: Sendable {
     self.asOf = asOf
     self.whatIf = whatIf
     objectiveProgress = Array(repeating: 0, count: objectives)
-    objectiveExpected = Array(repeating: nil, count: objectives)
+    objectiveExpected = OptionalDoubles(count: objectives)
     objectiveStatus = Array(repeating: .noCycle, count: objectives)
-    objectiveOverride = Array(repeating: nil, count: objectives)
+    objectiveOverride = OptionalDoubles(count: objectives)
     objectiveItemWeight = Array(repeating: 0, count: objectives)
     keyResultProgress = Array(repeating: 0, count: keyResults)
-    keyResultValue = Array(repeating: nil, count: keyResults)
-    keyResultConfidence = Array(repeating: nil, count: keyResults)
+    keyResultValue = OptionalDoubles(count: keyResults)
+    keyResultConfidence = OptionalDoubles(count: keyResults)
     keyResultStatus = Array(repeating: .noCycle, count: keyResults)
     keyResultWeight = Array(repeating: 0, count: keyResults)
     keyResultIsDerived = Array(repeating: false, count: keyResults)
@@ -104,4 +104,32 @@ public struct Evaluation: Sendable {
 
   /// A link's weight as counted: 0 for a loop link or a non-positive weight.
   public func weight(of id: LinkID) -> Double { linkWeight[Int(id.index)] }
+}
+
+/// Numbers that may be missing, one per node, kept as plain `Double`s: half the memory of
+/// `[Double?]` (a plan may have millions of key results). One NaN, with a payload of its own,
+/// stands for nil; every other value, other NaNs included, is kept as it is.
+struct OptionalDoubles: Sendable {
+  private var storage: [Double]
+  /// What stands for nil: a quiet NaN no arithmetic makes (its payload spells `OKR`).
+  private static let none = Double(bitPattern: 0x7FF8_0000_004F_4B52)
+
+  /// `count` missing numbers.
+  init(count: Int) { storage = Array(repeating: Self.none, count: count) }
+
+  subscript(index: Int) -> Double? {
+    get { Self.decode(storage[index]) }
+    set { storage[index] = Self.encode(newValue) }
+  }
+
+  /// How `value` is stored.
+  static func encode(_ value: Double?) -> Double { value ?? none }
+
+  /// The number stored as `stored`, nil for none.
+  static func decode(_ stored: Double) -> Double? { stored.bitPattern == none.bitPattern ? nil : stored }
+
+  /// Calls `body` with the stored numbers (see ``encode(_:)``), to write many at once.
+  mutating func withStorage<Result>(_ body: (inout UnsafeMutableBufferPointer<Double>) -> Result) -> Result {
+    storage.withUnsafeMutableBufferPointer(body)
+  }
 }

@@ -106,8 +106,8 @@ public struct PlanEvaluator: Sendable {
     let count = plan.keyResults.count
     let pieceCount = metrics == nil ? min(ParallelWork.coreCount * 4, max(1, count / 65_536)) : 1
     let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
-    evaluation.keyResultValue.withUnsafeMutableBufferPointer { values in
-      evaluation.keyResultConfidence.withUnsafeMutableBufferPointer { confidences in
+    evaluation.keyResultValue.withStorage { values in
+      evaluation.keyResultConfidence.withStorage { confidences in
         evaluation.keyResultProgress.withUnsafeMutableBufferPointer { progresses in
           evaluation.keyResultIsDerived.withUnsafeMutableBufferPointer { derived in
             // Each piece writes only its own key results' places.
@@ -117,8 +117,8 @@ public struct PlanEvaluator: Sendable {
             _ = ParallelWork.map(pieces) { piece in
               for index in piece {
                 let reading = reading(of: KeyResultID(index), asOf: asOf, whatIf: whatIf, metrics: metrics)
-                values[index] = reading.value
-                confidences[index] = reading.confidence
+                values[index] = OptionalDoubles.encode(reading.value)
+                confidences[index] = OptionalDoubles.encode(reading.confidence)
                 progresses[index] = reading.progress ?? 0
                 derived[index] = reading.progress == nil
               }

@@ -100,13 +100,9 @@ struct KeyResultDeclarer {
     let extras =
       facts.extraCount == 0
       ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(from: firstExtra, count: Int(facts.extraCount))
-    // The weight is read again from its literal, as the parser read it.
-    let weight = extras.weight.map { span in
-      sourceFile.bytes.withUnsafeBufferPointer { PlainLiterals(bytes: $0).value(ofNumberAt: span) }
-    }
     (keyResults.baseAddress! + Int(id.index)).initialize(
       to: KeyResult(
-        objective: objective, localID: localID.name, facts: facts, weight: weight ?? 1,
+        objective: objective, localID: localID.name, facts: facts,
         extras: facts.extraCount == 0 ? nil : self.extras(extras, in: sourceFile),
         checkins: Int32(firstCheckin)..<Int32(nextCheckin),
         owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
@@ -120,7 +116,11 @@ struct KeyResultDeclarer {
     let values = KeyResultExtras.Values(
       unit: spans.unit.map { Self.word(at: $0, in: sourceFile) },
       source: spans.source.map { StringLiteral(span: $0).value(in: sourceFile) },
-      noteSpan: PackedSpan(spans.note), weightSpan: PackedSpan(spans.weight))
+      noteSpan: PackedSpan(spans.note), weightSpan: PackedSpan(spans.weight),
+      // Read again from its literal, as the parser read it.
+      weight: spans.weight.map { span in
+        sourceFile.bytes.withUnsafeBufferPointer { PlainLiterals(bytes: $0).value(ofNumberAt: span) }
+      } ?? 1)
     // Units equal as `String`s may be in other normalization forms (each keeps its own), unless
     // they are ASCII (decoded: a string literal may write other characters as `\u{…}`).
     guard let unit = values.unit, spans.source == nil, spans.note == nil, spans.weight == nil,

@@ -233,10 +233,10 @@ public enum Measure: Sendable, Hashable {
 
 /// A key result.
 ///
-/// Stored compactly (a plan may have millions, 104 bytes each): positions in the key result's own
+/// Stored compactly (a plan may have millions, 96 bytes each): positions in the key result's own
 /// file are kept as spans, the measure as its numbers and kind, and what few key results have (a
-/// unit, a source, a note, a written weight) in a ``KeyResultExtras`` of its own; the properties
-/// below rebuild them.
+/// unit, a source, a note, a weight other than 1) in a ``KeyResultExtras`` of its own; the
+/// properties below rebuild them.
 public struct KeyResult: Sendable {
   /// The id within its objective, e.g. `nps`.
   public var localID: String
@@ -246,7 +246,6 @@ public struct KeyResult: Sendable {
   private var first: Double
   private var second: Double
   private var third: Double
-  public var weight: Double
   /// Where the key result's id is written.
   public var location: SourceLocation
   /// Check-ins sorted by date: a contiguous range of ``Plan/checkins``.
@@ -265,9 +264,9 @@ public struct KeyResult: Sendable {
   }
 
   /// The key result whose id is written at `location` and the rest as the parser read it
-  /// (`facts`), with `weight` and `extras` (its unit, source, note and weight literal, if any).
+  /// (`facts`), with `extras` (its unit, source, note, weight and weight literal, if any).
   init(
-    objective: ObjectiveID, localID: String, facts: KeyResultFacts, weight: Double, extras: KeyResultExtras?,
+    objective: ObjectiveID, localID: String, facts: KeyResultFacts, extras: KeyResultExtras?,
     checkins: Range<Int32>, owner: EntityID?, location: SourceLocation
   ) {
     self.localID = localID
@@ -287,7 +286,6 @@ public struct KeyResult: Sendable {
       }
     case .manual: measureKind = .manual
     }
-    self.weight = weight
     self.location = location
     self.checkins = checkins
     self.objective = objective
@@ -310,6 +308,12 @@ public struct KeyResult: Sendable {
   public var source: String? {
     get { extras?.values.source }
     set { change { $0.source = newValue } }
+  }
+
+  /// The weight in its objective's mean: 1 unless written.
+  public var weight: Double {
+    get { extras?.values.weight ?? 1 }
+    set { change { $0.weight = newValue } }
   }
 
   public var owner: EntityID? {
@@ -387,15 +391,16 @@ enum MeasureValues {
   case none
 }
 
-/// What few key results have: a unit, a source, a note, a written weight. Kept out of
-/// ``KeyResult`` so that the many without them take no room for them; key results with the same
-/// unit and nothing else share one.
+/// What few key results have: a unit, a source, a note, a weight other than 1, a written weight.
+/// Kept out of ``KeyResult`` so that the many without them take no room for them; key results
+/// with the same unit and nothing else share one.
 final class KeyResultExtras: Sendable {
   struct Values: Hashable {
     var unit: String?
     var source: String?
     var noteSpan = PackedSpan(nil)
     var weightSpan = PackedSpan(nil)
+    var weight = 1.0
 
     var isEmpty: Bool { self == Values() }
   }

@@ -22,6 +22,7 @@ import Testing
         kr manual "Docs" progress 35%
         kr extras "Uptime" from 99 to 99.9 unit pct weight 2 source "uptime.monthly" note "SLO"
         kr same "Latency" from 300 to 200 unit pct
+        kr twin "Latency p99" from 900 to 500 unit pct
         kr nfc "Coffee" from 1 to 2 unit \(composed)
         kr nfd "Tea" from 1 to 2 unit \(decomposed)
         kr escapedNFC "Cocoa" from 1 to 2 unit "caf\\u{E9}"
@@ -111,5 +112,22 @@ import Testing
     #expect(plain.source == "signups" && plain.measure == .none)
     plain.source = nil
     #expect(plain.source == nil)
+  }
+
+  /// The weight is kept with the extras, which key results with the same unit share: setting one
+  /// key result's weight changes no other.
+  @Test func settingAWeightChangesOneKeyResult() throws {
+    var plan = Self.plan().plan
+    let same = try #require(plan.keyResults.firstIndex { $0.localID == "same" })
+    let twin = try #require(plan.keyResults.firstIndex { $0.localID == "twin" })
+    plan.keyResults[same].weight = 3
+    #expect(plan.keyResults[same].weight == 3)
+    #expect(plan.keyResults[twin].weight == 1)
+    #expect(plan.keyResults[same].measure == .metric(from: 300, to: 200, current: nil, unit: "pct"))
+    plan.keyResults[twin].weight = .nan
+    #expect(plan.keyResults[twin].weight.isNaN)
+    #expect(plan.keyResults[twin].measure == .metric(from: 900, to: 500, current: nil, unit: "pct"))
+    plan.keyResults[same].weight = 1
+    #expect(plan.keyResults[same].weight == 1 && plan.keyResults[same].weightLocation == nil)
   }
 }
