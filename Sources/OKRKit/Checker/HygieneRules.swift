@@ -7,34 +7,36 @@ enum HygieneRules {
   static func check(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
     for index in plan.objectives.indices {
       let id = ObjectiveID(index)
-      let objective = plan.objectives[index]
+      // Field by field, in place: a copy of the whole objective costs more than the checks.
+      let keyResults = plan.objectives[index].keyResults
+      let override = plan.objectives[index].progressOverride
       let hasSupporters = !plan.childLinks(of: id).isEmpty
-      let hasKeyResults = !objective.keyResults.isEmpty
-      if plan.level(of: id) != .company, plan.parentLinks(of: id).isEmpty, !objective.hasUnresolvedParent,
-        !objective.tags.contains(where: standaloneTags.contains)
+      let hasKeyResults = !keyResults.isEmpty
+      if plan.level(of: id) != .company, plan.parentLinks(of: id).isEmpty, !plan.objectives[index].hasUnresolvedParent,
+        !plan.objectives[index].tags.contains(where: standaloneTags.contains)
       {
         diagnostics.append(orphan(id, plan))
       }
-      if !hasKeyResults, !hasSupporters, objective.progressOverride == nil {
+      if !hasKeyResults, !hasSupporters, override == nil {
         diagnostics.append(
           Diagnostic(
             .nothingToMeasure,
             "'\(plan.qualifiedName(id))' has nothing to measure: no key results, no supporting objectives and no progress override",
-            at: objective.location, label: "its progress will always be 0",
+            at: plan.objectives[index].location, label: "its progress will always be 0",
             help: "add a key result, e.g. kr ID \"Title\" from 0 to 10, or link the objectives that support it"))
       }
-      if let override = objective.progressOverride, hasKeyResults || hasSupporters {
+      if let override, hasKeyResults || hasSupporters {
         let hidden = [hasKeyResults ? "key results" : nil, hasSupporters ? "supporters" : nil].compactMap { $0 }
-        let written =
-          objective.overrideLocation.map(plan.literal) ?? "progress \(NumberText.percent(override)) override"
+        let overrideLocation = plan.objectives[index].overrideLocation
+        let written = overrideLocation.map(plan.literal) ?? "progress \(NumberText.percent(override)) override"
         diagnostics.append(
           Diagnostic(
             .overrideIgnores,
             "the progress of '\(plan.qualifiedName(id))' is set by hand to \(NumberText.percent(override)); its \(hidden.joined(separator: " and ")) do not count",
-            at: objective.overrideLocation ?? objective.location, label: "hides the computed progress",
+            at: overrideLocation ?? plan.objectives[index].location, label: "hides the computed progress",
             help: "remove `\(written)` to let its \(hidden.joined(separator: " and ")) count again"))
       }
-      for keyResult in objective.keyResults {
+      for keyResult in keyResults {
         measuredAndSupported(KeyResultID(keyResult), plan, into: &diagnostics)
       }
     }

@@ -19,9 +19,9 @@ enum PeopleRules {
       }
     }
     for index in plan.objectives.indices {
-      let objective = plan.objectives[index]
-      guard let owner = objective.accountable, let location = objective.accountableLocation,
-        !people.belongs(owner, to: objective.owner)
+      // Field by field, in place: a copy of the whole objective costs more than the check.
+      guard let owner = plan.objectives[index].accountable, let location = plan.objectives[index].accountableLocation,
+        !people.belongs(owner, to: plan.objectives[index].owner)
       else { continue }
       diagnostics.append(ownerNotMember(ObjectiveID(index), owner, location, plan))
     }

@@ -13,6 +13,8 @@ struct KeyResultDeclarer {
   private var keyResultIDs = KeyResultIDs()
   /// The extras of key results with an ASCII unit and no other extra, by unit: one for each unit.
   private var unitExtras: [String: KeyResultExtras] = [:]
+  /// The same, by the unit's bytes as written when short (see ``ShortNameCache/key(of:in:)``).
+  private var unitExtrasAsWritten: [UInt64: KeyResultExtras] = [:]
   /// The key results' ids made so far.
   private var names = ShortNameCache()
 
@@ -100,19 +102,25 @@ struct KeyResultDeclarer {
     let extras =
       facts.extraCount == 0
       ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(from: firstExtra, count: Int(facts.extraCount))
-    (keyResults.baseAddress! + Int(id.index)).initialize(
-      to: KeyResult(
-        objective: objective, localID: localID.name, facts: facts,
-        extras: facts.extraCount == 0 ? nil : self.extras(extras, in: sourceFile),
-        checkins: Int32(firstCheckin)..<Int32(nextCheckin),
-        owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
-        location: Self.location(file, localID.span)))
+    let keyResult = KeyResult(
+      objective: objective, localID: localID.name, facts: facts,
+      extras: facts.extraCount == 0 ? nil : self.extras(extras, in: sourceFile),
+      checkins: Int32(firstCheckin)..<Int32(nextCheckin),
+      owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
+      location: Self.location(file, localID.span))
+    (keyResults.baseAddress! + Int(id.index)).initialize(to: consume keyResult)
     return nextCheckin
   }
 
   /// The extras written at `spans`, nil when there are none; shared by key results with the
   /// same unit and no other extra.
   private mutating func extras(_ spans: KeyResultExtraSpans, in sourceFile: SourceFile) -> KeyResultExtras? {
+    // A short unit alone (the usual extra) is found by its bytes as written, making no `String`.
+    var writtenUnit: UInt64?
+    if let unit = spans.unit, spans.source == nil, spans.note == nil, spans.weight == nil {
+      writtenUnit = sourceFile.bytes.withUnsafeBytes { ShortNameCache.key(of: unit, in: $0) }
+      if let writtenUnit, let shared = unitExtrasAsWritten[writtenUnit] { return shared }
+    }
     let values = KeyResultExtras.Values(
       unit: spans.unit.map { Self.word(at: $0, in: sourceFile) },
       source: spans.source.map { StringLiteral(span: $0).value(in: sourceFile) },
@@ -128,9 +136,9 @@ struct KeyResultDeclarer {
     else {
       return values.isEmpty ? nil : KeyResultExtras(values)
     }
-    if let shared = unitExtras[unit] { return shared }
-    let extras = KeyResultExtras(values)
+    let extras = unitExtras[unit] ?? KeyResultExtras(values)
     unitExtras[unit] = extras
+    if let writtenUnit { unitExtrasAsWritten[writtenUnit] = extras }
     return extras
   }
 

@@ -9,6 +9,8 @@ struct ObjectiveStatementReader {
   /// The terms of the cycles read so far, by period and named cycle, for the objectives of a
   /// cycle to share.
   private var cycleTerms: [CycleKey: CycleTerms] = [:]
+  /// The terms of the literal period read last: most objectives in a row name the same one.
+  private var lastLiteral: (period: Period, terms: CycleTerms)?
 
   private struct CycleKey: Hashable {
     var period: Period
@@ -83,9 +85,11 @@ struct ObjectiveStatementReader {
   ) -> CycleTerms? {
     switch period.value {
     case .literal(let value):
+      if let lastLiteral, lastLiteral.period == value { return lastLiteral.terms }
       let key = CycleKey(period: value)
-      if let terms = cycleTerms[key] { return terms }
-      return remember(CycleTerms(period: value, name: nil, isClosed: isClosed(value)), as: key)
+      let terms = cycleTerms[key] ?? remember(CycleTerms(period: value, name: nil, isClosed: isClosed(value)), as: key)
+      lastLiteral = (value, terms)
+      return terms
     case .named(let name):
       guard let index = cycleIndex[name] else {
         problems.report(

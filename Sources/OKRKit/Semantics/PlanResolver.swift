@@ -455,7 +455,7 @@ public struct PlanResolver {
           owner: objectiveOwners[index], localID: decl.id.name, title: decl.title, keyResults: places,
           location: SourceLocation(file: file.file, span: decl.id.span))
         statements.read(decl, into: &objective, syntax: file, problems: &declarer.problems)
-        (objectiveSlots.baseAddress! + index).initialize(to: objective)
+        (objectiveSlots.baseAddress! + index).initialize(to: consume objective)
         declarer.declare(
           decl, id: id, owner: objectiveOwners[index], keyResults: places, firstCheckin: Int(firstCheckins[index]),
           in: file)

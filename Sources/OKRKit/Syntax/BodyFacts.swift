@@ -94,7 +94,7 @@ struct SupportsFact: Sendable {
     self.partCount = UInt8(min(clause.target.partCount, 3))
     self.weight = clause.weight?.value ?? .nan
     self.weightSpan = PackedSpan(clause.weight?.span)
-    self.acceptedBy = PackedSpan(clause.acceptedBy?.span)
+    self.acceptedBy = PackedSpan(clause.acceptedBy)
     self.acceptedOn = clause.acceptedOn?.day.ordinal ?? .min
   }
 }
@@ -132,7 +132,8 @@ struct WrittenReference {
 struct WrittenSupports {
   var target: WrittenReference
   var weight: NumberLiteral?
-  var acceptedBy: Identifier?
+  /// The person after `accepted by`.
+  var acceptedBy: Span?
   var acceptedOn: DateLiteral?
   var span: Span
 }

@@ -33,6 +33,22 @@ struct KeyResultFacts: Sendable {
   var ownerClauses: UInt8 = 0
 }
 
+/// A key result's clause as the parser reads it: a ``KeyResultClause`` with its names (the unit
+/// word, the owner) as spans, so that it holds nothing to let go of (the clause, with `String`s, is
+/// made only when statements are kept).
+enum WrittenClause {
+  case range(from: NumberLiteral, to: NumberLiteral, unit: Span?, span: Span)
+  case current(NumberLiteral, span: Span)
+  case checkin(Checkin)
+  case milestone(span: Span)
+  case done(DateLiteral?, span: Span)
+  case progress(NumberLiteral, span: Span)
+  case weight(NumberLiteral, span: Span)
+  case owner(Span, span: Span)
+  case note(StringLiteral, span: Span)
+  case source(StringLiteral, span: Span)
+}
+
 /// A clause most key results do without, and where it is written.
 struct KeyResultExtra: Sendable {
   enum Kind: UInt8, Sendable {
@@ -74,11 +90,11 @@ extension BodyFactTable {
 
   /// Adds what `clause` says to the key result `builder` gathers (a check-in goes to
   /// ``checkins`` at once).
-  mutating func add(_ clause: KeyResultClause, to builder: inout KeyResultFactsBuilder) {
+  mutating func add(_ clause: WrittenClause, to builder: inout KeyResultFactsBuilder) {
     switch clause {
     case .range(let from, let to, let unitWord, let span):
       (builder.facts.from, builder.facts.to, builder.range) = (from.value, to.value, span)
-      builder.extra.unit = unitWord?.span
+      builder.extra.unit = unitWord
     case .current(let value, _): builder.facts.current = value.value
     case .checkin(let checkin): checkins.append(checkin)
     case .milestone(let span): builder.milestone = builder.milestone ?? span
@@ -88,7 +104,7 @@ extension BodyFactTable {
     case .progress(let value, _): builder.manual = value
     case .weight(let value, _): builder.extra.weight = value.span
     case .owner(let person, _):
-      builder.extra.owner = person.span
+      builder.extra.owner = person
       builder.facts.ownerClauses = min(builder.facts.ownerClauses + 1, 2)
     case .note(let literal, _): builder.extra.note = literal.span
     case .source(let literal, _): builder.extra.source = literal.span

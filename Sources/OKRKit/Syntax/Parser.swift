@@ -143,9 +143,9 @@ struct Parser {
   /// How many declarations of each kind parsed so far.
   private(set) var counts = DeclarationCounts()
   /// Members, statements and clauses of the blocks being parsed. Each block collects into these
-  /// and copies its own out at its end: one exactly sized array per block instead of an array
-  /// regrown (and left with spare room) statement by statement.
-  private var memberScratch: [EntityMember] = []
+  /// and copies (members: moves) its own out at its end: one exactly sized array per block
+  /// instead of an array regrown (and left with spare room) statement by statement.
+  private let memberScratch = MovingScratch<EntityMember>()
   private var statementScratch: [ObjectiveStatement] = []
   private var clauseScratch: [KeyResultClause] = []
   /// The key result ids of the objective being parsed, to count those not repeated.
@@ -482,8 +482,7 @@ struct Parser {
         return true
       }
     }
-    let members = Parser.exactCopy(memberScratch[firstMember...])
-    memberScratch.removeSubrange(firstMember...)
+    let members = memberScratch.moveOut(from: firstMember)
     counts.entities += 1
     return EntityDecl(
       level: level, levelSpan: levelSpan, id: id, name: name, parents: parents, members: members,
@@ -642,36 +641,53 @@ struct Parser {
   /// statements are kept, the statement itself); counts the key results with an id not used
   /// before in the objective. False when it did not parse.
   private mutating func parseObjectiveStatement(counting keyResultCounts: inout ObjectiveDecl.KeyResultCounts) -> Bool {
-    if isWord(current, "supports") {
-      // Recorded from the spans as written: the statement, with its target's parts as `String`s
-      // in an array, is made only when kept.
-      guard let supports = parseSupports() else { return false }
-      factTable.supports.append(SupportsFact(supports))
-      if keepsStatements { statementScratch.append(.supports(supportsClause(supports))) }
-      return true
-    }
+    // `supports`, `kr` and `cycle` statements (every objective has them) are recorded without an
+    // `ObjectiveStatement` in between unless statements are kept: letting go of one (an optional
+    // enum with many kinds of payload) goes through its type's metadata, which costs more than
+    // reading the statement. Each has a function of its own, so that none shares that cleanup.
+    if isWord(current, "supports") { return parseSupportsStatement() }
+    if isWord(current, "kr") { return parseKeyResultStatement(counting: &keyResultCounts) }
+    if isWord(current, "cycle") { return parseCycleStatement() }
     guard let statement = parseOtherObjectiveStatement() else { return false }
-    if case .keyResult(let keyResult) = statement,
-      keyResultIDs.earlierDeclaration(of: keyResult.id.span, in: UnsafeRawBufferPointer(bytes)) == nil
-    {
-      keyResultCounts.keyResults += 1
-      keyResultCounts.checkins += Int32(keyResult.checkinCount)
-    }
     factTable.add(statement)
     if keepsStatements { statementScratch.append(statement) }
     return true
   }
 
-  /// A statement of an objective other than `supports`.
+  @inline(never) private mutating func parseSupportsStatement() -> Bool {
+    guard let supports = parseSupports() else { return false }
+    factTable.supports.append(SupportsFact(supports))
+    if keepsStatements { statementScratch.append(.supports(supportsClause(supports))) }
+    return true
+  }
+
+  @inline(never) private mutating func parseKeyResultStatement(
+    counting keyResultCounts: inout ObjectiveDecl.KeyResultCounts
+  ) -> Bool {
+    guard let keyResult = parseKeyResult() else { return false }
+    if keyResultIDs.earlierDeclaration(of: keyResult.id, in: UnsafeRawBufferPointer(bytes)) == nil {
+      keyResultCounts.keyResults += 1
+      keyResultCounts.checkins += Int32(keyResult.checkinCount)
+    }
+    if keepsStatements { statementScratch.append(.keyResult(keyResultDecl(keyResult))) }
+    return true
+  }
+
+  @inline(never) private mutating func parseCycleStatement() -> Bool {
+    let start = current.span.start
+    advance()
+    guard let period = parsePeriod(allowNamed: true) else { return false }
+    let span = Span(start: start, end: previousEnd)
+    factTable.statements.append(.cycle(period, span: span))
+    if keepsStatements { statementScratch.append(.cycle(period, span: span)) }
+    return true
+  }
+
+  /// A statement of an objective other than `supports`, `kr` and `cycle`.
   private mutating func parseOtherObjectiveStatement() -> ObjectiveStatement? {
     let start = current.span.start
     let keyword = current
     func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
-    if isWord(keyword, "cycle") {
-      advance()
-      guard let period = parsePeriod(allowNamed: true) else { return nil }
-      return .cycle(period, span: span(self))
-    }
     if isWord(keyword, "owner") {
       advance()
       guard let person = expectIdentifier(after: "owner", example: "owner alice") else { return nil }
@@ -681,7 +697,6 @@ struct Parser {
       advance()
       return .shared(span: span(self))
     }
-    if isWord(keyword, "kr") { return parseKeyResult().map { .keyResult($0) } }
     if isWord(keyword, "progress") {
       advance()
       guard let value = parseNumber(after: "progress") else { return nil }
@@ -719,7 +734,7 @@ struct Parser {
     advance()
     guard let target = parseWrittenReference(after: "supports") else { return nil }
     var weight: NumberLiteral?
-    var acceptedBy: Identifier?
+    var acceptedBy: Span?
     var acceptedOn: DateLiteral?
     while !atStatementEnd {
       if isWord(current, "weight"), weight == nil {
@@ -733,7 +748,7 @@ struct Parser {
           return nil
         }
         advance()
-        guard let person = expectIdentifier(after: "accepted by", example: "accepted by ceo on 2026-01-08")
+        guard let person = expectName(after: "accepted by", example: "accepted by ceo on 2026-01-08")
         else { return nil }
         acceptedBy = person
         if isWord(current, "on") {
@@ -763,8 +778,9 @@ struct Parser {
   /// The statement of a `supports` clause.
   private mutating func supportsClause(_ supports: WrittenSupports) -> SupportsClause {
     SupportsClause(
-      target: reference(supports.target), weight: supports.weight, acceptedBy: supports.acceptedBy,
-      acceptedOn: supports.acceptedOn, span: supports.span)
+      target: reference(supports.target), weight: supports.weight,
+      acceptedBy: supports.acceptedBy.map { identifier(writtenAt: $0) }, acceptedOn: supports.acceptedOn,
+      span: supports.span)
   }
 
   // MARK: - Key results
@@ -773,37 +789,55 @@ struct Parser {
     "from", "current", "checkin", "milestone", "done", "progress", "weight", "owner", "note", "source",
   ]
 
-  private mutating func parseKeyResult() -> KeyResultDecl? {
+  /// A key result as read: where its parts are, and how many check-ins it has. It holds nothing to
+  /// let go of (unlike a ``KeyResultDecl``, made only when statements are kept, with the clauses
+  /// the read left in ``clauseScratch``).
+  private struct KeyResultReading {
+    var start: UInt32
+    var id: Span
+    var title: Span
+    var checkinCount: Int
+    var body: Span?
+    var end: UInt32
+  }
+
+  private mutating func parseKeyResult() -> KeyResultReading? {
     let start = current.span.start
     advance()
     guard current.kind == .identifier else {
       error("expected an id after 'kr'", help: "write kr ID \"Title\" from 0 to 10")
       return nil
     }
-    let id = identifier()
+    let id = current.span
     advance()
     guard current.kind == .string else {
       error(
         "expected the key result's title after its id, found \(currentDescription)",
-        help: "write kr \(id.name) \"What we measure\" …")
+        help: "write kr \(name(at: id)) \"What we measure\" …")
       return nil
     }
-    let title = StringLiteral(span: current.span)
+    let title = current.span
     advance()
     return parseKeyResultClauses(start: start, id: id, title: title)
   }
 
+  /// The declaration of the key result just read, with its clauses.
+  private mutating func keyResultDecl(_ reading: KeyResultReading) -> KeyResultDecl {
+    KeyResultDecl(
+      id: Identifier(name: name(at: reading.id), span: reading.id), title: StringLiteral(span: reading.title),
+      storedClauses: Parser.exactCopy(clauseScratch[...]), checkinCount: reading.checkinCount, body: reading.body,
+      span: Span(start: reading.start, end: reading.end))
+  }
+
   /// The clauses after a key result's title (those on its line, then its block, if any), which
-  /// make up the key result starting at `start`.
-  private mutating func parseKeyResultClauses(
-    start: UInt32, id: Identifier, title: StringLiteral
-  ) -> KeyResultDecl? {
+  /// make up the key result starting at `start`. When statements are kept, the clauses are left
+  /// in ``clauseScratch``.
+  private mutating func parseKeyResultClauses(start: UInt32, id: Span, title: Span) -> KeyResultReading? {
     let checkinsBefore = counts.checkins
     // What the clauses say goes to the fact table as they are read; the clauses themselves are
     // kept only when asked to (otherwise they are read again on demand, see ``KeyResultDecl``).
-    var facts = factTable.startKeyResult(id: id.span, title: title.span)
-    let firstClause = clauseScratch.count
-    defer { if keepsStatements { clauseScratch.removeSubrange(firstClause...) } }
+    var facts = factTable.startKeyResult(id: id, title: title)
+    if keepsStatements { clauseScratch.removeAll(keepingCapacity: true) }
     while !atStatementEnd && current.kind != .leftBrace {
       guard let clause = parseClause() else {
         factTable.dropKeyResult(facts)
@@ -825,15 +859,31 @@ struct Parser {
     }
     counts.keyResults += 1
     factTable.addKeyResult(facts, end: previousEnd)
-    return KeyResultDecl(
-      id: id, title: title, storedClauses: keepsStatements ? Parser.exactCopy(clauseScratch[firstClause...]) : nil,
-      checkinCount: counts.checkins - checkinsBefore, body: body, span: Span(start: start, end: previousEnd))
+    return KeyResultReading(
+      start: start, id: id, title: title, checkinCount: counts.checkins - checkinsBefore, body: body, end: previousEnd)
   }
 
   /// Adds what `clause` says to the key result's `facts`, and keeps the clause when asked to.
-  private mutating func add(_ clause: KeyResultClause, to facts: inout KeyResultFactsBuilder) {
+  private mutating func add(_ clause: WrittenClause, to facts: inout KeyResultFactsBuilder) {
     factTable.add(clause, to: &facts)
-    if keepsStatements { clauseScratch.append(clause) }
+    if keepsStatements { clauseScratch.append(keyResultClause(clause)) }
+  }
+
+  /// The clause `written` says, its names made.
+  private mutating func keyResultClause(_ written: WrittenClause) -> KeyResultClause {
+    switch written {
+    case .range(let from, let to, let unit, let span):
+      .range(from: from, to: to, unit: unit.map { identifier(writtenAt: $0) }, span: span)
+    case .current(let value, let span): .current(value, span: span)
+    case .checkin(let checkin): .checkin(checkin)
+    case .milestone(let span): .milestone(span: span)
+    case .done(let date, let span): .done(date, span: span)
+    case .progress(let value, let span): .progress(value, span: span)
+    case .weight(let value, let span): .weight(value, span: span)
+    case .owner(let person, let span): .owner(identifier(writtenAt: person), span: span)
+    case .note(let literal, let span): .note(literal, span: span)
+    case .source(let literal, let span): .source(literal, span: span)
+    }
   }
 
   /// Makes room in the fact table for the key results, check-ins and statements `count` bytes of
@@ -854,10 +904,14 @@ struct Parser {
   /// starts), keeping them (for ``PlanParser/clauses(of:in:)``).
   mutating func clauses(of keyResult: KeyResultDecl, title: StringLiteral) -> [KeyResultClause] {
     keepsStatements = true
-    return parseKeyResultClauses(start: keyResult.span.start, id: keyResult.id, title: title)?.storedClauses ?? []
+    guard parseKeyResultClauses(start: keyResult.span.start, id: keyResult.id.span, title: title.span) != nil else {
+      return []
+    }
+    return Parser.exactCopy(clauseScratch[...])
   }
 
-  private mutating func parseClause() -> KeyResultClause? {
+  /// The clause starting here, its names as spans (see ``WrittenClause``).
+  private mutating func parseClause() -> WrittenClause? {
     let start = current.span.start
     let keyword = current
     func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
@@ -872,14 +926,14 @@ struct Parser {
       }
       advance()
       guard let to = parseNumber(after: "to") else { return nil }
-      var unit: Identifier?
+      var unit: Span?
       if isWord(current, "unit") {
         advance()
         guard current.kind == .identifier || current.kind == .string else {
           error("expected a unit word after 'unit'", help: "write unit ms, unit USD or unit \"tickets/day\"")
           return nil
         }
-        unit = identifier()
+        unit = current.span
         advance()
       }
       return .range(from: from, to: to, unit: unit, span: span(self))
@@ -932,7 +986,7 @@ struct Parser {
     }
     if isWord(keyword, "owner") {
       advance()
-      guard let person = expectIdentifier(after: "owner", example: "owner alice") else { return nil }
+      guard let person = expectName(after: "owner", example: "owner alice") else { return nil }
       return .owner(person, span: span(self))
     }
     if isWord(keyword, "note") {
@@ -1049,11 +1103,13 @@ struct Parser {
 
   // MARK: - Pieces
 
-  private mutating func identifier() -> Identifier {
-    guard current.kind == .string else { return Identifier(name: name(at: current.span), span: current.span) }
-    let literal = Array(bytes[Int(current.span.start)..<Int(current.span.end)])
-    return Identifier(
-      name: StringLiteral.decode(literal, Span(start: 0, end: UInt32(literal.count))), span: current.span)
+  private mutating func identifier() -> Identifier { identifier(writtenAt: current.span) }
+
+  /// The identifier or string literal (decoded) at `span`.
+  private mutating func identifier(writtenAt span: Span) -> Identifier {
+    guard bytes[Int(span.start)] == UInt8(ascii: "\"") else { return Identifier(name: name(at: span), span: span) }
+    let literal = Array(bytes[Int(span.start)..<Int(span.end)])
+    return Identifier(name: StringLiteral.decode(literal, Span(start: 0, end: UInt32(literal.count))), span: span)
   }
 
   /// The name written at `span`.
@@ -1065,13 +1121,18 @@ struct Parser {
   private mutating func expectIdentifier(after what: String, example: String, expected: String = "a name")
     -> Identifier?
   {
+    expectName(after: what, example: example, expected: expected).map { identifier(writtenAt: $0) }
+  }
+
+  /// Where the identifier after `what` is written (see ``expectIdentifier(after:example:expected:)``).
+  private mutating func expectName(after what: String, example: String, expected: String = "a name") -> Span? {
     guard current.kind == .identifier else {
       error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example)")
       return nil
     }
-    let id = identifier()
+    let span = current.span
     advance()
-    return id
+    return span
   }
 
   private mutating func expectString(after what: String) -> StringLiteral? {
@@ -1224,8 +1285,11 @@ struct Parser {
       advance()
       return PeriodSyntax(value: .named(text(token)), span: token.span)
     case .number:
-      let digits = text(token)
       advance()
+      if let year = plainLiterals.year(token.span), year >= 1 {
+        return PeriodSyntax(value: .literal(.year(year)), span: token.span)
+      }
+      let digits = text(token)
       guard digits.count == 4, let year = Int(digits), year >= 1 else {
         invalidLiteral(
           "'\(TerminalText.escaped(String(digits.prefix(40))))' is not a period", at: token.span,

@@ -74,6 +74,11 @@ struct PlainLiterals {
     return Day(year: year, month: month, day: day)
   }
 
+  /// The year of four digits at `span` (`2026`, `0042`); nil for anything else.
+  func year(_ span: Span) -> Int? {
+    span.length == 4 ? number(from: Int(span.start), count: 4) : nil
+  }
+
   /// `YYYY-Qn`, `YYYY-Hn` and `YYYY-MM` with valid numbers; nil for anything else.
   func period(_ span: Span) -> Period? {
     let start = Int(span.start)

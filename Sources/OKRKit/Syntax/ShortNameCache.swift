@@ -32,7 +32,7 @@ struct ShortNameCache {
 
   /// A name of 1 to 7 ASCII bytes as one number: the bytes, and the length in the top byte (so
   /// it is never 0 and tells every such name apart); nil for any other name.
-  @inline(__always) private static func key(of span: Span, in bytes: UnsafeRawBufferPointer) -> UInt64? {
+  @inline(__always) static func key(of span: Span, in bytes: UnsafeRawBufferPointer) -> UInt64? {
     let (start, length) = (Int(span.start), Int(span.length))
     guard length >= 1, length <= 7 else { return nil }
     var word: UInt64
