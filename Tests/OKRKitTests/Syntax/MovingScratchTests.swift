@@ -22,7 +22,9 @@ import Testing
 
   @Test func entityMembersKeepTheirOrder() throws {
     let objectives = (1...50).map { "  objective o\($0) \"Objective \($0)\" { kr k \"K\" progress 10% }" }
-    let text = "company acme \"Acme\" {\n  admin ceo\n" + objectives.joined(separator: "\n") + "\n}\nperson ceo \"C\" in acme\n"
+    let text =
+      "company acme \"Acme\" {\n  admin ceo\n" + objectives.joined(separator: "\n")
+      + "\n}\nperson ceo \"C\" in acme\n"
     let parsed = FrontEndFixtures.parse(text)
     #expect(parsed.diagnostics.isEmpty)
     let (plan, _) = PlanResolver.resolve(parsed)
