@@ -58,11 +58,11 @@ enum GraphRules {
       discover(ObjectiveID(root))
       while let call = calls.last {
         let objective = call.objective
-        let links = plan.parentLinks(of: objective)
+        let links = plan.parentLinkPositions(of: objective)
         let index = Int(objective.index)
         if call.followed < links.count {
           calls[calls.count - 1].followed += 1
-          let parent = plan.parentObjective(of: plan[links[links.startIndex + call.followed]].target)
+          let parent = plan.parentObjective(of: plan[plan.parentLinkList[links.lowerBound + call.followed]].target)
           let parentIndex = Int(parent.index)
           if order[parentIndex] < 0 {
             discover(parent)
@@ -76,8 +76,8 @@ enum GraphRules {
           lowest[Int(caller.objective.index)] = min(lowest[Int(caller.objective.index)], lowest[index])
         }
         guard lowest[index] == order[index] else { continue }
-        let supportsItself = plan.parentLinks(of: objective).contains {
-          plan.parentObjective(of: plan[$0].target) == objective
+        let supportsItself = links.contains {
+          plan.parentObjective(of: plan[plan.parentLinkList[$0]].target) == objective
         }
         // Most objectives are a component of their own: no list is made for them.
         if stack.last == objective {

@@ -68,8 +68,8 @@ enum HygieneRules {
   }
 
   private static func measuredAndSupported(_ id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]) {
+    guard plan.hasChildLinks(of: id) else { return }
     let supporters = plan.childLinks(of: id)
-    guard !supporters.isEmpty else { return }
     let measure: String
     switch plan[id].measureValues {
     case .metric: measure = "metric"

@@ -640,6 +640,20 @@ public struct Plan: Sendable {
     slice(krChildLinkList, krChildLinkOffsets, Int(keyResult.index))
   }
 
+  /// Where ``parentLinks(of:)`` are in ``parentLinkList``: for walks that read them one at a time
+  /// (a slice holds a reference to the list, taken and given back at each call).
+  func parentLinkPositions(of objective: ObjectiveID) -> Range<Int> {
+    let index = Int(objective.index)
+    guard index + 1 < parentLinkOffsets.count else { return 0..<0 }
+    return Int(parentLinkOffsets[index])..<Int(parentLinkOffsets[index + 1])
+  }
+
+  /// Whether any objective is promoted from the key result (``childLinks(of:)`` is not empty).
+  func hasChildLinks(of keyResult: KeyResultID) -> Bool {
+    let index = Int(keyResult.index)
+    return index + 1 < krChildLinkOffsets.count && krChildLinkOffsets[index] != krChildLinkOffsets[index + 1]
+  }
+
   /// The objective a link's parent belongs to (the objective itself, or the key result's objective).
   public func parentObjective(of target: LinkTarget) -> ObjectiveID {
     switch target {
