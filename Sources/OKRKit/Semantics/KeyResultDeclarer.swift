@@ -136,8 +136,13 @@ struct KeyResultDeclarer {
     else {
       return values.isEmpty ? nil : KeyResultExtras(values)
     }
-    let extras = unitExtras[unit] ?? KeyResultExtras(values)
-    unitExtras[unit] = extras
+    let extras: KeyResultExtras
+    if let shared = unitExtras[unit] {
+      extras = shared
+    } else {
+      extras = KeyResultExtras(values)
+      unitExtras[unit] = extras
+    }
     if let writtenUnit { unitExtrasAsWritten[writtenUnit] = extras }
     return extras
   }

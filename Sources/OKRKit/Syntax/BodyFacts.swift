@@ -10,8 +10,8 @@ struct BodyFactTable: Sendable {
   /// The objectives' `supports` clauses, in written order.
   var supports: [SupportsFact] = []
 
-  /// Adds what an objective's statement says (key results and `supports` clauses add theirs as
-  /// they are parsed).
+  /// Adds what an objective's statement says (key results, `supports` clauses and, from the
+  /// parser, `cycle` statements add theirs as they are parsed).
   mutating func add(_ statement: ObjectiveStatement) {
     switch statement {
     case .cycle(let period, let span): statements.append(.cycle(period, span: span))

@@ -144,7 +144,8 @@ struct Parser {
   private(set) var counts = DeclarationCounts()
   /// Members, statements and clauses of the blocks being parsed. Each block collects into these
   /// and copies (members: moves) its own out at its end: one exactly sized array per block
-  /// instead of an array regrown (and left with spare room) statement by statement.
+  /// instead of an array regrown (and left with spare room) statement by statement. Clauses are
+  /// kept only with the statements, and cleared when the next key result starts.
   private let memberScratch = MovingScratch<EntityMember>()
   private var statementScratch: [ObjectiveStatement] = []
   private var clauseScratch: [KeyResultClause] = []

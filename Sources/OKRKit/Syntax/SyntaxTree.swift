@@ -262,7 +262,7 @@ public enum EntityMember: Sendable {
 /// the statements say is kept apart, compactly, in the file's fact tables, which is what
 /// resolving reads.
 public struct ObjectiveDecl: Sendable {
-  // Stored in this order so that no padding falls between the fields: a plan may have a million.
+  // Stored in this order to leave the least padding (117 bytes in 120): a plan may have a million.
   public var id: Identifier
   /// The objective whose title this one takes, and which it supports.
   public var reuses: Reference?
