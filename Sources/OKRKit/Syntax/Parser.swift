@@ -645,7 +645,7 @@ struct Parser {
     // `supports`, `kr` and `cycle` statements (every objective has them) are recorded without an
     // `ObjectiveStatement` in between unless statements are kept: letting go of one (an optional
     // enum with many kinds of payload) goes through its type's metadata, which costs more than
-    // reading the statement. Each has a function of its own, so that none shares that cleanup.
+    // reading the statement.
     if isWord(current, "supports") { return parseSupportsStatement() }
     if isWord(current, "kr") { return parseKeyResultStatement(counting: &keyResultCounts) }
     if isWord(current, "cycle") { return parseCycleStatement() }
@@ -655,14 +655,14 @@ struct Parser {
     return true
   }
 
-  @inline(never) private mutating func parseSupportsStatement() -> Bool {
+  private mutating func parseSupportsStatement() -> Bool {
     guard let supports = parseSupports() else { return false }
     factTable.supports.append(SupportsFact(supports))
     if keepsStatements { statementScratch.append(.supports(supportsClause(supports))) }
     return true
   }
 
-  @inline(never) private mutating func parseKeyResultStatement(
+  private mutating func parseKeyResultStatement(
     counting keyResultCounts: inout ObjectiveDecl.KeyResultCounts
   ) -> Bool {
     guard let keyResult = parseKeyResult() else { return false }
@@ -674,7 +674,7 @@ struct Parser {
     return true
   }
 
-  @inline(never) private mutating func parseCycleStatement() -> Bool {
+  private mutating func parseCycleStatement() -> Bool {
     let start = current.span.start
     advance()
     guard let period = parsePeriod(allowNamed: true) else { return false }
