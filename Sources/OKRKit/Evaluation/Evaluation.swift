@@ -9,52 +9,47 @@ public enum AlignmentNode: Hashable, Sendable {
 /// A plan's progress, expected progress and status as of one date (LANGUAGE.md §4), in flat
 /// arrays indexed like the plan's own. Made by ``PlanEvaluator/evaluate(asOf:whatIf:metrics:)``.
 ///
-/// Besides the answers it keeps the effective weights the means were taken with (after the
-/// what-if overlay, with loop links and non-positive weights counted as 0), so impact and
-/// history follow exactly the same arithmetic.
+/// Besides the answers it keeps each link's weight as the means counted it (after the what-if
+/// overlay, with loop links and non-positive weights counted as 0), so impact and history follow
+/// exactly the same arithmetic; what the plan and the what-if decide alone (weights of key
+/// results, overrides, expected progress) is worked out again when asked, which leaves a million
+/// objectives' evaluation about 70 MB smaller.
 public struct Evaluation: Sendable {
   /// The date everything is evaluated as of.
   public let asOf: Day
   /// The what-if changes this evaluation includes.
   public let whatIf: WhatIf
 
+  /// The plan evaluated: what follows from it and the what-if alone (an objective's expected
+  /// progress and override, a key result's weight) is read from it when asked, not kept per node.
+  let plan: Plan
+
   var objectiveProgress: [Double]
-  var objectiveExpected: OptionalDoubles
   var objectiveStatus: [ProgressStatus]
-  /// The override in effect (the plan's or the what-if's), per objective.
-  var objectiveOverride: OptionalDoubles
-  /// The total weight of an objective's key results and supporting links.
-  var objectiveItemWeight: [Double]
 
   var keyResultProgress: [Double]
   var keyResultValue: OptionalDoubles
   var keyResultConfidence: OptionalDoubles
   var keyResultStatus: [ProgressStatus]
-  var keyResultWeight: [Double]
   /// Whether a key result's progress is the mean of its supporters (it has no measure of its own).
   var keyResultIsDerived: [Bool]
-  /// The total weight of a supporter-derived key result's supporting links.
-  var keyResultSupporterWeight: [Double]
 
   /// Each link's weight as counted: the what-if's or the plan's, 0 when not positive or on a loop.
   var linkWeight: [Double]
 
-  init(asOf: Day, whatIf: WhatIf, objectives: Int, keyResults: Int, links: Int) {
+  init(plan: Plan, asOf: Day, whatIf: WhatIf) {
+    self.plan = plan
     self.asOf = asOf
     self.whatIf = whatIf
+    let (objectives, keyResults) = (plan.objectives.count, plan.keyResults.count)
     objectiveProgress = Array(repeating: 0, count: objectives)
-    objectiveExpected = OptionalDoubles(count: objectives)
     objectiveStatus = Array(repeating: .noCycle, count: objectives)
-    objectiveOverride = OptionalDoubles(count: objectives)
-    objectiveItemWeight = Array(repeating: 0, count: objectives)
     keyResultProgress = Array(repeating: 0, count: keyResults)
     keyResultValue = OptionalDoubles(count: keyResults)
     keyResultConfidence = OptionalDoubles(count: keyResults)
     keyResultStatus = Array(repeating: .noCycle, count: keyResults)
-    keyResultWeight = Array(repeating: 0, count: keyResults)
     keyResultIsDerived = Array(repeating: false, count: keyResults)
-    keyResultSupporterWeight = Array(repeating: 0, count: keyResults)
-    linkWeight = Array(repeating: 0, count: links)
+    linkWeight = Array(repeating: 0, count: plan.links.count)
   }
 
   // MARK: - Objectives
@@ -63,13 +58,24 @@ public struct Evaluation: Sendable {
   public func progress(of id: ObjectiveID) -> Double { objectiveProgress[Int(id.index)] }
 
   /// The elapsed fraction of an objective's cycle; nil when it names no cycle.
-  public func expected(of id: ObjectiveID) -> Double? { objectiveExpected[Int(id.index)] }
+  public func expected(of id: ObjectiveID) -> Double? {
+    ProgressStatus.expectedProgress(of: plan[id].cycle?.period, asOf: asOf)
+  }
 
   /// An objective's status.
   public func status(of id: ObjectiveID) -> ProgressStatus { objectiveStatus[Int(id.index)] }
 
   /// The progress override in effect for an objective (the plan's, or a what-if's).
-  public func override(of id: ObjectiveID) -> Double? { objectiveOverride[Int(id.index)] }
+  public func override(of id: ObjectiveID) -> Double? { PlanEvaluator.override(of: id, in: plan, whatIf: whatIf) }
+
+  /// The total weight of an objective's key results and of the links to it, as its mean counts
+  /// them (in the same order, so the sum is the same to the last bit).
+  func itemWeight(of id: ObjectiveID) -> Double {
+    var total = 0.0
+    for keyResult in plan[id].keyResults { total += weight(of: KeyResultID(keyResult)) }
+    for linkID in plan.childLinks(of: id) { total += linkWeight[Int(linkID.index)] }
+    return total
+  }
 
   // MARK: - Key results
 
@@ -87,10 +93,19 @@ public struct Evaluation: Sendable {
   public func status(of id: KeyResultID) -> ProgressStatus { keyResultStatus[Int(id.index)] }
 
   /// A key result's weight as counted in its objective's mean.
-  public func weight(of id: KeyResultID) -> Double { keyResultWeight[Int(id.index)] }
+  public func weight(of id: KeyResultID) -> Double {
+    PlanEvaluator.countable(whatIf.keyResultWeights[id] ?? plan[id].weight)
+  }
 
   /// Whether a key result's progress comes from its supporters (it has no measure of its own).
   public func isSupporterDerived(_ id: KeyResultID) -> Bool { keyResultIsDerived[Int(id.index)] }
+
+  /// The total weight of the links to a key result, as the mean of its supporters counts them.
+  func supporterWeight(of id: KeyResultID) -> Double {
+    var total = 0.0
+    for linkID in plan.childLinks(of: id) { total += linkWeight[Int(linkID.index)] }
+    return total
+  }
 
   // MARK: - Nodes and links
 

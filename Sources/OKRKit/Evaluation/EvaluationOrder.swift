@@ -11,14 +11,15 @@ struct EvaluationOrder: Sendable {
   /// The index of each objective in ``objectives``.
   let position: [Int32]
   /// Per objective: the strongly connected component of an objective ``AlignmentOrder`` could
-  /// not place, or -1 for every other objective.
+  /// not place, or -1 for every other objective; empty when it placed them all (no loops).
   private let component: [Int32]
 
   init(_ plan: Plan) {
     let alignment = AlignmentOrder(plan)
     var order = alignment.childrenFirst
-    var component = [Int32](repeating: -1, count: plan.objectives.count)
+    var component: [Int32] = []
     if !alignment.unordered.isEmpty {
+      component = [Int32](repeating: -1, count: plan.objectives.count)
       let components = EvaluationOrder.components(of: alignment.unordered, in: plan)
       for (objective, id) in components {
         order.append(objective)
@@ -34,6 +35,7 @@ struct EvaluationOrder: Sendable {
 
   /// Whether `link` joins two objectives of one loop: such links do not count.
   func isLoopLink(_ link: Link, in plan: Plan) -> Bool {
+    guard !component.isEmpty else { return false }
     let childComponent = component[Int(link.child.index)]
     return childComponent >= 0
       && childComponent == component[Int(plan.parentObjective(of: link.target).index)]

@@ -83,10 +83,10 @@ extension PlanEvaluator {
   /// A key result's share of its objective's progress: its weight over the total, or 0 when an
   /// override decides the objective.
   func share(of keyResult: KeyResultID, in evaluation: Evaluation) -> Double {
-    let objective = Int(plan[keyResult].objective.index)
-    let total = evaluation.objectiveItemWeight[objective]
-    guard evaluation.objectiveOverride[objective] == nil, total > 0 else { return 0 }
-    return evaluation.keyResultWeight[Int(keyResult.index)] / total
+    let objective = plan[keyResult].objective
+    guard evaluation.override(of: objective) == nil else { return 0 }
+    let total = evaluation.itemWeight(of: objective)
+    return total > 0 ? evaluation.weight(of: keyResult) / total : 0
   }
 
   /// A link's child's share of the link's parent: of the objective (unless overridden), or of the
@@ -96,14 +96,13 @@ extension PlanEvaluator {
     guard weight > 0 else { return 0 }
     switch plan[linkID].target {
     case .objective(let parent):
-      let total = evaluation.objectiveItemWeight[Int(parent.index)]
-      guard evaluation.objectiveOverride[Int(parent.index)] == nil, total > 0 else { return 0 }
-      return weight / total
+      guard evaluation.override(of: parent) == nil else { return 0 }
+      let total = evaluation.itemWeight(of: parent)
+      return total > 0 ? weight / total : 0
     case .keyResult(let keyResult):
-      let index = Int(keyResult.index)
-      let total = evaluation.keyResultSupporterWeight[index]
-      guard evaluation.keyResultIsDerived[index], total > 0 else { return 0 }
-      return weight / total
+      guard evaluation.isSupporterDerived(keyResult) else { return 0 }
+      let total = evaluation.supporterWeight(of: keyResult)
+      return total > 0 ? weight / total : 0
     }
   }
 }

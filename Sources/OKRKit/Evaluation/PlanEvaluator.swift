@@ -36,9 +36,7 @@ public struct PlanEvaluator: Sendable {
   /// Every objective's and key result's progress, expected progress and status as of `asOf`,
   /// with the `whatIf` changes laid over the plan and host values from `metrics`.
   public func evaluate(asOf: Day, whatIf: WhatIf = WhatIf(), metrics: (any MetricProvider)? = nil) -> Evaluation {
-    var evaluation = Evaluation(
-      asOf: asOf, whatIf: whatIf, objectives: plan.objectives.count,
-      keyResults: plan.keyResults.count, links: plan.links.count)
+    var evaluation = Evaluation(plan: plan, asOf: asOf, whatIf: whatIf)
     for (index, link) in plan.links.enumerated() {
       let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
       evaluation.linkWeight[index] = order.isLoopLink(link, in: plan) ? 0 : PlanEvaluator.countable(weight)
@@ -47,14 +45,10 @@ public struct PlanEvaluator: Sendable {
     let policy = plan.policy
     // Neighbouring objectives mostly share a cycle: its position is worked out once for them.
     var position = CyclePosition(nil, asOf: asOf)
-    var expected: Double?
     for objectiveID in order.objectives {
       let objective = plan[objectiveID]
       let cycle = objective.cycle?.period
-      if cycle != position.cycle {
-        position = CyclePosition(cycle, asOf: asOf)
-        expected = ProgressStatus.expectedProgress(of: cycle, asOf: asOf)
-      }
+      if cycle != position.cycle { position = CyclePosition(cycle, asOf: asOf) }
       var sum = 0.0
       var total = 0.0
       for keyResultIndex in objective.keyResults {
@@ -64,14 +58,11 @@ public struct PlanEvaluator: Sendable {
         if !evaluation.keyResultIsDerived[index] {
           progress = evaluation.keyResultProgress[index]
         } else {
-          let (mean, weight) = mean(of: plan.childLinks(of: keyResultID), in: evaluation)
-          evaluation.keyResultSupporterWeight[index] = weight
-          progress = mean
+          progress = mean(of: plan.childLinks(of: keyResultID), in: evaluation)
         }
         evaluation.keyResultProgress[index] = progress
         evaluation.keyResultStatus[index] = position.status(of: progress, policy: policy)
-        let weight = PlanEvaluator.countable(whatIf.keyResultWeights[keyResultID] ?? plan[keyResultID].weight)
-        evaluation.keyResultWeight[index] = weight
+        let weight = evaluation.weight(of: keyResultID)
         sum += weight * progress
         total += weight
       }
@@ -81,15 +72,9 @@ public struct PlanEvaluator: Sendable {
         total += weight
       }
       let index = Int(objectiveID.index)
-      let override: Double? =
-        if let change = whatIf.objectiveOverrides[objectiveID] { change.map(PlanEvaluator.unit) } else {
-          objective.progressOverride.map(PlanEvaluator.unit)
-        }
+      let override = PlanEvaluator.override(of: objectiveID, in: plan, whatIf: whatIf)
       let progress = override ?? (total > 0 ? PlanEvaluator.unit(sum / total) : 0)
-      evaluation.objectiveOverride[index] = override
-      evaluation.objectiveItemWeight[index] = total
       evaluation.objectiveProgress[index] = progress
-      evaluation.objectiveExpected[index] = expected
       evaluation.objectiveStatus[index] = position.status(of: progress, policy: policy)
     }
     return evaluation
@@ -175,8 +160,8 @@ public struct PlanEvaluator: Sendable {
     return low > Int(keyResult.checkins.lowerBound) ? plan.checkins[low - 1] : nil
   }
 
-  /// The weighted mean of the children of `links` and its total weight; 0 with no weight.
-  private func mean(of links: ArraySlice<LinkID>, in evaluation: Evaluation) -> (Double, Double) {
+  /// The weighted mean of the children of `links`; 0 with no weight.
+  private func mean(of links: ArraySlice<LinkID>, in evaluation: Evaluation) -> Double {
     var sum = 0.0
     var total = 0.0
     for linkID in links {
@@ -184,10 +169,16 @@ public struct PlanEvaluator: Sendable {
       sum += weight * evaluation.objectiveProgress[Int(plan[linkID].child.index)]
       total += weight
     }
-    return (total > 0 ? PlanEvaluator.unit(sum / total) : 0, total)
+    return total > 0 ? PlanEvaluator.unit(sum / total) : 0
   }
 
   // MARK: - Arithmetic
+
+  /// The progress override in effect for `id`: the what-if's, else the plan's, clamped to 0…1.
+  static func override(of id: ObjectiveID, in plan: Plan, whatIf: WhatIf) -> Double? {
+    if let change = whatIf.objectiveOverrides[id] { return change.map(unit) }
+    return plan[id].progressOverride.map(unit)
+  }
 
   /// `clamp((value − from) / (to − from), 0, 1)`; 0 for an empty range.
   static func metricProgress(_ value: Double, from: Double, to: Double) -> Double {
