@@ -12,6 +12,9 @@ struct ObjectiveResolver {
   /// The last owner a link named, and where: the links of neighbouring objectives mostly name
   /// the same one, which is then found by comparing bytes rather than hashing them.
   private var lastOwner: (file: FileID, span: Span, entity: EntityID)?
+  /// The last acceptor of a link that named a person, and where: neighbouring links are mostly
+  /// accepted by the same one.
+  private var lastAcceptor: (file: FileID, span: Span, entity: EntityID)?
   /// "Did you mean" for unknown objectives and key results.
   private var suggestions = ReferenceSuggestions()
 
@@ -41,6 +44,9 @@ struct ObjectiveResolver {
   }
 
   init(plan: Plan) { self.plan = plan }
+
+  /// Makes room for `count` links at once, rather than growing the list as they come.
+  mutating func reserveLinks(_ count: Int) { output.links.reserveCapacity(count) }
 
   private func location(_ file: FileID, _ span: Span) -> SourceLocation {
     SourceLocation(file: file, span: span)
@@ -75,10 +81,7 @@ struct ObjectiveResolver {
       let weightLocation = clause.weightSpan.span.map { location(file, $0) }
       let acceptedOn = clause.acceptedOn == .min ? nil : Day(ordinal: clause.acceptedOn)
       var acceptor: EntityID?
-      if let span = clause.acceptedBy.span {
-        acceptor = plan.resolvePerson(
-          writtenAt: span, in: source, role: "the acceptor of a link", problems: &output.problems)
-      }
+      if let span = clause.acceptedBy.span { acceptor = self.acceptor(writtenAt: span, in: source) }
       let here = location(file, clause.span)
       let linked = firstLink..<output.links.count
       if let existing = linksByTarget.find(target, in: linked, key: { output.links[$0].target }) {
@@ -112,18 +115,22 @@ struct ObjectiveResolver {
 
   /// The entity whose id is written at `span` of `source`, as ``Plan/entity(writtenAt:in:)``.
   private mutating func entity(writtenAt span: Span, in source: SourceFile) -> EntityID? {
-    if let last = lastOwner, last.file == source.id,
-      source.bytes.withUnsafeBytes({ bytes in
-        WrittenName.same(
-          UnsafeRawBufferPointer(rebasing: bytes[Int(last.span.start)..<Int(last.span.end)]),
-          UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)]))
-      })
-    {
-      return last.entity
-    }
+    if let last = lastOwner, last.file == source.id, source.same(last.span, span) { return last.entity }
     guard let entity = plan.entity(writtenAt: span, in: source) else { return nil }
     lastOwner = (source.id, span, entity)
     return entity
+  }
+
+  /// The person accepting a link, written at `span` of `source`; reports a name that is not a
+  /// person's. Only a person found is remembered: naming it again reports nothing either.
+  private mutating func acceptor(writtenAt span: Span, in source: SourceFile) -> EntityID? {
+    if let last = lastAcceptor, last.file == source.id, source.same(last.span, span) { return last.entity }
+    guard
+      let person = plan.resolvePerson(
+        writtenAt: span, in: source, role: "the acceptor of a link", problems: &output.problems)
+    else { return nil }
+    lastAcceptor = (source.id, span, person)
+    return person
   }
 
   /// Resolves the parent of a link, written in `source`: `owner.objective` or `owner.objective.kr`.

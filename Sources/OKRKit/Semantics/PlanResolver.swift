@@ -504,6 +504,7 @@ public struct PlanResolver {
   private func resolveLinks(in pieces: ArraySlice<Range<Int>>) -> [ObjectiveResolver.Output] {
     ParallelWork.map(Array(pieces)) { piece in
       var resolver = ObjectiveResolver(plan: plan)
+      resolver.reserveLinks(linkCount(in: piece))
       for index in piece {
         let block = objectiveBlocks[index]
         let file = files[block.file]
@@ -515,6 +516,19 @@ public struct PlanResolver {
       }
       return resolver.output
     }
+  }
+
+  /// How many links the objectives of the entity declarations `blocks` of ``objectiveBlocks``
+  /// write (`supports` and `reuses`): at most as many as they resolve to.
+  private func linkCount(in blocks: Range<Int>) -> Int {
+    guard let last = blocks.last else { return 0 }
+    var count = 0
+    for position in objectiveBlocks[blocks.lowerBound].firstDeclared..<firstDeclared(after: last) {
+      guard let id = declaredID(position) else { continue }
+      count += linkSources[Int(id.index)].supports.count
+      if !reusedReferences.isEmpty, reusedReferences[id.index] != nil { count += 1 }
+    }
+    return count
   }
 
   /// Calls `body` with each objective declared by the entity declarations `blocks` of

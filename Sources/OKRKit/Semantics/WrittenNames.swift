@@ -103,6 +103,11 @@ enum WrittenName {
 }
 
 extension SourceFile {
+  /// Whether the same bytes are written at `first` and at `second`.
+  func same(_ first: Span, _ second: Span) -> Bool {
+    withBytes(of: first) { first in withBytes(of: second) { WrittenName.same(first, $0) } }
+  }
+
   /// Calls `body` with the bytes of `span`.
   func withBytes<Result>(of span: Span, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
     bytes.withUnsafeBytes { all in

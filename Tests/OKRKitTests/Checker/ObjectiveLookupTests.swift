@@ -68,4 +68,28 @@ import Testing
     #expect(repeated == ["'c.customer-retention' is declared twice", "'c.cafe\u{301}' is declared twice"])
     #expect(plan.objectives.map(\.localID) == ["customer-retention", "customer-retentiom", "caf\u{E9}", "s"])
   }
+
+  /// A link names an objective by its `String`: written with other bytes for the same `String`
+  /// (another normalization form, a Kelvin sign for `K`) it still finds it; a misspelling does not.
+  @Test func linksFindObjectivesWrittenWithOtherBytes() {
+    let text = """
+      company c "C" {
+        objective caf\u{E9} "A"
+        objective K1 "B"
+        objective plain "C"
+      }
+      team t "T" in c {
+        objective x "X" {
+          supports c.cafe\u{301}
+          supports c.\u{212A}1
+          supports c.plain
+          supports c.plai
+        }
+      }
+      """
+    let (plan, diagnostics) = PlanResolver.resolve(FrontEndFixtures.parse(text))
+    #expect(plan.links.map { plan.qualifiedName($0.target) } == ["c.caf\u{E9}", "c.K1", "c.plain"])
+    let unknown = diagnostics.filter { $0.rule == .unknownReference }.map(\.message)
+    #expect(unknown == ["unknown objective 'c.plai'"])
+  }
 }

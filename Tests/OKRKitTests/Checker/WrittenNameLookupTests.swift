@@ -44,6 +44,42 @@ import Testing
     #expect(plan.keyResults.last?.owner == person)
   }
 
+  /// Neighbouring links mostly name the same acceptor, which is remembered once found to be a
+  /// person; a name that is not a person's is reported at every link that writes it.
+  @Test func everyAcceptorThatIsNoPersonIsReported() throws {
+    let text = """
+      company acme "Acme" {
+        admin boss
+        objective grow "Grow"
+        objective keep "Keep"
+      }
+      person boss "Boss" in acme
+      team t "T" in acme {
+        objective a "A" {
+          supports acme.grow accepted by t
+          supports acme.keep accepted by t
+        }
+        objective b "B" {
+          supports acme.grow accepted by boss
+          supports acme.keep accepted by boss
+        }
+        objective c "C" { supports acme.grow accepted by t }
+        objective d "D" { supports acme.grow accepted by bosss }
+        objective e "E" { supports acme.grow accepted by bosss }
+      }
+      """
+    let (plan, diagnostics) = PlanResolver.resolve(FrontEndFixtures.parse(text))
+    let boss = try #require(plan.entity(named: "boss"))
+    #expect(plan.links.map(\.acceptedBy) == [nil, nil, boss, boss, nil, nil, nil])
+    let renderer = DiagnosticRenderer(sources: plan.sources)
+    func lines(_ rule: Rule) -> [Int] {
+      diagnostics.filter { $0.rule == rule }.map { renderer.lineColumn($0.location).line }
+    }
+    let (wrongKind, unknown) = (lines(.wrongKind), lines(.unknownReference))
+    #expect(wrongKind == [9, 10, 16])
+    #expect(unknown == [17, 18])
+  }
+
   @Test func unknownAndWrongKindNamesAreStillReported() {
     let text = """
       company acme "Acme" {
