@@ -82,7 +82,7 @@ public struct PlanEvaluator: Sendable {
 
   // MARK: - Key results
 
-  /// Reads every key result's value, confidence and own progress (those without one are marked
+  /// Reads every key result's value and own progress (those without one are marked
   /// derived): on all cores, as no reading depends on another, unless a host supplies values
   /// (its provider is called from one thread).
   private func readKeyResults(
@@ -92,21 +92,16 @@ public struct PlanEvaluator: Sendable {
     let pieceCount = metrics == nil ? min(ParallelWork.coreCount * 4, max(1, count / 65_536)) : 1
     let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
     evaluation.keyResultValue.withStorage { values in
-      evaluation.keyResultConfidence.withStorage { confidences in
-        evaluation.keyResultProgress.withUnsafeMutableBufferPointer { progresses in
-          evaluation.keyResultIsDerived.withUnsafeMutableBufferPointer { derived in
-            // Each piece writes only its own key results' places.
-            nonisolated(unsafe) let (values, confidences, progresses, derived) = (
-              values, confidences, progresses, derived
-            )
-            _ = ParallelWork.map(pieces) { piece in
-              for index in piece {
-                let reading = reading(of: KeyResultID(index), asOf: asOf, whatIf: whatIf, metrics: metrics)
-                values[index] = OptionalDoubles.encode(reading.value)
-                confidences[index] = OptionalDoubles.encode(reading.confidence)
-                progresses[index] = reading.progress ?? 0
-                derived[index] = reading.progress == nil
-              }
+      evaluation.keyResultProgress.withUnsafeMutableBufferPointer { progresses in
+        evaluation.keyResultIsDerived.withUnsafeMutableBufferPointer { derived in
+          // Each piece writes only its own key results' places.
+          nonisolated(unsafe) let (values, progresses, derived) = (values, progresses, derived)
+          _ = ParallelWork.map(pieces) { piece in
+            for index in piece {
+              let reading = reading(of: KeyResultID(index), asOf: asOf, whatIf: whatIf, metrics: metrics)
+              values[index] = OptionalDoubles.encode(reading.value)
+              progresses[index] = reading.progress ?? 0
+              derived[index] = reading.progress == nil
             }
           }
         }
@@ -117,16 +112,15 @@ public struct PlanEvaluator: Sendable {
   /// What a key result's own data says as of a date.
   struct KeyResultReading {
     var value: Double?
-    var confidence: Double?
     /// The key result's own progress; nil when it has no measure (its supporters decide).
     var progress: Double?
   }
 
-  /// A key result's value, confidence and own progress as of `asOf`.
+  /// A key result's value and own progress as of `asOf`.
   func reading(of id: KeyResultID, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?) -> KeyResultReading {
     let keyResult = plan[id]
-    let latest = latestCheckin(of: keyResult, onOrBefore: asOf)
-    var reading = KeyResultReading(value: latest?.value, confidence: latest?.confidence, progress: nil)
+    let latest = plan.latestCheckin(among: keyResult.checkins, onOrBefore: asOf)
+    var reading = KeyResultReading(value: latest?.value, progress: nil)
     switch keyResult.measureValues {
     case .metric(let from, let to, let current):
       if reading.value == nil { reading.value = current }
@@ -147,17 +141,6 @@ public struct PlanEvaluator: Sendable {
     }
     if let changed = whatIf.keyResultProgress[id] { reading.progress = PlanEvaluator.unit(changed) }
     return reading
-  }
-
-  /// The last check-in dated on or before `day` (the last written of equal dates), by binary search.
-  func latestCheckin(of keyResult: KeyResult, onOrBefore day: Day) -> CheckinRecord? {
-    var low = Int(keyResult.checkins.lowerBound)
-    var high = Int(keyResult.checkins.upperBound)
-    while low < high {
-      let middle = (low + high) / 2
-      if plan.checkins[middle].date <= day { low = middle + 1 } else { high = middle }
-    }
-    return low > Int(keyResult.checkins.lowerBound) ? plan.checkins[low - 1] : nil
   }
 
   /// The weighted mean of the children of `links`; 0 with no weight.
@@ -194,5 +177,19 @@ public struct PlanEvaluator: Sendable {
   /// A weight as it counts in a mean: 0 unless positive and finite.
   static func countable(_ weight: Double) -> Double {
     weight.isFinite && weight > 0 ? weight : 0
+  }
+}
+
+extension Plan {
+  /// The last of a key result's check-ins (`written`) dated on or before `day` (the last
+  /// written of equal dates), by binary search.
+  func latestCheckin(among written: Range<Int32>, onOrBefore day: Day) -> CheckinRecord? {
+    var low = Int(written.lowerBound)
+    var high = Int(written.upperBound)
+    while low < high {
+      let middle = (low + high) / 2
+      if checkins[middle].date <= day { low = middle + 1 } else { high = middle }
+    }
+    return low > Int(written.lowerBound) ? checkins[low - 1] : nil
   }
 }
