@@ -74,12 +74,22 @@ public struct InMemoryFileSystem: PlanFileSystem, Sendable {
   }
 }
 
-/// `/`-separated path arithmetic, without touching the disk.
+/// `/`-separated path arithmetic, without touching the disk. Paths are worked on as the bytes
+/// the system sees (a folder of 40,000 files names each of them), not as `Character`s.
 public enum PlanPath {
+  private static let slash = UInt8(ascii: "/")
+
   /// The folder part of `path` (`.` for a bare name).
   public static func folder(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
+    let bytes = path.utf8
+    guard let slash = bytes.lastIndex(of: slash) else { return "." }
+    return slash == bytes.startIndex ? "/" : String(decoding: bytes[..<slash], as: UTF8.self)
+  }
+
+  /// `path` without its first `prefix.utf8.count` bytes, when it starts with the bytes of `prefix`.
+  static func dropping(prefix: String, from path: String) -> String? {
+    guard path.utf8.starts(with: prefix.utf8) else { return nil }
+    return String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
   }
 
   /// `relative` resolved against `folder` (unless it is absolute).
@@ -91,20 +101,27 @@ public enum PlanPath {
 
   /// Removes `.` and empty segments and folds `..` where possible.
   public static func normalized(_ path: String) -> String {
-    let absolute = path.hasPrefix("/")
-    var parts: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-      if part == "." { continue }
-      if part == "..", let last = parts.last, last != ".." {
+    let bytes = Array(path.utf8)
+    let absolute = bytes.first == slash
+    func isDots(_ part: ArraySlice<UInt8>, _ count: Int) -> Bool {
+      part.count == count && part.allSatisfy { $0 == UInt8(ascii: ".") }
+    }
+    var parts: [ArraySlice<UInt8>] = []
+    for part in bytes.split(separator: slash) {
+      if isDots(part, 1) { continue }
+      if isDots(part, 2), let last = parts.last, !isDots(last, 2) {
         parts.removeLast()
         continue
       }
-      if part == "..", absolute { continue }
+      if isDots(part, 2), absolute { continue }
       parts.append(part)
     }
-    let joined = parts.joined(separator: "/")
-    if absolute { return "/" + joined }
-    return joined.isEmpty ? "." : joined
+    var joined: [UInt8] = absolute ? [slash] : []
+    for (index, part) in parts.enumerated() {
+      if index > 0 { joined.append(slash) }
+      joined.append(contentsOf: part)
+    }
+    return joined.isEmpty ? "." : String(decoding: joined, as: UTF8.self)
   }
 
   /// Whether `path` is `folder` itself or inside it (both canonical).

@@ -370,9 +370,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     -> String
   {
     let folder = PlanPath.folder(of: includerCanonical)
-    let prefix = folder == "/" ? "/" : folder + "/"
-    guard target.hasPrefix(prefix) else { return target }
-    let relative = String(target.dropFirst(prefix.count))
+    guard let relative = PlanPath.dropping(prefix: folder == "/" ? "/" : folder + "/", from: target) else {
+      return target
+    }
     let shownFolder = PlanPath.folder(of: shownIncluder)
     return shownFolder == "." ? relative : PlanPath.join(shownFolder, relative)
   }
