@@ -35,6 +35,49 @@ import Testing
     #expect(evaluation.confidence(of: plan.keyResultID("acme.csat.nps")) == 0.6)
   }
 
+  /// Objectives nothing is linked to are rolled up on all cores before the rest: cut into many
+  /// pieces, the roll-up gives every objective and key result the same progress and status, to
+  /// the bit, as in one piece; with links to objectives and to key results, weights, overrides,
+  /// cycles of their own and a loop.
+  @Test func rollingUpInPiecesGivesTheSameAnswers() {
+    var text = "company c \"C\" {\n  admin p\n"
+    for index in 0..<12 {
+      text += "  objective top\(index) \"Top\" {\n    cycle 2026\n"
+      text += "    kr own \"Own\" from 0 to \(index + 3) current \(index % 4)\n    kr led \"From below\"\n"
+      if index % 5 == 4 { text += "    progress \(index * 7)% override\n" }
+      text += "  }\n"
+    }
+    text += "}\nperson p \"P\" in c\nteam t \"T\" in c {\n  lead p\n"
+    for index in 0..<90 {
+      let parent =
+        index % 3 == 0 ? "c.top\(index % 12).led" : index % 7 == 1 ? "t.mid\(index - 1)" : "c.top\(index % 12)"
+      text += "  objective mid\(index) \"Mid\" {\n    cycle 2026-Q\(index % 4 + 1)\n    shared\n"
+      text += "    supports \(parent) weight \(index % 4 + 1) accepted by p\n"
+      if index == 40 { text += "    supports t.mid41 accepted by p\n" }
+      if index == 41 { text += "    supports t.mid40 accepted by p\n" }
+      text += "    kr a \"A\" from \(index) to \(index + 10) current \(index + index % 9) weight \(index % 3 + 1)\n"
+      text += "    kr b \"B\" milestone\(index % 2 == 0 ? " done 2026-01-\(index % 28 + 1)" : "")\n"
+      text += "    kr c \"C\" progress \(index % 101)%\n  }\n"
+    }
+    text += "}\n"
+    let plan = EvaluationFixture.plan(text)
+    #expect(plan.objectives.count == 102)
+    #expect(plan.links.count > 90)
+    let evaluator = PlanEvaluator(plan)
+    var statuses = Set<ProgressStatus>()
+    for day in ["2025-12-01", "2026-02-20", "2026-05-10", "2027-01-01"] {
+      let whole = evaluator.evaluate(asOf: EvaluationFixture.day(day))
+      let pieces = evaluator.evaluate(
+        asOf: EvaluationFixture.day(day), whatIf: WhatIf(), metrics: nil, objectivesPerPiece: 3)
+      #expect(whole.objectiveProgress == pieces.objectiveProgress)
+      #expect(whole.objectiveStatus == pieces.objectiveStatus)
+      #expect(whole.keyResultProgress == pieces.keyResultProgress)
+      #expect(whole.keyResultStatus == pieces.keyResultStatus)
+      statuses.formUnion(whole.objectiveStatus)
+    }
+    #expect(statuses.count >= 5)
+  }
+
   /// Values that may be missing are kept as plain numbers with one NaN standing for none: every
   /// number reads back as it was stored, other NaNs included.
   @Test func missingValuesAreToldApartFromEveryNumber() {

@@ -94,9 +94,7 @@ public struct Evaluation: Sendable {
   public func status(of id: KeyResultID) -> ProgressStatus { keyResultStatus[Int(id.index)] }
 
   /// A key result's weight as counted in its objective's mean.
-  public func weight(of id: KeyResultID) -> Double {
-    PlanEvaluator.countable(whatIf.keyResultWeights[id] ?? plan[id].weight)
-  }
+  public func weight(of id: KeyResultID) -> Double { PlanEvaluator.weight(of: id, in: plan, whatIf: whatIf) }
 
   /// Whether a key result's progress comes from its supporters (it has no measure of its own).
   public func isSupporterDerived(_ id: KeyResultID) -> Bool { keyResultIsDerived[Int(id.index)] }

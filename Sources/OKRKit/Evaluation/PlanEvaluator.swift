@@ -2,8 +2,9 @@
 /// and from the same arithmetic impact (``impacts(of:in:)``) and history (``history(of:in:metrics:)``).
 ///
 /// One evaluation is one pass over the objectives, children first, so each mean reads values
-/// already computed: linear in objectives + key results + links + check-ins, and iterative, so
-/// a 100,000-long `supports` chain costs what a wide plan does.
+/// already computed (those nothing links to are done first, on all cores): linear in objectives
+/// + key results + links + check-ins, and iterative, so a 100,000-long `supports` chain costs
+/// what a wide plan does.
 ///
 /// * A key result's value is the latest check-in dated on or before the as-of date, else `current`.
 ///   A metric's progress is `clamp((value − from) / (to − from), 0, 1)`; 0 without a value, and 0
@@ -36,48 +37,59 @@ public struct PlanEvaluator: Sendable {
   /// Every objective's and key result's progress, expected progress and status as of `asOf`,
   /// with the `whatIf` changes laid over the plan and host values from `metrics`.
   public func evaluate(asOf: Day, whatIf: WhatIf = WhatIf(), metrics: (any MetricProvider)? = nil) -> Evaluation {
+    evaluate(asOf: asOf, whatIf: whatIf, metrics: metrics, objectivesPerPiece: 65_536)
+  }
+
+  /// ``evaluate(asOf:whatIf:metrics:)``, rolling up in pieces of at least `objectivesPerPiece`
+  /// objectives (tests compare different sizes).
+  func evaluate(
+    asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?, objectivesPerPiece: Int
+  ) -> Evaluation {
     var evaluation = Evaluation(plan: plan, asOf: asOf, whatIf: whatIf)
     for (index, link) in plan.links.enumerated() {
       let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
       evaluation.linkWeight[index] = order.isLoopLink(link, in: plan) ? 0 : PlanEvaluator.countable(weight)
     }
     readKeyResults(into: &evaluation, asOf: asOf, whatIf: whatIf, metrics: metrics)
-    let policy = plan.policy
-    // Neighbouring objectives mostly share a cycle: its position is worked out once for them.
-    var position = CyclePosition(nil, asOf: asOf)
-    for objectiveID in order.objectives {
-      let objective = plan[objectiveID]
-      let cycle = objective.cycle?.period
-      if cycle != position.cycle { position = CyclePosition(cycle, asOf: asOf) }
-      var sum = 0.0
-      var total = 0.0
-      for keyResultIndex in objective.keyResults {
-        let keyResultID = KeyResultID(keyResultIndex)
-        let index = Int(keyResultIndex)
-        let progress: Double
-        if !evaluation.keyResultIsDerived[index] {
-          progress = evaluation.keyResultProgress[index]
-        } else {
-          progress = mean(of: plan.childLinks(of: keyResultID), in: evaluation)
-        }
-        evaluation.keyResultProgress[index] = progress
-        evaluation.keyResultStatus[index] = position.status(of: progress, policy: policy)
-        let weight = evaluation.weight(of: keyResultID)
-        sum += weight * progress
-        total += weight
-      }
-      for linkID in plan.childLinks(of: objectiveID) {
-        let weight = evaluation.linkWeight[Int(linkID.index)]
-        sum += weight * evaluation.objectiveProgress[Int(plan[linkID].child.index)]
-        total += weight
-      }
-      let index = Int(objectiveID.index)
-      let override = PlanEvaluator.override(of: objectiveID, in: plan, whatIf: whatIf)
-      let progress = override ?? (total > 0 ? PlanEvaluator.unit(sum / total) : 0)
-      evaluation.objectiveProgress[index] = progress
-      evaluation.objectiveStatus[index] = position.status(of: progress, policy: policy)
-    }
+    rollUp(into: &evaluation, asOf: asOf, whatIf: whatIf, objectivesPerPiece: objectivesPerPiece)
     return evaluation
+  }
+
+  // MARK: - Objectives
+
+  /// Every objective's progress and status, and those of its key results. An objective nothing
+  /// is linked to (neither it nor its key results) reads only its own key results: those are
+  /// worked out on all cores first; the rest then one at a time, children first, each reading
+  /// its children's progress. Each objective's sums are taken in the same order either way.
+  private func rollUp(into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, objectivesPerPiece: Int) {
+    let step = RollUpStep(
+      plan: plan, whatIf: whatIf, asOf: asOf, isDerived: evaluation.keyResultIsDerived,
+      linkWeight: evaluation.linkWeight)
+    evaluation.objectiveProgress.withUnsafeMutableBufferPointer { objectiveProgress in
+      evaluation.objectiveStatus.withUnsafeMutableBufferPointer { objectiveStatus in
+        evaluation.keyResultProgress.withUnsafeMutableBufferPointer { keyResultProgress in
+          evaluation.keyResultStatus.withUnsafeMutableBufferPointer { keyResultStatus in
+            let nodes = RollUpStep.Nodes(
+              objectiveProgress: objectiveProgress, objectiveStatus: objectiveStatus,
+              keyResultProgress: keyResultProgress, keyResultStatus: keyResultStatus)
+            let count = plan.objectives.count
+            let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / objectivesPerPiece))
+            let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+            // Each piece writes only its own objectives' and key results' places.
+            _ = ParallelWork.map(pieces) { piece in
+              var position = CyclePosition(nil, asOf: asOf)
+              for index in piece where step.readsNoChildren(ObjectiveID(index)) {
+                step.rollUp(ObjectiveID(index), into: nodes, position: &position)
+              }
+            }
+            var position = CyclePosition(nil, asOf: asOf)
+            for objectiveID in order.objectives where !step.readsNoChildren(objectiveID) {
+              step.rollUp(objectiveID, into: nodes, position: &position)
+            }
+          }
+        }
+      }
+    }
   }
 
   // MARK: - Key results
@@ -143,19 +155,13 @@ public struct PlanEvaluator: Sendable {
     return reading
   }
 
-  /// The weighted mean of the children of `links`; 0 with no weight.
-  private func mean(of links: ArraySlice<LinkID>, in evaluation: Evaluation) -> Double {
-    var sum = 0.0
-    var total = 0.0
-    for linkID in links {
-      let weight = evaluation.linkWeight[Int(linkID.index)]
-      sum += weight * evaluation.objectiveProgress[Int(plan[linkID].child.index)]
-      total += weight
-    }
-    return total > 0 ? PlanEvaluator.unit(sum / total) : 0
-  }
-
   // MARK: - Arithmetic
+
+  /// A key result's weight as its objective's mean counts it: the what-if's, else the plan's; 0
+  /// unless positive and finite.
+  static func weight(of id: KeyResultID, in plan: Plan, whatIf: WhatIf) -> Double {
+    countable(whatIf.keyResultWeights[id] ?? plan[id].weight)
+  }
 
   /// The progress override in effect for `id`: the what-if's, else the plan's, clamped to 0…1.
   static func override(of id: ObjectiveID, in plan: Plan, whatIf: WhatIf) -> Double? {
@@ -191,5 +197,73 @@ extension Plan {
       if checkins[middle].date <= day { low = middle + 1 } else { high = middle }
     }
     return low > Int(written.lowerBound) ? checkins[low - 1] : nil
+  }
+}
+
+/// One objective's step of the roll-up: its key results' progress and status, then its own,
+/// from the key results' readings and the progress of the objectives linked to it.
+private struct RollUpStep: Sendable {
+  let plan: Plan
+  let whatIf: WhatIf
+  let asOf: Day
+  let isDerived: [Bool]
+  let linkWeight: [Double]
+
+  /// Where the roll-up writes: progress and status per objective and per key result.
+  struct Nodes: @unchecked Sendable {
+    let objectiveProgress: UnsafeMutableBufferPointer<Double>
+    let objectiveStatus: UnsafeMutableBufferPointer<ProgressStatus>
+    let keyResultProgress: UnsafeMutableBufferPointer<Double>
+    let keyResultStatus: UnsafeMutableBufferPointer<ProgressStatus>
+  }
+
+  /// Whether nothing is linked to the objective or to one of its key results: its progress
+  /// reads no other objective's.
+  func readsNoChildren(_ id: ObjectiveID) -> Bool {
+    guard !plan.hasChildLinks(of: id) else { return false }
+    for keyResult in plan[id].keyResults where plan.hasChildLinks(of: KeyResultID(keyResult)) { return false }
+    return true
+  }
+
+  /// Rolls up the objective `id` into `nodes`; `position` is where `asOf` falls in the cycle of
+  /// the objective before (neighbouring objectives mostly share a cycle), and then in this one's.
+  func rollUp(_ id: ObjectiveID, into nodes: Nodes, position: inout CyclePosition) {
+    let cycle = plan[id].cycle?.period
+    if cycle != position.cycle { position = CyclePosition(cycle, asOf: asOf) }
+    let policy = plan.policy
+    var sum = 0.0
+    var total = 0.0
+    for keyResultIndex in plan[id].keyResults {
+      let keyResultID = KeyResultID(keyResultIndex)
+      let index = Int(keyResultIndex)
+      let progress =
+        isDerived[index] ? mean(of: plan.childLinks(of: keyResultID), in: nodes) : nodes.keyResultProgress[index]
+      nodes.keyResultProgress[index] = progress
+      nodes.keyResultStatus[index] = position.status(of: progress, policy: policy)
+      let weight = PlanEvaluator.weight(of: keyResultID, in: plan, whatIf: whatIf)
+      sum += weight * progress
+      total += weight
+    }
+    for linkID in plan.childLinks(of: id) {
+      let weight = linkWeight[Int(linkID.index)]
+      sum += weight * nodes.objectiveProgress[Int(plan[linkID].child.index)]
+      total += weight
+    }
+    let override = PlanEvaluator.override(of: id, in: plan, whatIf: whatIf)
+    let progress = override ?? (total > 0 ? PlanEvaluator.unit(sum / total) : 0)
+    nodes.objectiveProgress[Int(id.index)] = progress
+    nodes.objectiveStatus[Int(id.index)] = position.status(of: progress, policy: policy)
+  }
+
+  /// The weighted mean of the children of `links`; 0 with no weight.
+  private func mean(of links: ArraySlice<LinkID>, in nodes: Nodes) -> Double {
+    var sum = 0.0
+    var total = 0.0
+    for linkID in links {
+      let weight = linkWeight[Int(linkID.index)]
+      sum += weight * nodes.objectiveProgress[Int(plan[linkID].child.index)]
+      total += weight
+    }
+    return total > 0 ? PlanEvaluator.unit(sum / total) : 0
   }
 }

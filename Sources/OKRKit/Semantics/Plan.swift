@@ -648,6 +648,12 @@ public struct Plan: Sendable {
     return Int(parentLinkOffsets[index])..<Int(parentLinkOffsets[index + 1])
   }
 
+  /// Whether any objective is linked to `objective` (``childLinks(of:)`` is not empty).
+  func hasChildLinks(of objective: ObjectiveID) -> Bool {
+    let index = Int(objective.index)
+    return index + 1 < childLinkOffsets.count && childLinkOffsets[index] != childLinkOffsets[index + 1]
+  }
+
   /// Whether any objective is promoted from the key result (``childLinks(of:)`` is not empty).
   func hasChildLinks(of keyResult: KeyResultID) -> Bool {
     let index = Int(keyResult.index)
