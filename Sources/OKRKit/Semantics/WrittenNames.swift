@@ -19,6 +19,10 @@ struct EntityNameTable: Sendable {
   mutating func reserveCapacity(_ count: Int) {
     starts.reserveCapacity(count + 1)
     names.reserveCapacity(count * 8)
+    // Slots for `count` ids at most half full: the table is not grown and filled again on the way.
+    var slotCount = 64
+    while slotCount < count * 2 { slotCount *= 2 }
+    if slotCount > slots.count { fillSlots(count: slotCount) }
   }
 
   /// Adds `name`, the id of the next entity (the one at index ``count``).
@@ -31,11 +35,16 @@ struct EntityNameTable: Sendable {
     starts.append(Int32(names.count))
     // At most half full, so that probes stay short.
     if count * 2 > slots.count {
-      slots = [Int32](repeating: 0, count: max(64, slots.count * 2))
-      for index in 0..<count { insert(index) }
+      fillSlots(count: max(64, slots.count * 2))
     } else {
       insert(count - 1)
     }
+  }
+
+  /// Makes the table `slotCount` slots (a power of two) and puts every id in it.
+  private mutating func fillSlots(count slotCount: Int) {
+    slots = [Int32](repeating: 0, count: slotCount)
+    for index in 0..<count { insert(index) }
   }
 
   /// The entity whose id is `bytes`, byte for byte.
