@@ -35,10 +35,10 @@ import Testing
     #expect(evaluation.confidence(of: plan.keyResultID("acme.csat.nps")) == 0.6)
   }
 
-  /// Objectives nothing is linked to are rolled up on all cores before the rest: cut into many
-  /// pieces, the roll-up gives every objective and key result the same progress and status, to
-  /// the bit, as in one piece; with links to objectives and to key results, weights, overrides,
-  /// cycles of their own and a loop.
+  /// Objectives nothing is linked to are rolled up on all cores before the rest: in one piece or
+  /// many, the roll-up gives every objective and key result the same progress and status, to the
+  /// bit, as one pass over every objective in order; with links to objectives and to key results,
+  /// weights, overrides, cycles of their own, a loop and what-if changes.
   @Test func rollingUpInPiecesGivesTheSameAnswers() {
     var text = "company c \"C\" {\n  admin p\n"
     for index in 0..<12 {
@@ -64,16 +64,25 @@ import Testing
     #expect(plan.objectives.count == 102)
     #expect(plan.links.count > 90)
     let evaluator = PlanEvaluator(plan)
+    var changed = WhatIf()
+    changed.objectiveOverrides[plan.objectiveID("c.top4")] = .some(nil)
+    changed.objectiveOverrides[plan.objectiveID("t.mid7")] = 0.5
+    changed.keyResultWeights[plan.keyResultID("t.mid8.a")] = 5
+    changed.linkWeights[LinkID(3)] = 0
     var statuses = Set<ProgressStatus>()
     for day in ["2025-12-01", "2026-02-20", "2026-05-10", "2027-01-01"] {
-      let whole = evaluator.evaluate(asOf: EvaluationFixture.day(day))
-      let pieces = evaluator.evaluate(
-        asOf: EvaluationFixture.day(day), whatIf: WhatIf(), metrics: nil, objectivesPerPiece: 3)
-      #expect(whole.objectiveProgress == pieces.objectiveProgress)
-      #expect(whole.objectiveStatus == pieces.objectiveStatus)
-      #expect(whole.keyResultProgress == pieces.keyResultProgress)
-      #expect(whole.keyResultStatus == pieces.keyResultStatus)
-      statuses.formUnion(whole.objectiveStatus)
+      for whatIf in [WhatIf(), changed] {
+        let asOf = EvaluationFixture.day(day)
+        let inOrder = evaluator.evaluate(asOf: asOf, whatIf: whatIf, metrics: nil, objectivesPerPiece: nil)
+        for piece in [65_536, 3] {
+          let leavesFirst = evaluator.evaluate(asOf: asOf, whatIf: whatIf, metrics: nil, objectivesPerPiece: piece)
+          #expect(inOrder.objectiveProgress.map(\.bitPattern) == leavesFirst.objectiveProgress.map(\.bitPattern))
+          #expect(inOrder.objectiveStatus == leavesFirst.objectiveStatus)
+          #expect(inOrder.keyResultProgress.map(\.bitPattern) == leavesFirst.keyResultProgress.map(\.bitPattern))
+          #expect(inOrder.keyResultStatus == leavesFirst.keyResultStatus)
+        }
+        statuses.formUnion(inOrder.objectiveStatus)
+      }
     }
     #expect(statuses.count >= 5)
   }

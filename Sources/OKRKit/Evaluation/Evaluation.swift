@@ -6,14 +6,16 @@ public enum AlignmentNode: Hashable, Sendable {
   case keyResult(KeyResultID)
 }
 
-/// A plan's progress, expected progress and status as of one date (LANGUAGE.md §4), in flat
-/// arrays indexed like the plan's own. Made by ``PlanEvaluator/evaluate(asOf:whatIf:metrics:)``.
+/// A plan's progress, expected progress and status as of one date (LANGUAGE.md §4). Made by
+/// ``PlanEvaluator/evaluate(asOf:whatIf:metrics:)``.
 ///
-/// Besides the answers it keeps each link's weight as the means counted it (after the what-if
-/// overlay, with loop links and non-positive weights counted as 0), so impact and history follow
-/// exactly the same arithmetic; what the plan and the what-if decide alone (weights of key
-/// results, overrides, expected progress, confidences) is worked out again when asked, which
-/// leaves a million objectives' evaluation about 95 MB smaller.
+/// Progress and status are kept in flat arrays indexed like the plan's own, with each key
+/// result's value and each link's weight as the means counted it (after the what-if overlay,
+/// with loop links and non-positive weights counted as 0), so impact and history follow exactly
+/// the same arithmetic. What the plan and the what-if decide alone (weights of key results,
+/// overrides, expected progress, confidences) is worked out again from the plan when asked,
+/// which leaves a million objectives' evaluation about 95 MB smaller. So an evaluation keeps
+/// its plan: holding one after the plan is replaced keeps the old plan in memory too.
 public struct Evaluation: Sendable {
   /// The date everything is evaluated as of.
   public let asOf: Day

@@ -61,17 +61,31 @@ extension PlanEvaluator {
       }
     }
     found.sort { order.position[Int($0.index)] < order.position[Int($1.index)] }
+    // The totals the shares divide by, each summed once: a parent may have thousands of items.
+    var itemWeights: [ObjectiveID: Double] = [:]
+    func itemWeight(of objective: ObjectiveID) -> Double {
+      if let known = itemWeights[objective] { return known }
+      let total = evaluation.itemWeight(of: objective)
+      itemWeights[objective] = total
+      return total
+    }
     for objective in found {
       guard let impact = objectives[objective], impact != 0 else { continue }
       for linkID in plan.parentLinks(of: objective) {
-        let link = plan[linkID]
-        let step = impact * share(of: linkID, in: evaluation)
-        switch link.target {
+        switch plan[linkID].target {
         case .objective(let parent):
-          objectives[parent, default: 0] += step
+          let share =
+            evaluation.override(of: parent) == nil
+            ? share(of: linkID, outOf: itemWeight(of: parent), in: evaluation) : 0
+          objectives[parent, default: 0] += impact * share
         case .keyResult(let keyResult):
+          let step = impact * share(of: linkID, in: evaluation)
           keyResults[keyResult, default: 0] += step
-          objectives[plan[keyResult].objective, default: 0] += step * share(of: keyResult, in: evaluation)
+          let owner = plan[keyResult].objective
+          let share =
+            evaluation.override(of: owner) == nil
+            ? share(of: keyResult, outOf: itemWeight(of: owner), in: evaluation) : 0
+          objectives[owner, default: 0] += step * share
         }
       }
     }
@@ -85,24 +99,32 @@ extension PlanEvaluator {
   func share(of keyResult: KeyResultID, in evaluation: Evaluation) -> Double {
     let objective = plan[keyResult].objective
     guard evaluation.override(of: objective) == nil else { return 0 }
-    let total = evaluation.itemWeight(of: objective)
-    return total > 0 ? evaluation.weight(of: keyResult) / total : 0
+    return share(of: keyResult, outOf: evaluation.itemWeight(of: objective), in: evaluation)
+  }
+
+  /// A key result's share of its objective's progress, when no override decides the objective
+  /// and its items weigh `total` in all (walks over many items work the total out once).
+  func share(of keyResult: KeyResultID, outOf total: Double, in evaluation: Evaluation) -> Double {
+    total > 0 ? evaluation.weight(of: keyResult) / total : 0
   }
 
   /// A link's child's share of the link's parent: of the objective (unless overridden), or of the
   /// key result (only when the key result's progress comes from its supporters).
   func share(of linkID: LinkID, in evaluation: Evaluation) -> Double {
-    let weight = evaluation.linkWeight[Int(linkID.index)]
-    guard weight > 0 else { return 0 }
     switch plan[linkID].target {
     case .objective(let parent):
       guard evaluation.override(of: parent) == nil else { return 0 }
-      let total = evaluation.itemWeight(of: parent)
-      return total > 0 ? weight / total : 0
+      return share(of: linkID, outOf: evaluation.itemWeight(of: parent), in: evaluation)
     case .keyResult(let keyResult):
       guard evaluation.isSupporterDerived(keyResult) else { return 0 }
-      let total = evaluation.supporterWeight(of: keyResult)
-      return total > 0 ? weight / total : 0
+      return share(of: linkID, outOf: evaluation.supporterWeight(of: keyResult), in: evaluation)
     }
+  }
+
+  /// A link's child's share of its parent, when the parent counts its children (an objective
+  /// not overridden, a key result that takes its supporters' mean) and they weigh `total` in all.
+  func share(of linkID: LinkID, outOf total: Double, in evaluation: Evaluation) -> Double {
+    let weight = evaluation.linkWeight[Int(linkID.index)]
+    return weight > 0 && total > 0 ? weight / total : 0
   }
 }

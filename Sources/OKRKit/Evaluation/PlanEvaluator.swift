@@ -40,10 +40,11 @@ public struct PlanEvaluator: Sendable {
     evaluate(asOf: asOf, whatIf: whatIf, metrics: metrics, objectivesPerPiece: 65_536)
   }
 
-  /// ``evaluate(asOf:whatIf:metrics:)``, rolling up in pieces of at least `objectivesPerPiece`
-  /// objectives (tests compare different sizes).
+  /// ``evaluate(asOf:whatIf:metrics:)``, rolling up the objectives nothing is linked to first, in
+  /// pieces of at least `objectivesPerPiece` objectives, or, when it is nil, every objective in
+  /// one pass, children first (tests compare the two).
   func evaluate(
-    asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?, objectivesPerPiece: Int
+    asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?, objectivesPerPiece: Int?
   ) -> Evaluation {
     var evaluation = Evaluation(plan: plan, asOf: asOf, whatIf: whatIf)
     for (index, link) in plan.links.enumerated() {
@@ -61,7 +62,7 @@ public struct PlanEvaluator: Sendable {
   /// is linked to (neither it nor its key results) reads only its own key results: those are
   /// worked out on all cores first; the rest then one at a time, children first, each reading
   /// its children's progress. Each objective's sums are taken in the same order either way.
-  private func rollUp(into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, objectivesPerPiece: Int) {
+  private func rollUp(into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, objectivesPerPiece: Int?) {
     let step = RollUpStep(
       plan: plan, whatIf: whatIf, asOf: asOf, isDerived: evaluation.keyResultIsDerived,
       linkWeight: evaluation.linkWeight)
@@ -72,18 +73,20 @@ public struct PlanEvaluator: Sendable {
             let nodes = RollUpStep.Nodes(
               objectiveProgress: objectiveProgress, objectiveStatus: objectiveStatus,
               keyResultProgress: keyResultProgress, keyResultStatus: keyResultStatus)
-            let count = plan.objectives.count
-            let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / objectivesPerPiece))
-            let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
-            // Each piece writes only its own objectives' and key results' places.
-            _ = ParallelWork.map(pieces) { piece in
-              var position = CyclePosition(nil, asOf: asOf)
-              for index in piece where step.readsNoChildren(ObjectiveID(index)) {
-                step.rollUp(ObjectiveID(index), into: nodes, position: &position)
+            if let objectivesPerPiece {
+              let count = plan.objectives.count
+              let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / objectivesPerPiece))
+              let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+              // Each piece writes only its own objectives' and key results' places.
+              _ = ParallelWork.map(pieces) { piece in
+                var position = CyclePosition(nil, asOf: asOf)
+                for index in piece where step.readsNoChildren(ObjectiveID(index)) {
+                  step.rollUp(ObjectiveID(index), into: nodes, position: &position)
+                }
               }
             }
             var position = CyclePosition(nil, asOf: asOf)
-            for objectiveID in order.objectives where !step.readsNoChildren(objectiveID) {
+            for objectiveID in order.objectives where objectivesPerPiece == nil || !step.readsNoChildren(objectiveID) {
               step.rollUp(objectiveID, into: nodes, position: &position)
             }
           }

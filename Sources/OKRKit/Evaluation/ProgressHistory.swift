@@ -110,8 +110,9 @@ extension PlanEvaluator {
     func spread(_ keyResult: KeyResultID, _ coefficient: Double) {
       guard coefficient != 0 else { return }
       if evaluation.isSupporterDerived(keyResult) {
+        let total = evaluation.supporterWeight(of: keyResult)
         for linkID in plan.childLinks(of: keyResult) {
-          coefficients[plan[linkID].child, default: 0] += coefficient * share(of: linkID, in: evaluation)
+          coefficients[plan[linkID].child, default: 0] += coefficient * share(of: linkID, outOf: total, in: evaluation)
         }
       } else {
         result.terminals.append((keyResult, coefficient))
@@ -144,12 +145,14 @@ extension PlanEvaluator {
         result.constant += coefficient * override
         continue
       }
+      // The total each share divides by, summed once for all of the objective's items.
+      let total = evaluation.itemWeight(of: objective)
       for keyResult in plan[objective].keyResults {
         let id = KeyResultID(keyResult)
-        spread(id, coefficient * share(of: id, in: evaluation))
+        spread(id, coefficient * share(of: id, outOf: total, in: evaluation))
       }
       for linkID in plan.childLinks(of: objective) {
-        coefficients[plan[linkID].child, default: 0] += coefficient * share(of: linkID, in: evaluation)
+        coefficients[plan[linkID].child, default: 0] += coefficient * share(of: linkID, outOf: total, in: evaluation)
       }
     }
     return result

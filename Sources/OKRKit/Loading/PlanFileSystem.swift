@@ -74,8 +74,9 @@ public struct InMemoryFileSystem: PlanFileSystem, Sendable {
   }
 }
 
-/// `/`-separated path arithmetic, without touching the disk. Paths are worked on as the bytes
-/// the system sees (a folder of 40,000 files names each of them), not as `Character`s.
+/// `/`-separated path arithmetic, without touching the disk. Paths are compared and cut as the
+/// bytes the system sees, not as `Character`s: two spellings of one `String` are two paths, and
+/// a folder of tens of thousands of files is named without grapheme breaking.
 public enum PlanPath {
   private static let slash = UInt8(ascii: "/")
 
@@ -94,8 +95,7 @@ public enum PlanPath {
 
   /// `relative` resolved against `folder` (unless it is absolute).
   public static func join(_ folder: String, _ relative: String) -> String {
-    if relative.hasPrefix("/") { return normalized(relative) }
-    if folder == "." { return normalized(relative) }
+    if relative.utf8.first == slash || folder.utf8.elementsEqual(".".utf8) { return normalized(relative) }
     return normalized(folder + "/" + relative)
   }
 
@@ -126,6 +126,7 @@ public enum PlanPath {
 
   /// Whether `path` is `folder` itself or inside it (both canonical).
   public static func isInside(_ path: String, folder: String) -> Bool {
-    folder == "/" || path == folder || path.hasPrefix(folder + "/")
+    folder.utf8.elementsEqual("/".utf8) || path.utf8.elementsEqual(folder.utf8)
+      || path.utf8.starts(with: (folder + "/").utf8)
   }
 }

@@ -519,7 +519,7 @@ public struct PlanResolver {
   }
 
   /// How many links the objectives of the entity declarations `blocks` of ``objectiveBlocks``
-  /// write (`supports` and `reuses`): at most as many as they resolve to.
+  /// write (`supports` and `reuses`): at least as many as they resolve to.
   private func linkCount(in blocks: Range<Int>) -> Int {
     guard let last = blocks.last else { return 0 }
     var count = 0

@@ -19,10 +19,21 @@ import Testing
     #expect(PlanPath.normalized("/../a/..") == "/")
     #expect(PlanPath.normalized("./") == ".")
     #expect(PlanPath.normalized("...x/.../y") == "...x/.../y")
-    #expect(PlanPath.normalized("caf\u{E9}/../cafe\u{301}/plan.okr") == "cafe\u{301}/plan.okr")
+    // Compared as bytes: `==` would take either spelling of the name for the other.
+    #expect(Array(PlanPath.normalized("caf\u{E9}/../cafe\u{301}/plan.okr").utf8) == Array("cafe\u{301}/plan.okr".utf8))
+    #expect(Array(PlanPath.folder(of: "/caf\u{E9}/plan.okr").utf8) == Array("/caf\u{E9}".utf8))
     #expect(PlanPath.join("/work/plans", "../teams/./cs.okr") == "/work/teams/cs.okr")
     #expect(PlanPath.join(".", "teams/cs.okr") == "teams/cs.okr")
     #expect(PlanPath.join("/work", "/etc/plan.okr") == "/etc/plan.okr")
+  }
+
+  @Test func aPathIsInsideAFolderWhenItsBytesSaySo() {
+    #expect(PlanPath.isInside("/r/a/x.okr", folder: "/r/a"))
+    #expect(PlanPath.isInside("/r/a", folder: "/r/a"))
+    #expect(PlanPath.isInside("/anything", folder: "/"))
+    #expect(!PlanPath.isInside("/r/ab/x.okr", folder: "/r/a"))
+    #expect(!PlanPath.isInside("/r/cafe\u{301}/x.okr", folder: "/r/caf\u{E9}"))
+    #expect(PlanPath.join("/r", "/\u{301}x") == "/\u{301}x")
   }
 
   @Test func aPrefixIsDroppedOnlyWhenItsBytesStartThePath() {
