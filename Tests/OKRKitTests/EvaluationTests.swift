@@ -361,3 +361,28 @@ import Testing
       ProgressStatus.of(progress: 0, cycle: nil, asOf: EvaluationFixture.day("2026-02-20"), policy: policy) == .noCycle)
   }
 }
+
+/// Impact and history over 50,000 objectives supporting one: each share divides by the parent's
+/// total weight, which must be summed once per walk, not once per child (that would take 2.5
+/// billion steps here).
+@Suite struct WideFanInEvaluationTests {
+  @Test func historyAndImpactOfAnObjectiveWithFiftyThousandSupporters() {
+    var text = HostilePlans.header
+    for index in 1..<50_000 {
+      text += "person q\(index) \"Q\" in t {\n  objective o \"Part\" {\n    cycle 2026-Q1\n"
+      text += "    supports c.root accepted by p0\n"
+      text += "    kr k \"k\" from 0 to 10 { checkin 2026-02-\(10 + index % 19) \(index % 11) }\n  }\n}\n"
+    }
+    let analysis = EvaluationFixture.analysis(text)
+    #expect(analysis.diagnostics.errorCount == 0)
+    let plan = analysis.plan
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: EvaluationFixture.day("2026-02-20"))
+    let root = plan.node("c.root")
+    let history = evaluator.history(of: root, in: evaluation)
+    #expect(history.count == 11)
+    #expect(approximately(history.last?.progress, evaluation.progress(of: root), places: 9))
+    let impacts = evaluator.impacts(of: plan.node("q7.o"), in: evaluation)
+    #expect(impacts.impact(on: root) == 1.0 / 50_000)
+  }
+}
