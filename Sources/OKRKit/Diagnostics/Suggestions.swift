@@ -116,14 +116,13 @@ public enum Suggestions {
     }
   }
 
-  /// The rows of the edit-distance table, kept between comparisons.
+  /// Three rows of the edit-distance table, kept between comparisons.
   struct EditDistanceScratch {
-    var previousPrevious: [Int] = []
-    var previous: [Int] = []
-    var current: [Int] = []
+    var rows: [Int] = []
   }
 
-  /// Levenshtein distance with transpositions counted as one edit, cut off above `limit`.
+  /// Levenshtein distance with a swap of two neighbouring bytes counted as one edit (each byte
+  /// edited at most once): exact up to `limit`, some number above `limit` beyond it.
   static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     var scratch = EditDistanceScratch()
     return editDistance(a, b[...], limit: limit, scratch: &scratch)
@@ -132,32 +131,47 @@ public enum Suggestions {
   static func editDistance(
     _ a: [UInt8], _ b: ArraySlice<UInt8>, limit: Int, scratch: inout EditDistanceScratch
   ) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    let b0 = b.startIndex
-    let width = b.count + 1
-    if scratch.previous.count < width {
-      scratch.previousPrevious = [Int](repeating: 0, count: width)
-      scratch.previous = [Int](repeating: 0, count: width)
-      scratch.current = [Int](repeating: 0, count: width)
-    }
-    for j in 0..<width { scratch.previous[j] = j }
-    for i in 1...a.count {
-      scratch.current[0] = i
-      var rowMinimum = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[b0 + j - 1] ? 0 : 1
-        var value = min(scratch.previous[j] + 1, scratch.current[j - 1] + 1, scratch.previous[j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[b0 + j - 2], a[i - 2] == b[b0 + j - 1] {
-          value = min(value, scratch.previousPrevious[j - 2] + 1)
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+        // A start or end both share is no part of the distance: only what lies between is compared.
+        var (aStart, aEnd, bStart, bEnd) = (0, a.count, 0, b.count)
+        while aStart < aEnd, bStart < bEnd, a[aStart] == b[bStart] { (aStart, bStart) = (aStart + 1, bStart + 1) }
+        while aStart < aEnd, bStart < bEnd, a[aEnd - 1] == b[bEnd - 1] { (aEnd, bEnd) = (aEnd - 1, bEnd - 1) }
+        let (n, m) = (aEnd - aStart, bEnd - bStart)
+        if n == 0 || m == 0 { return n + m }
+        // Cell (i, j) is at least |i - j|: only the band of cells within `limit` of the diagonal can
+        // be close enough; the cells either side of it count as `limit + 1`.
+        guard abs(n - m) <= limit else { return limit + 1 }
+        if scratch.rows.count < 3 * (m + 1) { scratch.rows = [Int](repeating: 0, count: 3 * (m + 1)) }
+        return scratch.rows.withUnsafeMutableBufferPointer { rows in
+          let outside = limit + 1
+          var (beforeLast, last, current) = (
+            rows.baseAddress!, rows.baseAddress! + (m + 1), rows.baseAddress! + 2 * (m + 1)
+          )
+          for j in 0...m { last[j] = min(j, outside) }
+          for i in 1...n {
+            let (low, high) = (max(1, i - limit), min(m, i + limit))
+            current[0] = min(i, outside)
+            if low > 1 { current[low - 1] = outside }
+            var rowMinimum = low == 1 ? current[0] : outside
+            let byte = a[aStart + i - 1]
+            for j in low...high {
+              let other = b[bStart + j - 1]
+              var value = min(last[j] + 1, current[j - 1] + 1, last[j - 1] + (byte == other ? 0 : 1))
+              if i > 1, j > 1, byte == b[bStart + j - 2], a[aStart + i - 2] == other {
+                value = min(value, beforeLast[j - 2] + 1)
+              }
+              current[j] = value
+              rowMinimum = min(rowMinimum, value)
+            }
+            if high < m { current[high + 1] = outside }
+            // Every way to the last cell crosses this row (or the one before, which was no closer).
+            if rowMinimum > limit { return outside }
+            (beforeLast, last, current) = (last, current, beforeLast)
+          }
+          return last[m]
         }
-        scratch.current[j] = value
-        rowMinimum = min(rowMinimum, value)
       }
-      if rowMinimum > limit { return limit + 1 }
-      swap(&scratch.previousPrevious, &scratch.previous)
-      swap(&scratch.previous, &scratch.current)
     }
-    return scratch.previous[b.count]
   }
 }
