@@ -72,8 +72,9 @@ import Testing
       let b = round % 4 == 0 ? word() : typo(of: a)
       let expected = Self.referenceDistance(a, b)
       for limit in 0...4 {
-        // A slice of a longer array, as the pool passes its names.
-        let padded = Array("z".utf8) + b + Array("z".utf8)
+        // A slice of a longer array, as the pool passes its names; the bytes either side are
+        // letters of the names, so reading past the slice would change answers.
+        let padded = Array("a".utf8) + b + Array("b".utf8)
         let distance = Suggestions.editDistance(a, padded[1..<b.count + 1], limit: limit, scratch: &scratch)
         if expected <= limit ? distance != expected : distance <= limit {
           disagreements.append(
@@ -83,5 +84,7 @@ import Testing
       }
     }
     #expect(disagreements.count == 0, "the first: \(disagreements.prefix(5))")
+    #expect(Suggestions.editDistance(Array("kitten".utf8), Array("sitting".utf8), limit: .max) == 3)
+    #expect(Suggestions.editDistance(Array("ca".utf8), Array("abc".utf8), limit: 3) == 3)
   }
 }

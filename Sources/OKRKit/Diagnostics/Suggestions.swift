@@ -121,13 +121,15 @@ public enum Suggestions {
     var rows: [Int] = []
   }
 
-  /// Levenshtein distance with a swap of two neighbouring bytes counted as one edit (each byte
-  /// edited at most once): exact up to `limit`, some number above `limit` beyond it.
+  /// ``editDistance(_:_:limit:scratch:)`` with scratch rows of its own.
   static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
     var scratch = EditDistanceScratch()
     return editDistance(a, b[...], limit: limit, scratch: &scratch)
   }
 
+  /// Levenshtein distance with a swap of two neighbouring bytes counted as one edit, no part of
+  /// either name edited twice ("ca" to "abc" is 3, not 2): exact up to `limit` (at least 0), some
+  /// number above `limit` beyond it.
   static func editDistance(
     _ a: [UInt8], _ b: ArraySlice<UInt8>, limit: Int, scratch: inout EditDistanceScratch
   ) -> Int {
@@ -139,6 +141,8 @@ public enum Suggestions {
         while aStart < aEnd, bStart < bEnd, a[aEnd - 1] == b[bEnd - 1] { (aEnd, bEnd) = (aEnd - 1, bEnd - 1) }
         let (n, m) = (aEnd - aStart, bEnd - bStart)
         if n == 0 || m == 0 { return n + m }
+        // No distance exceeds the longer name: a larger limit changes nothing (and cannot overflow).
+        let limit = min(limit, max(n, m))
         // Cell (i, j) is at least |i - j|: only the band of cells within `limit` of the diagonal can
         // be close enough; the cells either side of it count as `limit + 1`.
         guard abs(n - m) <= limit else { return limit + 1 }
@@ -165,7 +169,8 @@ public enum Suggestions {
               rowMinimum = min(rowMinimum, value)
             }
             if high < m { current[high + 1] = outside }
-            // Every way to the last cell crosses this row (or the one before, which was no closer).
+            // Every way to the last cell crosses this row, or swaps across it from a cell of the
+            // row before that is at most one edit cheaper than this row's cell on its diagonal.
             if rowMinimum > limit { return outside }
             (beforeLast, last, current) = (last, current, beforeLast)
           }
