@@ -385,4 +385,25 @@ import Testing
     let impacts = evaluator.impacts(of: plan.node("q7.o"), in: evaluation)
     #expect(impacts.impact(on: root) == 1.0 / 50_000)
   }
+
+  /// One objective supporting 20,000 that each support the same key result: every step into the
+  /// key result divides by its total supporter weight, summed once per walk (once per step would
+  /// take 400 million).
+  @Test func impactThroughAKeyResultWithTwentyThousandSupporters() {
+    var text = "team t {\n  objective p \"P\" { cycle 2026; kr k \"Derived\" }\n"
+    for index in 0..<20_000 {
+      text += "  objective a\(index) \"A\" { cycle 2026; supports t.p.k; kr k \"K\" progress 50% }\n"
+    }
+    text += "  objective s \"S\" {\n    cycle 2026\n    shared\n"
+    for index in 0..<20_000 { text += "    supports t.a\(index)\n" }
+    text += "  }\n}\n"
+    let plan = EvaluationFixture.plan(text)
+    let evaluator = PlanEvaluator(plan)
+    let evaluation = evaluator.evaluate(asOf: EvaluationFixture.day("2026-02-20"))
+    let impacts = evaluator.impacts(of: plan.node("t.s"), in: evaluation)
+    // s is half of each a (its key result is the other half); each a is 1/20,000 of p.k.
+    #expect(approximately(impacts.impact(on: plan.node("t.p.k")), 0.5, places: 9))
+    #expect(approximately(impacts.impact(on: plan.node("t.p")), 0.5, places: 9))
+    #expect(impacts.ancestors.count == 20_001)
+  }
 }

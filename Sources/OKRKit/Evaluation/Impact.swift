@@ -62,30 +62,23 @@ extension PlanEvaluator {
     }
     found.sort { order.position[Int($0.index)] < order.position[Int($1.index)] }
     // The totals the shares divide by, each summed once: a parent may have thousands of items.
-    var itemWeights: [ObjectiveID: Double] = [:]
-    func itemWeight(of objective: ObjectiveID) -> Double {
-      if let known = itemWeights[objective] { return known }
-      let total = evaluation.itemWeight(of: objective)
-      itemWeights[objective] = total
+    var totals: [AlignmentNode: Double] = [:]
+    func total(of parent: AlignmentNode) -> Double {
+      if let known = totals[parent] { return known }
+      let total = totalWeight(of: parent, in: evaluation)
+      totals[parent] = total
       return total
     }
     for objective in found {
       guard let impact = objectives[objective], impact != 0 else { continue }
       for linkID in plan.parentLinks(of: objective) {
+        let step = impact * share(of: linkID, in: evaluation, total: total)
         switch plan[linkID].target {
         case .objective(let parent):
-          let share =
-            evaluation.override(of: parent) == nil
-            ? share(of: linkID, outOf: itemWeight(of: parent), in: evaluation) : 0
-          objectives[parent, default: 0] += impact * share
+          objectives[parent, default: 0] += step
         case .keyResult(let keyResult):
-          let step = impact * share(of: linkID, in: evaluation)
           keyResults[keyResult, default: 0] += step
-          let owner = plan[keyResult].objective
-          let share =
-            evaluation.override(of: owner) == nil
-            ? share(of: keyResult, outOf: itemWeight(of: owner), in: evaluation) : 0
-          objectives[owner, default: 0] += step * share
+          objectives[plan[keyResult].objective, default: 0] += step * share(of: keyResult, in: evaluation, total: total)
         }
       }
     }
@@ -97,9 +90,15 @@ extension PlanEvaluator {
   /// A key result's share of its objective's progress: its weight over the total, or 0 when an
   /// override decides the objective.
   func share(of keyResult: KeyResultID, in evaluation: Evaluation) -> Double {
+    share(of: keyResult, in: evaluation) { totalWeight(of: $0, in: evaluation) }
+  }
+
+  /// ``share(of:in:)-(KeyResultID,_)``, with `total` giving the total weight of a parent's items
+  /// (walks over many items remember each total).
+  func share(of keyResult: KeyResultID, in evaluation: Evaluation, total: (AlignmentNode) -> Double) -> Double {
     let objective = plan[keyResult].objective
     guard evaluation.override(of: objective) == nil else { return 0 }
-    return share(of: keyResult, outOf: evaluation.itemWeight(of: objective), in: evaluation)
+    return share(of: keyResult, outOf: total(.objective(objective)), in: evaluation)
   }
 
   /// A key result's share of its objective's progress, when no override decides the objective
@@ -111,13 +110,27 @@ extension PlanEvaluator {
   /// A link's child's share of the link's parent: of the objective (unless overridden), or of the
   /// key result (only when the key result's progress comes from its supporters).
   func share(of linkID: LinkID, in evaluation: Evaluation) -> Double {
+    share(of: linkID, in: evaluation) { totalWeight(of: $0, in: evaluation) }
+  }
+
+  /// ``share(of:in:)-(LinkID,_)``, with `total` giving the total weight of a parent's items.
+  func share(of linkID: LinkID, in evaluation: Evaluation, total: (AlignmentNode) -> Double) -> Double {
     switch plan[linkID].target {
     case .objective(let parent):
       guard evaluation.override(of: parent) == nil else { return 0 }
-      return share(of: linkID, outOf: evaluation.itemWeight(of: parent), in: evaluation)
+      return share(of: linkID, outOf: total(.objective(parent)), in: evaluation)
     case .keyResult(let keyResult):
       guard evaluation.isSupporterDerived(keyResult) else { return 0 }
-      return share(of: linkID, outOf: evaluation.supporterWeight(of: keyResult), in: evaluation)
+      return share(of: linkID, outOf: total(.keyResult(keyResult)), in: evaluation)
+    }
+  }
+
+  /// What a parent's mean divides by: the weight of an objective's key results and of the links
+  /// to it, or of the links to a key result.
+  func totalWeight(of parent: AlignmentNode, in evaluation: Evaluation) -> Double {
+    switch parent {
+    case .objective(let id): evaluation.itemWeight(of: id)
+    case .keyResult(let id): evaluation.supporterWeight(of: id)
     }
   }
 
