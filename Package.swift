@@ -17,7 +17,7 @@ let package = Package(
     .target(name: "OKRKit", dependencies: ["CAllocator"]),
     // Disk access for the executables: reading plans through the C library.
     .target(name: "OKRDisk", dependencies: ["OKRKit", "CAllocator"]),
-    .testTarget(name: "OKRDiskTests", dependencies: ["OKRDisk"]),
+    .testTarget(name: "OKRDiskTests", dependencies: ["OKRDisk", "OKRKit"]),
     // The C library's allocator settings (malloc.h), for HeapGrowth in OKRDisk.
     .systemLibrary(name: "CAllocator"),
     // The command-line tool: one file per subcommand, thin.

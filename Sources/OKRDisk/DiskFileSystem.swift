@@ -102,16 +102,30 @@ public struct DiskFileSystem: PlanFileSystem {
   /// The names of the entries of the folder at `path`, without `.` and `..`, in the order the system gives;
   /// empty when the folder cannot be opened.
   public func contents(ofFolder path: String) -> [String] {
+    entries(ofFolder: path).map(\.name)
+  }
+
+  /// The entries of the folder at `path` (as ``contents(ofFolder:)``), each with the kind `readdir` gives
+  /// when it gives one and the entry is not a symbolic link.
+  public func entries(ofFolder path: String) -> [FolderEntry] {
     guard let directory = opendir(path) else { return [] }
     defer { closedir(directory) }
-    var names: [String] = []
+    var entries: [FolderEntry] = []
     while let entry = readdir(directory) {
       let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
         pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
-      if name != "." && name != ".." { names.append(name) }
+      guard name != "." && name != ".." else { continue }
+      let kind: FileKind? =
+        switch Int(entry.pointee.d_type) {
+        case Int(DT_REG): .file
+        case Int(DT_DIR): .folder
+        case Int(DT_FIFO), Int(DT_CHR), Int(DT_BLK), Int(DT_SOCK): .special
+        default: nil  // a symbolic link, or a file system that does not say
+        }
+      entries.append(FolderEntry(name: name, kind: kind))
     }
-    return names
+    return entries
   }
 
   /// The absolute path with symbolic links, `.` and `..` resolved (`realpath`); nil when it does not exist.

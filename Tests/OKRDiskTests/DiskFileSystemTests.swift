@@ -1,5 +1,6 @@
 import Foundation
 import OKRDisk
+import OKRKit
 import Testing
 
 /// Files are read whole; a large one is read in pieces on all cores, which must join to its bytes.
@@ -22,5 +23,27 @@ import Testing
       let read = try DiskFileSystem().readFile(path)
       #expect(read == bytes)
     }
+  }
+
+  /// Listing a folder tells files, folders and special files apart; a symbolic link is left for
+  /// `kind(of:)` to follow.
+  @Test func aListingGivesKindsButNotThoseOfLinks() throws {
+    let manager = FileManager.default
+    let folder = manager.temporaryDirectory.appendingPathComponent("okr-list-\(UUID().uuidString)").path
+    try manager.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
+    defer { try? manager.removeItem(atPath: folder) }
+    #expect(manager.createFile(atPath: folder + "/plan.okr", contents: Data("company acme\n".utf8)))
+    try manager.createSymbolicLink(atPath: folder + "/link.okr", withDestinationPath: folder + "/plan.okr")
+    #expect(mkfifo(folder + "/pipe", 0o600) == 0)
+    let disk = DiskFileSystem()
+    let entries = disk.entries(ofFolder: folder).sorted { $0.name < $1.name }
+    #expect(
+      entries == [
+        FolderEntry(name: "link.okr", kind: nil), FolderEntry(name: "pipe", kind: .special),
+        FolderEntry(name: "plan.okr", kind: .file), FolderEntry(name: "sub", kind: .folder),
+      ])
+    #expect(disk.kind(of: folder + "/link.okr") == .file)
+    #expect(disk.contents(ofFolder: folder).sorted() == entries.map(\.name))
+    #expect(disk.entries(ofFolder: folder + "/missing").isEmpty)
   }
 }

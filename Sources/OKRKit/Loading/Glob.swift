@@ -24,32 +24,35 @@ enum Glob {
       if segment == "**" {
         guard visited.insert("\(folder)\u{0}\(index)").inserted else { continue }
         pending.append((folder, index + 1))
-        for name in fileSystem.contents(ofFolder: folder) where !name.hasPrefix(".") {
-          let child = prefix + name
+        for entry in fileSystem.entries(ofFolder: folder) where !isHidden(entry.name) {
+          let child = prefix + entry.name
           // Do not descend through links that loop: canonical paths are compared.
-          if fileSystem.kind(of: child) == .folder, let canonical = fileSystem.canonicalPath(child),
+          if (entry.kind ?? fileSystem.kind(of: child)) == .folder, let canonical = fileSystem.canonicalPath(child),
             visited.insert(canonical).inserted
           {
             pending.append((child, index))
           }
         }
       } else if isPattern(segment) {
-        for name in fileSystem.contents(ofFolder: folder) where matches(name, segment) {
-          if name.hasPrefix("."), !segment.hasPrefix(".") { continue }
-          pending.append((prefix + name, index + 1))
+        let wildcards = Array(segment.unicodeScalars)
+        for entry in fileSystem.entries(ofFolder: folder) where matches(entry.name, wildcards) {
+          if isHidden(entry.name), !isHidden(segment) { continue }
+          pending.append((prefix + entry.name, index + 1))
         }
       } else {
         let child = prefix + segment
         if fileSystem.kind(of: child) != nil { pending.append((child, index + 1)) }
       }
     }
-    return Array(Set(results)).sorted()
+    return PlanPath.sortedOnce(results)
   }
 
-  /// Whether `name` matches the single-segment `pattern`.
-  static func matches(_ name: String, _ pattern: String) -> Bool {
+  /// Whether a name starts with `.` (hidden, unless a pattern names it).
+  private static func isHidden(_ name: String) -> Bool { name.utf8.first == UInt8(ascii: ".") }
+
+  /// Whether `name` matches the single-segment pattern whose scalars are `pattern`.
+  static func matches(_ name: String, _ pattern: [Unicode.Scalar]) -> Bool {
     let text = Array(name.unicodeScalars)
-    let pattern = Array(pattern.unicodeScalars)
     var t = 0
     var p = 0
     var starP = -1

@@ -8,6 +8,8 @@ public protocol PlanFileSystem {
   func readFile(_ path: String) throws(FileReadError) -> [UInt8]
   /// The names of the entries of a folder (not `.` or `..`), in any order.
   func contents(ofFolder path: String) -> [String]
+  /// The entries of a folder (not `.` or `..`), in any order, with what listing it said they are.
+  func entries(ofFolder path: String) -> [FolderEntry]
   /// The absolute path with symbolic links, `.` and `..` resolved; nil when it does not exist.
   func canonicalPath(_ path: String) -> String?
   /// How much the loader may read through this file system.
@@ -18,6 +20,11 @@ public protocol PlanFileSystem {
 }
 
 extension PlanFileSystem {
+  /// By default, the names of ``contents(ofFolder:)``, their kinds not known.
+  public func entries(ofFolder path: String) -> [FolderEntry] {
+    contents(ofFolder: path).map { FolderEntry(name: $0, kind: nil) }
+  }
+
   /// The default limits: 2 GiB per file, 100,000 files.
   public var limits: LoadLimits { LoadLimits() }
   /// By default, files are read from one thread at a time.
@@ -29,6 +36,20 @@ public enum FileKind: Sendable {
   case file, folder
   /// A FIFO, device or socket: never read.
   case special
+}
+
+/// An entry of a folder, as listing the folder gives it.
+public struct FolderEntry: Sendable, Equatable {
+  public var name: String
+  /// What the entry is, when the listing says so and the entry is not a symbolic link (so that
+  /// its canonical path is its folder's followed by its name); nil when it must be asked
+  /// (``PlanFileSystem/kind(of:)``).
+  public var kind: FileKind?
+
+  public init(name: String, kind: FileKind?) {
+    self.name = name
+    self.kind = kind
+  }
 }
 
 /// Why a file could not be read.
@@ -101,6 +122,7 @@ public enum PlanPath {
 
   /// Removes `.` and empty segments and folds `..` where possible.
   public static func normalized(_ path: String) -> String {
+    if isNormalized(path) { return path }
     let bytes = Array(path.utf8)
     let absolute = bytes.first == slash
     func isDots(_ part: ArraySlice<UInt8>, _ count: Int) -> Bool {
@@ -124,9 +146,50 @@ public enum PlanPath {
     return joined.isEmpty ? "." : String(decoding: joined, as: UTF8.self)
   }
 
+  /// Whether ``normalized(_:)`` would give `path` back as it is: not empty, and no name in it
+  /// is empty (no `//`, no `/` at the end but for `/` itself), `.` or `..`.
+  private static func isNormalized(_ path: String) -> Bool {
+    var path = path
+    path.makeContiguousUTF8()
+    return path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard !bytes.isEmpty else { return false }
+      if bytes.count == 1, bytes[0] == slash { return true }
+      var start = bytes[0] == slash ? 1 : 0
+      for index in start...bytes.count where index == bytes.count || bytes[index] == slash {
+        let length = index - start
+        if length == 0 { return false }
+        if length <= 2, bytes[start] == UInt8(ascii: "."), length == 1 || bytes[start + 1] == UInt8(ascii: ".") {
+          return false
+        }
+        start = index + 1
+      }
+      return true
+    } ?? false
+  }
+
   /// Whether `path` is `folder` itself or inside it (both canonical).
   public static func isInside(_ path: String, folder: String) -> Bool {
-    folder.utf8.elementsEqual("/".utf8) || path.utf8.elementsEqual(folder.utf8)
-      || path.utf8.starts(with: (folder + "/").utf8)
+    if folder.utf8.elementsEqual("/".utf8) { return true }
+    let (path, folder) = (path.utf8, folder.utf8)
+    guard path.starts(with: folder) else { return false }
+    let rest = path.dropFirst(folder.count)
+    return rest.isEmpty || rest.first == slash
+  }
+
+  /// `paths` sorted, each once.
+  static func sortedOnce(_ paths: [String]) -> [String] {
+    var once: [String] = []
+    once.reserveCapacity(paths.count)
+    for path in paths.sorted() where once.last != path { once.append(path) }
+    return once
+  }
+
+  /// Whether `a` and `b` are the same bytes (the same path; `==` also takes another spelling of
+  /// a name for it).
+  static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+  /// Whether the last bytes of `name` are those of `suffix`.
+  static func name(_ name: String, endsWith suffix: String) -> Bool {
+    name.utf8.count >= suffix.utf8.count && name.utf8.reversed().starts(with: suffix.utf8.reversed())
   }
 }

@@ -141,11 +141,12 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var visited = Set<String>()
     while let current = pending.popLast() {
       guard let canonical = fileSystem.canonicalPath(current), visited.insert(canonical).inserted else { continue }
-      for name in fileSystem.contents(ofFolder: current) where !name.hasPrefix(".") {
-        let child = current.hasSuffix("/") ? current + name : current + "/" + name
-        switch fileSystem.kind(of: child) {
+      let prefix = current.utf8.last == UInt8(ascii: "/") ? current : current + "/"
+      for entry in fileSystem.entries(ofFolder: current) where entry.name.utf8.first != UInt8(ascii: ".") {
+        let child = prefix + entry.name
+        switch entry.kind ?? fileSystem.kind(of: child) {
         case .folder: pending.append(child)
-        case .file where name.hasSuffix(".okr"): found.append(child)
+        case .file where PlanPath.name(entry.name, endsWith: ".okr"): found.append(child)
         default: break
         }
       }
@@ -159,6 +160,15 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var loaded: [String: FileID] = [:]
     /// Canonical path → the file read and parsed ahead of the walk that will load it.
     var prepared: [String: Result<ParsedFile, FileReadError>] = [:]
+    /// The files each include of a prepared file names, found while preparing, for the walk
+    /// (a glob over a folder of thousands of files is expanded once).
+    var includeTargets: [IncludeKey: [String]] = [:]
+  }
+
+  /// An include: the canonical path of the file that holds it, and where in that file it starts.
+  private struct IncludeKey: Hashable {
+    var canonical: String
+    var offset: UInt32
   }
 
   /// Reads and parses the files `loadTree` is about to load from `paths`: first those, then
@@ -197,6 +207,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           guard case .success(let targets) = targets(of: include, in: source, canonical: file.canonical) else {
             continue
           }
+          state.includeTargets[IncludeKey(canonical: file.canonical, offset: include.span.start)] = targets
           for target in targets { enqueue(target) }
         }
       }
@@ -242,7 +253,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         stack[stack.count - 1].include = include
         stack[stack.count - 1].nextTarget = 0
         stack[stack.count - 1].closedCycle = false
-        switch self.targets(of: include, in: source, canonical: frame.canonical) {
+        let key = IncludeKey(canonical: frame.canonical, offset: include.span.start)
+        let found = state.includeTargets.removeValue(forKey: key).map { Result<[String], IncludeProblem>.success($0) }
+        switch found ?? self.targets(of: include, in: source, canonical: frame.canonical) {
         case .success(let found): stack[stack.count - 1].targets = found
         case .failure(let problem):
           stack[stack.count - 1].targets = []
@@ -337,9 +350,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       let lastPart = written.split(separator: "/").last.map(String.init) ?? written
       let namesExtension = lastPart.contains(".") && !(lastPart.last.map { "*?]".contains($0) } ?? false)
       var targets = Glob.expand(pattern, in: fileSystem, limit: limits.maximumFileCount)
-        .filter { namesExtension || $0.hasSuffix(".okr") }
+        .filter { namesExtension || PlanPath.name($0, endsWith: ".okr") }
       // A glob naturally matches the file that holds it; that is not a cycle.
-      targets.removeAll { fileSystem.canonicalPath($0) == canonical }
+      targets.removeAll { leads($0, to: canonical) }
       if targets.isEmpty {
         return .failure(
           IncludeProblem(
@@ -356,12 +369,17 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           help: "check the path; it is relative to the folder of \(TerminalText.escaped(source.path))"))
     case .folder:
       // Like a glob, a folder that holds the including file does not include it again.
-      return .success(planFiles(under: pattern).filter { fileSystem.canonicalPath($0) != canonical })
+      return .success(planFiles(under: pattern).filter { !leads($0, to: canonical) })
     case .special:
       return .failure(IncludeProblem(message: "'\(written)' is not a regular file", help: "include only .okr files"))
     case .file:
       return .success([pattern])
     }
+  }
+
+  /// Whether `path` resolves to the file whose canonical path is `canonical` (byte for byte).
+  private func leads(_ path: String, to canonical: String) -> Bool {
+    fileSystem.canonicalPath(path).map { PlanPath.same($0, canonical) } ?? false
   }
 
   /// How an included file is named in diagnostics: relative to the including file as the user

@@ -25,6 +25,33 @@ struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
 
   func contents(ofFolder path: String) -> [String] { base.contents(ofFolder: path) }
 
+  /// The folder's entries; those whose kind the listing gave are remembered with it, and with
+  /// their canonical path (the folder's, then the name), so they cost no more system calls.
+  func entries(ofFolder path: String) -> [FolderEntry] {
+    let entries = base.entries(ofFolder: path)
+    guard entries.contains(where: { $0.kind != nil }) else { return entries }
+    let prefix = Self.folderPrefix(path)
+    let canonicalPrefix = canonicalPath(path).map(Self.folderPrefix)
+    for entry in entries {
+      guard let kind = entry.kind else { continue }
+      let child = prefix + entry.name
+      memory.kinds[child] = kind
+      guard let canonicalPrefix else { continue }
+      let canonical = canonicalPrefix + entry.name
+      memory.canonicalPaths[child] = canonical
+      if !PlanPath.same(canonical, child) {
+        memory.kinds[canonical] = kind
+        memory.canonicalPaths[canonical] = canonical
+      }
+    }
+    return entries
+  }
+
+  /// `folder` followed by `/`, as the loader names what is in it.
+  private static func folderPrefix(_ folder: String) -> String {
+    folder.utf8.last == UInt8(ascii: "/") ? folder : folder + "/"
+  }
+
   func canonicalPath(_ path: String) -> String? {
     if let known = memory.canonicalPaths[path] { return known }
     let canonical = base.canonicalPath(path)

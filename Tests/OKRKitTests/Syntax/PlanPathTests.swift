@@ -36,6 +36,44 @@ import Testing
     #expect(PlanPath.join("/r", "/\u{301}x") == "/\u{301}x")
   }
 
+  /// `normalized` gives a path that needs nothing done back as it is; every path of up to six
+  /// bytes from `a`, `.` and `/` gets what folding its names one by one gives.
+  @Test func normalizingAgreesWithFoldingNameByName() {
+    func folded(_ path: String) -> String {
+      let absolute = path.hasPrefix("/")
+      var names: [Substring] = []
+      for name in path.split(separator: "/", omittingEmptySubsequences: true) {
+        if name == "." { continue }
+        if name == "..", let last = names.last, last != ".." {
+          names.removeLast()
+        } else if name == "..", absolute {
+          continue
+        } else {
+          names.append(name)
+        }
+      }
+      let joined = (absolute ? "/" : "") + names.joined(separator: "/")
+      return joined.isEmpty ? "." : joined
+    }
+    var paths = [""]
+    var checked = 0
+    for _ in 1...6 {
+      paths = paths.flatMap { path in ["a", ".", "/"].map { path + $0 } }
+      for path in paths {
+        #expect(PlanPath.normalized(path) == folded(path), "\(path)")
+        checked += 1
+      }
+    }
+    #expect(checked == 1_092)
+  }
+
+  @Test func insideMeansTheFolderThenASlash() {
+    #expect(PlanPath.isInside("/r/a/", folder: "/r/a"))
+    #expect(!PlanPath.isInside("/r/a", folder: "/r/a/x"))
+    #expect(!PlanPath.isInside("/r", folder: "/r/a"))
+    #expect(!PlanPath.isInside("/r/a.okr", folder: "/r/a"))
+  }
+
   @Test func aPrefixIsDroppedOnlyWhenItsBytesStartThePath() {
     #expect(PlanPath.dropping(prefix: "/work/", from: "/work/teams/cs.okr") == "teams/cs.okr")
     #expect(PlanPath.dropping(prefix: "/work/", from: "/workshop/cs.okr") == nil)

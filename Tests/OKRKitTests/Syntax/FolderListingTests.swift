@@ -1,0 +1,81 @@
+import Testing
+
+@testable import OKRKit
+
+/// What listing a folder says of its entries spares the loader a system call per file: a file
+/// the listing calls a file (not a link) is neither asked its kind nor resolved.
+@Suite struct FolderListingTests {
+  /// An in-memory file system that counts the questions it is asked about each path, and whose
+  /// listings give each entry's kind unless the entry is named as a link.
+  /// (The loader asks from one thread: it reads concurrently only when told it may.)
+  final class CountingFileSystem: PlanFileSystem {
+    let memory: InMemoryFileSystem
+    let links: Set<String>
+    let givesKinds: Bool
+    private var asked: [String: Int] = [:]
+
+    init(_ files: [String: String], links: Set<String> = [], givesKinds: Bool) {
+      memory = InMemoryFileSystem(files: files)
+      self.links = links
+      self.givesKinds = givesKinds
+    }
+
+    /// How many times `kind(of:)` and `canonicalPath(_:)` were asked about `path`.
+    func questions(about path: String) -> Int { asked[path, default: 0] }
+
+    private func note(_ path: String) { asked[path, default: 0] += 1 }
+
+    func kind(of path: String) -> FileKind? {
+      note(path)
+      return memory.kind(of: path)
+    }
+    func readFile(_ path: String) throws(FileReadError) -> [UInt8] { try memory.readFile(path) }
+    func contents(ofFolder path: String) -> [String] { memory.contents(ofFolder: path) }
+    func entries(ofFolder path: String) -> [FolderEntry] {
+      let prefix = path == "/" ? "/" : path + "/"
+      return memory.contents(ofFolder: path).map { name in
+        let kind = givesKinds && !links.contains(prefix + name) ? memory.kind(of: prefix + name) : nil
+        return FolderEntry(name: name, kind: kind)
+      }
+    }
+    func canonicalPath(_ path: String) -> String? {
+      note(path)
+      return memory.canonicalPath(path)
+    }
+  }
+
+  static let files = [
+    "/plan/root.okr": "include \"teams/*.okr\"\ncompany acme\n",
+    "/plan/teams/a.okr": "team a in acme\n",
+    "/plan/teams/b.okr": "team b in acme\n",
+    "/plan/teams/sub/c.okr": "team c in acme\n",
+    "/plan/people/p.okr": "person pat in a\n",
+  ]
+
+  @Test func filesTheListingNamesAreNotAskedAbout() {
+    let listing = CountingFileSystem(Self.files, givesKinds: true)
+    let plan = PlanLoader(fileSystem: listing).load(["/plan"])
+    #expect(
+      plan.sources.files.map(\.path) == [
+        "/plan/people/p.okr", "/plan/root.okr", "/plan/teams/a.okr", "/plan/teams/b.okr", "/plan/teams/sub/c.okr",
+      ])
+    #expect(plan.diagnostics.isEmpty && plan.failures.isEmpty)
+    for file in Self.files.keys { #expect(listing.questions(about: file) == 0, "asked about \(file)") }
+    // Only the folder named is asked about (its kind and its canonical path, once each); what
+    // lies below it, folders too, follows from the listings.
+    #expect(listing.questions(about: "/plan") == 2)
+    #expect(listing.questions(about: "/plan/teams") == 0)
+  }
+
+  @Test func aLinkIsStillAskedAboutAndTheLoadIsTheSame() {
+    let withKinds = CountingFileSystem(Self.files, links: ["/plan/teams/b.okr"], givesKinds: true)
+    let withoutKinds = CountingFileSystem(Self.files, givesKinds: false)
+    let listed = PlanLoader(fileSystem: withKinds).load(["/plan"])
+    let asked = PlanLoader(fileSystem: withoutKinds).load(["/plan"])
+    #expect(listed.sources.files.map(\.path) == asked.sources.files.map(\.path))
+    #expect(listed.diagnostics.map(\.message) == asked.diagnostics.map(\.message))
+    #expect(withKinds.questions(about: "/plan/teams/b.okr") > 0)
+    #expect(withKinds.questions(about: "/plan/teams/a.okr") == 0)
+    #expect(withoutKinds.questions(about: "/plan/teams/a.okr") > 0)
+  }
+}
