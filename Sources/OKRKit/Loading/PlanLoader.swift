@@ -192,12 +192,14 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     while !wave.isEmpty {
       let files = wave
       wave = []
+      // Files are parsed in runs, which share their fact tables (``PlanParser/parse(together:)``).
+      let runs = Self.runs(of: files.count)
       let results: [Result<ParsedFile, FileReadError>]
       if fileSystem.readsConcurrently {
-        results = ParallelWork.map(files) { file in self.read(file.path).map(parse) }
+        results = ParallelWork.map(runs) { run in parse(files[run].map { self.read($0.path) }) }.flatMap { $0 }
       } else {
         let read = files.map { file in self.read(file.path) }
-        results = ParallelWork.map(read) { bytes in bytes.map(parse) }
+        results = ParallelWork.map(runs) { run in parse(Array(read[run])) }.flatMap { $0 }
       }
       for (file, result) in zip(files, results) {
         state.prepared[file.canonical] = result
@@ -432,5 +434,26 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   private func parse(_ bytes: [UInt8]) -> ParsedFile {
     let (syntax, diagnostics) = PlanParser.parse(SourceFile(id: FileID(0), path: "", bytes: bytes))
     return ParsedFile(bytes: bytes, syntax: syntax, diagnostics: diagnostics)
+  }
+
+  /// Parses the files that were read together, under provisional ids; those that could not be
+  /// read stay failures.
+  private func parse(_ read: [Result<[UInt8], FileReadError>]) -> [Result<ParsedFile, FileReadError>] {
+    let sources = read.compactMap { try? $0.get() }.map { SourceFile(id: FileID(0), path: "", bytes: $0) }
+    var parsed = PlanParser.parse(together: sources).makeIterator()
+    return read.map { result in
+      result.map { bytes in
+        let (syntax, diagnostics) = parsed.next()!
+        return ParsedFile(bytes: bytes, syntax: syntax, diagnostics: diagnostics)
+      }
+    }
+  }
+
+  /// `count` files cut into consecutive runs to parse together: at most `filesPerRun` files each,
+  /// and at least eight runs per core while there are files enough, so that the cores share the
+  /// work evenly.
+  static func runs(of count: Int, filesPerRun: Int = 64) -> [Range<Int>] {
+    let length = max(1, min(filesPerRun, count / (ParallelWork.coreCount * 8)))
+    return stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
   }
 }

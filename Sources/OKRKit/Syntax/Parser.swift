@@ -74,19 +74,60 @@ public enum PlanParser {
     _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID, factTable: Int32 = 0,
     keepingStatements: Bool = false
   ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
+    var table = BodyFactTable()
+    var parsed = parseRange(
+      range, of: buffer, file: file, factTable: factTable, keepingStatements: keepingStatements, adding: &table)
+    parsed.syntax.factTables = [table]
+    return parsed
+  }
+
+  /// ``parseRange(_:of:file:factTable:keepingStatements:)``, adding the facts to `table` (which may
+  /// hold those of other files) and leaving the tree without tables.
+  private static func parseRange(
+    _ range: Range<Int>, of buffer: UnsafeBufferPointer<UInt8>, file: FileID, factTable: Int32,
+    keepingStatements: Bool, adding table: inout BodyFactTable
+  ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     var parser = Parser(
       bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
       start: range.lowerBound)
     parser.factTableNumber = factTable
     parser.keepsStatements = keepingStatements
+    // Moved in and out, not copied: the parser appends to the only reference.
+    swap(&parser.factTable, &table)
     parser.reserveFactTable(forBytes: range.count)
     let items = parser.parseFile()
+    swap(&parser.factTable, &table)
     var diagnostics = parser.lexer.diagnostics
     diagnostics.append(contentsOf: parser.diagnostics)
-    let syntax = SyntaxFile(
-      file: file, items: items, comments: parser.lexer.comments, counts: parser.counts,
-      factTables: [parser.factTable])
+    let syntax = SyntaxFile(file: file, items: items, comments: parser.lexer.comments, counts: parser.counts)
     return (syntax, diagnostics.sortedByLocation())
+  }
+
+  /// Parses files one after another, as ``parse(_:)`` does each, except that the small ones (those
+  /// not cut into pieces) keep their facts in one table, which their trees share. A folder of
+  /// thousands of small files then has a few large tables instead of five small arrays per file,
+  /// which, let go of while the files' bytes stay, would leave the heap full of holes that handing
+  /// memory back to the system has to visit one by one.
+  static func parse(together files: [SourceFile]) -> [(syntax: SyntaxFile, diagnostics: [Diagnostic])] {
+    var shared = BodyFactTable()
+    var parsed: [(syntax: SyntaxFile, diagnostics: [Diagnostic])] = []
+    parsed.reserveCapacity(files.count)
+    var sharing: [Int] = []
+    for file in files {
+      guard file.bytes.count < ChunkSplitter.minimumChunk else {
+        parsed.append(parse(file))
+        continue
+      }
+      sharing.append(parsed.count)
+      parsed.append(
+        file.bytes.withUnsafeBufferPointer { buffer in
+          parseRange(
+            0..<buffer.count, of: buffer, file: file.id, factTable: 0, keepingStatements: false, adding: &shared)
+        })
+    }
+    shared.sharers = max(1, sharing.count)
+    for index in sharing { parsed[index].syntax.factTables = [shared] }
+    return parsed
   }
 }
 
@@ -171,7 +212,7 @@ struct Parser {
   /// parsed without a problem.
   var keepsStatements = false
   /// What the objectives and key results say, and which of the file's tables this is.
-  private(set) var factTable = BodyFactTable()
+  fileprivate(set) var factTable = BodyFactTable()
   var factTableNumber: Int32 = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {

@@ -133,6 +133,36 @@ import Testing
     Self.expectSameSummary(pieces, as: sequential)
   }
 
+  /// The plan in 81 files, one of them with a syntax error, parsed in runs that share their
+  /// fact tables as a folder's files are, resolves as the same files parsed one by one.
+  @Test func filesParsedTogetherResolveAsFilesParsedAlone() {
+    let teams = Self.plan.split(separator: "team t").map(String.init)
+    var texts = [teams[0]]
+    for file in 0..<80 { texts.append(teams[1 + file * 5..<1 + (file + 1) * 5].map { "team t" + $0 }.joined()) }
+    texts[13] += "team bad \"B\" in u {\n  objective x \"X\" {\n    kr \"no id\"\n  }\n}\n"
+    var alone = ParsedPlan()
+    var together = ParsedPlan()
+    let runs = PlanLoader<InMemoryFileSystem>.runs(of: texts.count, filesPerRun: 7)
+    #expect(runs.map(\.count).reduce(0, +) == texts.count && runs.count > 11)
+    #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    for run in runs {
+      let sources = run.map { SourceFile(id: FileID(0), path: "", bytes: Array(texts[$0].utf8)) }
+      for (file, (syntax, diagnostics)) in zip(run, PlanParser.parse(together: sources)) {
+        let parsed = ParsedFile(bytes: Array(texts[file].utf8), syntax: syntax, diagnostics: diagnostics)
+        together.add(path: "t\(file).okr", parsed: parsed)
+        alone.add(path: "t\(file).okr", text: texts[file])
+      }
+    }
+    #expect(together.syntax[1].factTables[0].keyResults.count > together.syntax[1].counts.keyResults)
+    #expect(together.diagnostics.map(\.message) == alone.diagnostics.map(\.message))
+    #expect(together.diagnostics.count == 1)
+    let expected = PlanResolver.resolve(alone, objectivesPerPiece: .max)
+    // Handed over, each file lets go of its share of a table as its objectives are built.
+    let found = PlanResolver.resolve(consume together, objectivesPerPiece: 64, keyResultsWorthWaves: 0)
+    #expect(found.plan.objectives.count == 3_202)
+    Self.expectSameSummary(found, as: expected)
+  }
+
   @Test func aSharedParseIsLeftWhole() {
     let parsed = Self.parsedInFiles()
     _ = PlanResolver.resolve(parsed, objectivesPerPiece: 64, keyResultsWorthWaves: 0)
