@@ -169,11 +169,15 @@ public enum PlanPath {
 
   /// Whether `path` is `folder` itself or inside it (both canonical).
   public static func isInside(_ path: String, folder: String) -> Bool {
-    if folder.utf8.elementsEqual("/".utf8) { return true }
-    let (path, folder) = (path.utf8, folder.utf8)
-    guard path.starts(with: folder) else { return false }
-    let rest = path.dropFirst(folder.count)
-    return rest.isEmpty || rest.first == slash
+    var (path, folder) = (path, folder)
+    return path.withUTF8 { path in
+      folder.withUTF8 { folder in
+        if folder.count == 1, folder[0] == slash { return true }
+        guard path.count >= folder.count, UnsafeBufferPointer(rebasing: path[..<folder.count]).elementsEqual(folder)
+        else { return false }
+        return path.count == folder.count || path[folder.count] == slash
+      }
+    }
   }
 
   /// `paths` sorted, each once.
@@ -186,7 +190,11 @@ public enum PlanPath {
 
   /// Whether `a` and `b` are the same bytes (the same path; `==` also takes another spelling of
   /// a name for it).
-  static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+  static func same(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var (a, b) = (a, b)
+    return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
+  }
 
   /// Whether the last bytes of `name` are those of `suffix`.
   static func name(_ name: String, endsWith suffix: String) -> Bool {

@@ -13,6 +13,8 @@ import Testing
     let links: Set<String>
     let givesKinds: Bool
     private var asked: [String: Int] = [:]
+    /// How many times each folder was listed.
+    private(set) var listed: [String: Int] = [:]
 
     init(_ files: [String: String], links: Set<String> = [], givesKinds: Bool) {
       memory = InMemoryFileSystem(files: files)
@@ -32,6 +34,7 @@ import Testing
     func readFile(_ path: String) throws(FileReadError) -> [UInt8] { try memory.readFile(path) }
     func contents(ofFolder path: String) -> [String] { memory.contents(ofFolder: path) }
     func entries(ofFolder path: String) -> [FolderEntry] {
+      listed[path, default: 0] += 1
       let prefix = path == "/" ? "/" : path + "/"
       return memory.contents(ofFolder: path).map { name in
         let kind = givesKinds && !links.contains(prefix + name) ? memory.kind(of: prefix + name) : nil
@@ -65,6 +68,8 @@ import Testing
     // lies below it, folders too, follows from the listings.
     #expect(listing.questions(about: "/plan") == 2)
     #expect(listing.questions(about: "/plan/teams") == 0)
+    // Walked and matched by the glob, the folder is listed once.
+    #expect(listing.listed["/plan/teams"] == 1)
   }
 
   @Test func aLinkIsStillAskedAboutAndTheLoadIsTheSame() {
