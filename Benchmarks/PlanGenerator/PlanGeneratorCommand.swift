@@ -31,6 +31,12 @@ struct PlanGeneratorCommand: ParsableCommand {
       valueName: "dir"))
   var folder: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "With --folder, spread each team over this many files: its block in tN.okr, its people in tN-1.okr, ….",
+      valueName: "count"))
+  var filesPerTeam = 1
+
   @Option(help: "The seed of the random choices.")
   var seed: UInt64 = 1
 
@@ -40,6 +46,8 @@ struct PlanGeneratorCommand: ParsableCommand {
   func validate() throws {
     guard objectives >= 1 else { throw ValidationError("--objectives must be at least 1.") }
     guard output == nil || folder == nil else { throw ValidationError("Give --output or --folder, not both.") }
+    guard (1...16).contains(filesPerTeam) else { throw ValidationError("--files-per-team must be 1 to 16.") }
+    guard filesPerTeam == 1 || folder != nil else { throw ValidationError("--files-per-team needs --folder.") }
     guard !verify || output != nil || folder != nil else {
       throw ValidationError("--verify reads the plan back, so it needs --output or --folder.")
     }
@@ -55,19 +63,18 @@ struct PlanGeneratorCommand: ParsableCommand {
     var writer = PlanWriter(
       shape: shape, vocabulary: words, seed: seed,
       sink: try planPath.map(ByteSink.init(path:)) ?? .standardOutput())
-    var byteCount = 0
     writer.writeHeader(includingTeams: folder != nil && !shape.teams.isEmpty)
     try writer.writeCompanyAndUnits()
     for team in shape.teams.indices {
       if let folder {
-        try writer.sink.close()
-        byteCount += writer.sink.byteCount
-        writer.sink = try ByteSink(path: "\(folder)/teams/t\(shape.teams[team].number).okr")
+        let name = "\(folder)/teams/t\(shape.teams[team].number)"
+        try writer.startFile(at: name + ".okr")
+        try writer.writeTeam(team, parts: filesPerTeam) { "\(name)-\($0).okr" }
+      } else {
+        try writer.writeTeam(team)
       }
-      try writer.writeTeam(team)
     }
-    try writer.sink.close()
-    byteCount += writer.sink.byteCount
+    let byteCount = try writer.finish()
 
     let tally = writer.tally
     report(

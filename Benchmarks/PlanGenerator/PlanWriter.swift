@@ -36,8 +36,10 @@ struct PlanWriter {
     let owner: Int?
   }
 
-  /// Where text goes; the caller may swap it between parts to write one file per team.
-  var sink: ByteSink
+  /// Where text goes; ``startFile(at:)`` swaps it between parts to write one file per team.
+  private(set) var sink: ByteSink
+  /// The bytes written to the sinks closed so far.
+  private(set) var closedByteCount = 0
   private(set) var tally = Tally()
   private let shape: PlanShape
   private let words: Vocabulary
@@ -111,8 +113,25 @@ struct PlanWriter {
     }
   }
 
-  /// Team `index` with its lead and objectives, then each member with their own objectives.
-  mutating func writeTeam(_ index: Int) throws {
+  /// Closes the current sink and goes on writing into a new file at `path`.
+  mutating func startFile(at path: String) throws {
+    try sink.close()
+    closedByteCount += sink.byteCount
+    sink = try ByteSink(path: path)
+  }
+
+  /// Closes the current sink; what was written to all of them.
+  mutating func finish() throws -> Int {
+    try sink.close()
+    closedByteCount += sink.byteCount
+    return closedByteCount
+  }
+
+  /// Team `index` with its lead and objectives, then each member with their own objectives; with
+  /// `parts` above one, the team block and its members' blocks are spread in order over that many
+  /// files, part `n` (from 1) going to `path(n)` (the team is then declared in one file and its
+  /// people in others, which a plan allows).
+  mutating func writeTeam(_ index: Int, parts: Int = 1, path: (Int) -> String = { _ in "" }) throws {
     let team = shape.teams[index]
     let unit = shape.units[team.unit]
     let lead = team.firstPerson
@@ -163,7 +182,14 @@ struct PlanWriter {
       repeat { slot = random.below(perSlot.count) } while perSlot[slot] == PlanShape.objectivesPerQuarter
       perSlot[slot] += 1
     }
+    var part = 0
     for member in 0..<team.memberCount {
+      // The team block is the first of the team's memberCount + 1 blocks.
+      let memberPart = (member + 1) * parts / (team.memberCount + 1)
+      if memberPart != part {
+        part = memberPart
+        try startFile(at: path(part))
+      }
       let slots = member * quarters..<(member + 1) * quarters
       let hasObjectives = perSlot[slots].contains { $0 > 0 }
       writePerson(team.firstPerson + member, in: .team(team.number), opensBlock: hasObjectives)
