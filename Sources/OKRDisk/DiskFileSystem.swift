@@ -106,18 +106,25 @@ public struct DiskFileSystem: PlanFileSystem {
   }
 
   /// The entries of the folder at `path` (as ``contents(ofFolder:)``), each with the kind `readdir` gives
-  /// when it gives one and the entry is not a symbolic link.
+  /// when it gives one and the entry can be reached by its name: not a symbolic link, a name that is
+  /// valid UTF-8 (another is read with replacement characters, which name no file), in a folder
+  /// that may be searched. Otherwise the kind is left for ``kind(of:)`` to ask.
   public func entries(ofFolder path: String) -> [FolderEntry] {
     guard let directory = opendir(path) else { return [] }
     defer { closedir(directory) }
+    // A folder that may be read but not searched lists names whose files cannot be reached.
+    let searchable = access(path, X_OK) == 0
     var entries: [FolderEntry] = []
     while let entry = readdir(directory) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let (name, isUTF8) = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+          String(validatingCString: name).map { ($0, true) } ?? (String(cString: name), false)
+        }
       }
       guard name != "." && name != ".." else { continue }
       let kind: FileKind? =
         switch Int(entry.pointee.d_type) {
+        case _ where !searchable || !isUTF8: nil
         case Int(DT_REG): .file
         case Int(DT_DIR): .folder
         case Int(DT_FIFO), Int(DT_CHR), Int(DT_BLK), Int(DT_SOCK): .special

@@ -43,6 +43,16 @@ import Testing
         FolderEntry(name: "plan.okr", kind: .file), FolderEntry(name: "sub", kind: .folder),
       ])
     #expect(disk.kind(of: folder + "/link.okr") == .file)
+    // A name that is not UTF-8 reads with a replacement character, which names no file: its
+    // kind is left to ask (and the answer is that nothing is there).
+    let latin1: [CChar] = Array((folder + "/caf").utf8CString.dropLast()) + [CChar(bitPattern: 0xE9), 0]
+    let descriptor = open(latin1, O_CREAT | O_WRONLY, 0o600)
+    #expect(descriptor >= 0)
+    close(descriptor)
+    let unreadable = try #require(disk.entries(ofFolder: folder).first { $0.name.hasPrefix("caf") })
+    #expect(unreadable.kind == nil)
+    #expect(disk.kind(of: folder + "/" + unreadable.name) == nil)
+    _ = unlink(latin1)
     #expect(disk.contents(ofFolder: folder).sorted() == entries.map(\.name))
     #expect(disk.entries(ofFolder: folder + "/missing").isEmpty)
   }

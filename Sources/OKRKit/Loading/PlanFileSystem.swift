@@ -41,9 +41,9 @@ public enum FileKind: Sendable {
 /// An entry of a folder, as listing the folder gives it.
 public struct FolderEntry: Sendable, Equatable {
   public var name: String
-  /// What the entry is, when the listing says so and the entry is not a symbolic link (so that
-  /// its canonical path is its folder's followed by its name); nil when it must be asked
-  /// (``PlanFileSystem/kind(of:)``).
+  /// What the entry is, when the listing says so and the entry can be reached by its name and is
+  /// not a symbolic link (so that its canonical path is its folder's followed by its name); nil
+  /// when it must be asked (``PlanFileSystem/kind(of:)``).
   public var kind: FileKind?
 
   public init(name: String, kind: FileKind?) {

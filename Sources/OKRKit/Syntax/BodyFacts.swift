@@ -9,9 +9,14 @@ struct BodyFactTable: Sendable {
   var statements: [ObjectiveFact] = []
   /// The objectives' `supports` clauses, in written order.
   var supports: [SupportsFact] = []
-  /// How many files' trees share the table (see ``PlanParser/parse(together:)``): what each lets
-  /// go of is noted as its share.
-  var sharers = 1
+  /// Held by every copy of the table, one for what declaring reads and one for the `supports`
+  /// clauses: the trees of several files may share a table (``PlanParser/parse(together:)``), and
+  /// the copy that lets go of a part last is the one that frees its memory and notes it.
+  private var declaringFactsHolder: Holder? = Holder()
+  private var linkFactsHolder: Holder? = Holder()
+
+  /// What ``declaringFactsHolder`` and ``linkFactsHolder`` hold.
+  private final class Holder: Sendable {}
 
   /// Adds what an objective's statement says (key results, `supports` clauses and, from the
   /// parser, `cycle` statements add theirs as they are parsed).
@@ -30,16 +35,20 @@ struct BodyFactTable: Sendable {
   /// Lets go of what only declaring objectives and key results reads (resolving links reads
   /// ``supports``), noting it in `freed`.
   mutating func releaseDeclaringFacts(into freed: inout FreedMemory) {
-    freed.noteFreed(keyResults.capacity / sharers, of: KeyResultFacts.self)
-    freed.noteFreed(checkins.capacity / sharers, of: Checkin.self)
-    freed.noteFreed(extras.capacity / sharers, of: KeyResultExtra.self)
-    freed.noteFreed(statements.capacity / sharers, of: ObjectiveFact.self)
+    if isKnownUniquelyReferenced(&declaringFactsHolder) {
+      freed.noteFreed(keyResults.capacity, of: KeyResultFacts.self)
+      freed.noteFreed(checkins.capacity, of: Checkin.self)
+      freed.noteFreed(extras.capacity, of: KeyResultExtra.self)
+      freed.noteFreed(statements.capacity, of: ObjectiveFact.self)
+    }
+    declaringFactsHolder = nil
     (keyResults, checkins, extras, statements) = ([], [], [], [])
   }
 
   /// Lets go of the `supports` clauses, once their links are resolved, noting it in `freed`.
   mutating func releaseLinkFacts(into freed: inout FreedMemory) {
-    freed.noteFreed(supports.capacity / sharers, of: SupportsFact.self)
+    if isKnownUniquelyReferenced(&linkFactsHolder) { freed.noteFreed(supports.capacity, of: SupportsFact.self) }
+    linkFactsHolder = nil
     supports = []
   }
 

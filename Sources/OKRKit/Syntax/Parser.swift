@@ -125,7 +125,6 @@ public enum PlanParser {
             0..<buffer.count, of: buffer, file: file.id, factTable: 0, keepingStatements: false, adding: &shared)
         })
     }
-    shared.sharers = max(1, sharing.count)
     for index in sharing { parsed[index].syntax.factTables = [shared] }
     return parsed
   }

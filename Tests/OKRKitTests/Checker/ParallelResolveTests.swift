@@ -142,10 +142,8 @@ import Testing
     texts[13] += "team bad \"B\" in u {\n  objective x \"X\" {\n    kr \"no id\"\n  }\n}\n"
     var alone = ParsedPlan()
     var together = ParsedPlan()
-    let runs = PlanLoader<InMemoryFileSystem>.runs(of: texts.count, filesPerRun: 7)
-    #expect(runs.map(\.count).reduce(0, +) == texts.count && runs.count > 11)
-    #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
-    for run in runs {
+    // Runs of seven files (the loader's runs depend on the number of cores).
+    for run in stride(from: 0, to: texts.count, by: 7).map({ $0..<min($0 + 7, texts.count) }) {
       let sources = run.map { SourceFile(id: FileID(0), path: "", bytes: Array(texts[$0].utf8)) }
       for (file, (syntax, diagnostics)) in zip(run, PlanParser.parse(together: sources)) {
         let parsed = ParsedFile(bytes: Array(texts[file].utf8), syntax: syntax, diagnostics: diagnostics)
@@ -161,6 +159,17 @@ import Testing
     let found = PlanResolver.resolve(consume together, objectivesPerPiece: 64, keyResultsWorthWaves: 0)
     #expect(found.plan.objectives.count == 3_202)
     Self.expectSameSummary(found, as: expected)
+  }
+
+  /// The loader's runs cover the files in order, none longer than asked, as many as there are
+  /// files while those are few.
+  @Test(arguments: [0, 1, 5, 81, 1_000, 40_000])
+  func runsCoverTheFilesInOrder(count: Int) {
+    let runs = PlanLoader<InMemoryFileSystem>.runs(of: count, filesPerRun: 64)
+    #expect(runs.first?.lowerBound ?? 0 == 0 && runs.last?.upperBound ?? 0 == count)
+    #expect(zip(runs, runs.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+    #expect(runs.allSatisfy { !$0.isEmpty && $0.count <= 64 })
+    if count <= ParallelWork.coreCount * 8 { #expect(runs.count == count) }
   }
 
   @Test func aSharedParseIsLeftWhole() {

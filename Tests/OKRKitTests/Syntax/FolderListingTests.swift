@@ -12,6 +12,8 @@ import Testing
     let memory: InMemoryFileSystem
     let links: Set<String>
     let givesKinds: Bool
+    /// Relative paths are taken from here; canonical paths are absolute.
+    let workingFolder = "/work"
     private var asked: [String: Int] = [:]
     /// How many times each folder was listed.
     private(set) var listed: [String: Int] = [:]
@@ -27,23 +29,25 @@ import Testing
 
     private func note(_ path: String) { asked[path, default: 0] += 1 }
 
+    private func absolute(_ path: String) -> String { PlanPath.join(workingFolder, path) }
+
     func kind(of path: String) -> FileKind? {
       note(path)
-      return memory.kind(of: path)
+      return memory.kind(of: absolute(path))
     }
-    func readFile(_ path: String) throws(FileReadError) -> [UInt8] { try memory.readFile(path) }
-    func contents(ofFolder path: String) -> [String] { memory.contents(ofFolder: path) }
+    func readFile(_ path: String) throws(FileReadError) -> [UInt8] { try memory.readFile(absolute(path)) }
+    func contents(ofFolder path: String) -> [String] { memory.contents(ofFolder: absolute(path)) }
     func entries(ofFolder path: String) -> [FolderEntry] {
       listed[path, default: 0] += 1
-      let prefix = path == "/" ? "/" : path + "/"
-      return memory.contents(ofFolder: path).map { name in
+      let prefix = absolute(path) == "/" ? "/" : absolute(path) + "/"
+      return memory.contents(ofFolder: absolute(path)).map { name in
         let kind = givesKinds && !links.contains(prefix + name) ? memory.kind(of: prefix + name) : nil
         return FolderEntry(name: name, kind: kind)
       }
     }
     func canonicalPath(_ path: String) -> String? {
       note(path)
-      return memory.canonicalPath(path)
+      return memory.canonicalPath(absolute(path))
     }
   }
 
@@ -70,6 +74,21 @@ import Testing
     #expect(listing.questions(about: "/plan/teams") == 0)
     // Walked and matched by the glob, the folder is listed once.
     #expect(listing.listed["/plan/teams"] == 1)
+  }
+
+  /// Named by a relative path, the files are known by their canonical paths all the same: a
+  /// glob that names them again finds them loaded.
+  @Test func aFolderNamedRelativelyLoadsEachFileOnce() {
+    let files = Self.files.reduce(into: [:]) { $0["/work" + $1.key] = $1.value }
+    let listing = CountingFileSystem(files, givesKinds: true)
+    let asking = CountingFileSystem(files, givesKinds: false)
+    let listed = PlanLoader(fileSystem: listing).load(["plan"])
+    let asked = PlanLoader(fileSystem: asking).load(["plan"])
+    #expect(listed.sources.files.map(\.path) == asked.sources.files.map(\.path))
+    #expect(listed.sources.files.map(\.path).first == "plan/people/p.okr")
+    #expect(listed.diagnostics.isEmpty && listed.failures.isEmpty && asked.diagnostics.isEmpty)
+    #expect(listing.questions(about: "plan/teams/a.okr") == 0)
+    #expect(listing.questions(about: "/work/plan/teams/a.okr") == 0)
   }
 
   @Test func aLinkIsStillAskedAboutAndTheLoadIsTheSame() {
