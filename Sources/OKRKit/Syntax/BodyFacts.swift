@@ -17,6 +17,11 @@ struct BodyFactTable: Sendable {
 
   /// What ``declaringFactsHolder`` and ``linkFactsHolder`` hold.
   private final class Holder: Sendable {}
+  /// Whether the trees of several files share the table. Its arrays, however large, then lie in
+  /// the heaps of the threads that parsed the files (each grew as the files were read, which
+  /// makes the allocator keep blocks of that size in its heaps), so they are noted as small
+  /// blocks: freed memory the allocator keeps until it is handed back.
+  var isSharedByFiles = false
 
   /// Adds what an objective's statement says (key results, `supports` clauses and, from the
   /// parser, `cycle` statements add theirs as they are parsed).
@@ -36,10 +41,10 @@ struct BodyFactTable: Sendable {
   /// ``supports``), noting it in `freed`.
   mutating func releaseDeclaringFacts(into freed: inout FreedMemory) {
     if isKnownUniquelyReferenced(&declaringFactsHolder) {
-      freed.noteFreed(keyResults.capacity, of: KeyResultFacts.self)
-      freed.noteFreed(checkins.capacity, of: Checkin.self)
-      freed.noteFreed(extras.capacity, of: KeyResultExtra.self)
-      freed.noteFreed(statements.capacity, of: ObjectiveFact.self)
+      note(keyResults, in: &freed)
+      note(checkins, in: &freed)
+      note(extras, in: &freed)
+      note(statements, in: &freed)
     }
     declaringFactsHolder = nil
     (keyResults, checkins, extras, statements) = ([], [], [], [])
@@ -47,9 +52,18 @@ struct BodyFactTable: Sendable {
 
   /// Lets go of the `supports` clauses, once their links are resolved, noting it in `freed`.
   mutating func releaseLinkFacts(into freed: inout FreedMemory) {
-    if isKnownUniquelyReferenced(&linkFactsHolder) { freed.noteFreed(supports.capacity, of: SupportsFact.self) }
+    if isKnownUniquelyReferenced(&linkFactsHolder) { note(supports, in: &freed) }
     linkFactsHolder = nil
     supports = []
+  }
+
+  /// Notes in `freed` that `array`, about to be let go of, frees its room.
+  private func note<Element>(_ array: [Element], in freed: inout FreedMemory) {
+    if isSharedByFiles {
+      freed.noteFreed(smallBlocks: array.capacity * MemoryLayout<Element>.stride)
+    } else {
+      freed.noteFreed(array.capacity, of: Element.self)
+    }
   }
 
   /// Where the next objective's facts start.

@@ -125,6 +125,7 @@ public enum PlanParser {
             0..<buffer.count, of: buffer, file: file.id, factTable: 0, keepingStatements: false, adding: &shared)
         })
     }
+    shared.isSharedByFiles = sharing.count > 1
     for index in sharing { parsed[index].syntax.factTables = [shared] }
     return parsed
   }
