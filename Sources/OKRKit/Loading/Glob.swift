@@ -20,7 +20,7 @@ enum Glob {
         continue
       }
       let segment = segments[index]
-      let prefix = folder == "/" ? "/" : folder + "/"
+      let prefix = PlanPath.entryPrefix(ofFolder: folder)
       if segment == "**" {
         guard visited.insert("\(folder)\u{0}\(index)").inserted else { continue }
         pending.append((folder, index + 1))

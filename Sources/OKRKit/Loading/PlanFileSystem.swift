@@ -180,6 +180,12 @@ public enum PlanPath {
     }
   }
 
+  /// What the paths of a folder's entries start with: the folder followed by `/` (`/` alone for
+  /// the root). The loader and the paths it remembers name entries this way, so they agree.
+  static func entryPrefix(ofFolder folder: String) -> String {
+    folder.utf8.last == slash ? folder : folder + "/"
+  }
+
   /// `paths` sorted, each once.
   static func sortedOnce(_ paths: [String]) -> [String] {
     var once: [String] = []

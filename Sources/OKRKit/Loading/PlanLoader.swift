@@ -141,7 +141,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var visited = Set<String>()
     while let current = pending.popLast() {
       guard let canonical = fileSystem.canonicalPath(current), visited.insert(canonical).inserted else { continue }
-      let prefix = current.utf8.last == UInt8(ascii: "/") ? current : current + "/"
+      let prefix = PlanPath.entryPrefix(ofFolder: current)
       for entry in fileSystem.entries(ofFolder: current) where entry.name.utf8.first != UInt8(ascii: ".") {
         let child = prefix + entry.name
         switch entry.kind ?? fileSystem.kind(of: child) {

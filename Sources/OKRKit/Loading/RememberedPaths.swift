@@ -33,8 +33,8 @@ struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
     let entries = base.entries(ofFolder: path)
     memory.entries[path] = entries
     guard entries.contains(where: { $0.kind != nil }) else { return entries }
-    let prefix = Self.folderPrefix(path)
-    let canonicalPrefix = canonicalPath(path).map(Self.folderPrefix)
+    let prefix = PlanPath.entryPrefix(ofFolder: path)
+    let canonicalPrefix = canonicalPath(path).map(PlanPath.entryPrefix(ofFolder:))
     // Named by its canonical path, the folder's entries are too.
     let namedCanonically = canonicalPrefix.map { PlanPath.same($0, prefix) } ?? false
     memory.kinds.reserveCapacity(memory.kinds.count + entries.count * (namedCanonically ? 1 : 2))
@@ -52,11 +52,6 @@ struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
       }
     }
     return entries
-  }
-
-  /// `folder` followed by `/`, as the loader names what is in it.
-  private static func folderPrefix(_ folder: String) -> String {
-    folder.utf8.last == UInt8(ascii: "/") ? folder : folder + "/"
   }
 
   func canonicalPath(_ path: String) -> String? {
