@@ -103,8 +103,9 @@ public enum PlanParser {
     return (syntax, diagnostics.sortedByLocation())
   }
 
-  /// Parses files one after another, as ``parse(_:)`` does each, except that the small ones (those
-  /// not cut into pieces) keep their facts in one table, which their trees share. A folder of
+  /// Parses files one after another, as ``parse(_:)`` does each, except that the small ones (under
+  /// ``ChunkSplitter/minimumChunk``, never cut into pieces) keep their facts in one table, which
+  /// their trees share. A folder of
   /// thousands of small files then has a few large tables instead of five small arrays per file,
   /// which, let go of while the files' bytes stay, would leave the heap full of holes that handing
   /// memory back to the system has to visit one by one.
