@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What the loader needs from a file system; the CLI supplies the disk, tests and hosts may supply memory.
 ///
 /// Paths are `/`-separated strings.
@@ -103,21 +109,51 @@ public enum PlanPath {
 
   /// The folder part of `path` (`.` for a bare name).
   public static func folder(of path: String) -> String {
-    let bytes = path.utf8
-    guard let slash = bytes.lastIndex(of: slash) else { return "." }
-    return slash == bytes.startIndex ? "/" : String(decoding: bytes[..<slash], as: UTF8.self)
+    withBytes(of: path) { bytes in
+      guard let slash = lastSlash(in: bytes) else { return "." }
+      return slash == 0 ? "/" : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<slash]), as: UTF8.self)
+    }
   }
 
-  /// `path` without its first `prefix.utf8.count` bytes, when it starts with the bytes of `prefix`.
-  static func dropping(prefix: String, from path: String) -> String? {
-    guard path.utf8.starts(with: prefix.utf8) else { return nil }
-    return String(decoding: path.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)
+  /// Where the last `/` of `bytes` is.
+  private static func lastSlash(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = bytes.count
+    while index > 0 {
+      index -= 1
+      if bytes[index] == slash { return index }
+    }
+    return nil
+  }
+
+  /// `path` below the folder of `file` (``folder(of:)``), relative to it, when it starts with that
+  /// folder's bytes and a `/`: `a/b/c.okr` from the folder of `a/x.okr` is `b/c.okr`.
+  static func relative(_ path: String, toFolderOf file: String) -> String? {
+    withBytes(of: file) { file in
+      withBytes(of: path) { path -> String? in
+        // The folder and its `/`: `./` for a bare name, `/` for the root.
+        let fileSlash = lastSlash(in: file)
+        let prefixLength = fileSlash.map { $0 + 1 } ?? 2
+        guard path.count >= prefixLength else { return nil }
+        let start = UnsafeBufferPointer(rebasing: path[..<prefixLength])
+        let matches =
+          fileSlash == nil
+          ? start[0] == UInt8(ascii: ".") && start[1] == slash
+          : same(start, UnsafeBufferPointer(rebasing: file[..<prefixLength]))
+        return matches ? String(decoding: UnsafeBufferPointer(rebasing: path[prefixLength...]), as: UTF8.self) : nil
+      }
+    }
   }
 
   /// `relative` resolved against `folder` (unless it is absolute).
   public static func join(_ folder: String, _ relative: String) -> String {
-    if relative.utf8.first == slash || folder.utf8.elementsEqual(".".utf8) { return normalized(relative) }
-    return normalized(folder + "/" + relative)
+    if relative.utf8.first == slash || (folder.utf8.count == 1 && folder.utf8.first == UInt8(ascii: ".")) {
+      return normalized(relative)
+    }
+    var joined = folder
+    joined.reserveCapacity(folder.utf8.count + 1 + relative.utf8.count)
+    joined += "/"
+    joined += relative
+    return normalized(joined)
   }
 
   /// Removes `.` and empty segments and folds `..` where possible.
@@ -149,9 +185,7 @@ public enum PlanPath {
   /// Whether ``normalized(_:)`` would give `path` back as it is: not empty, and no name in it
   /// is empty (no `//`, no `/` at the end but for `/` itself), `.` or `..`.
   private static func isNormalized(_ path: String) -> Bool {
-    var path = path
-    path.makeContiguousUTF8()
-    return path.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+    withBytes(of: path) { bytes -> Bool in
       guard !bytes.isEmpty else { return false }
       if bytes.count == 1, bytes[0] == slash { return true }
       var start = bytes[0] == slash ? 1 : 0
@@ -164,16 +198,16 @@ public enum PlanPath {
         start = index + 1
       }
       return true
-    } ?? false
+    }
   }
 
   /// Whether `path` is `folder` itself or inside it (both canonical).
   public static func isInside(_ path: String, folder: String) -> Bool {
-    var (path, folder) = (path, folder)
-    return path.withUTF8 { path in
-      folder.withUTF8 { folder in
+    withBytes(of: path) { path in
+      withBytes(of: folder) { folder in
         if folder.count == 1, folder[0] == slash { return true }
-        guard path.count >= folder.count, UnsafeBufferPointer(rebasing: path[..<folder.count]).elementsEqual(folder)
+        guard path.count >= folder.count,
+          same(UnsafeBufferPointer(rebasing: path[..<folder.count]), folder)
         else { return false }
         return path.count == folder.count || path[folder.count] == slash
       }
@@ -198,8 +232,22 @@ public enum PlanPath {
   /// a name for it).
   static func same(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
-    var (a, b) = (a, b)
-    return a.withUTF8 { a in b.withUTF8 { b in a.elementsEqual(b) } }
+    return withBytes(of: a) { a in withBytes(of: b) { b in same(a, b) } }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of `path`: in place when the string keeps them so (a
+  /// copy of a `String` to call `withUTF8` on costs a retain and a release).
+  static func withBytes<Result>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = path.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var path = path
+    return path.withUTF8(body)
+  }
+
+  /// Whether two runs of bytes are the same; `memcmp` takes paths of tens of bytes in a few steps.
+  private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let first = a.baseAddress, let second = b.baseAddress else { return true }
+    return memcmp(first, second, a.count) == 0
   }
 
   /// Whether the last bytes of `name` are those of `suffix`.

@@ -90,7 +90,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
 
   /// Loads the plans named by `paths` (files or folders) as one plan.
   public func load(_ paths: [String]) -> ParsedPlan {
-    PlanLoader<RememberedPaths<FileSystem>>(fileSystem: RememberedPaths(fileSystem), limits: limits)
+    PlanLoader<RememberedPaths>(fileSystem: RememberedPaths(fileSystem), limits: limits)
       .loadRemembering(paths)
   }
 
@@ -123,6 +123,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           inside.append(file)
         }
         prepare(inside, root: root, state: &state)
+        state.loaded.reserveCapacity(state.loaded.count + inside.count)
         for file in inside { loadTree(file, root: root, state: &state) }
       case .file:
         guard let canonical = fileSystem.canonicalPath(path) else { continue }
@@ -138,9 +139,11 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   public func planFiles(under folder: String) -> [String] {
     var found: [String] = []
     var pending = [folder]
-    var visited = Set<String>()
+    var visited = Set<PathKey>()
     while let current = pending.popLast() {
-      guard let canonical = fileSystem.canonicalPath(current), visited.insert(canonical).inserted else { continue }
+      guard let canonical = fileSystem.canonicalPath(current), visited.insert(PathKey(canonical)).inserted else {
+        continue
+      }
       let prefix = PlanPath.entryPrefix(ofFolder: current)
       for entry in fileSystem.entries(ofFolder: current) where entry.name.utf8.first != UInt8(ascii: ".") {
         let child = prefix + entry.name
@@ -157,9 +160,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   private struct LoadState {
     var plan: ParsedPlan
     /// Canonical path → file, for every file loaded so far.
-    var loaded: [String: FileID] = [:]
+    var loaded: [PathKey: FileID] = [:]
     /// Canonical path → the file read and parsed ahead of the walk that will load it.
-    var prepared: [String: Result<ParsedFile, FileReadError>] = [:]
+    var prepared: [PathKey: Result<ParsedFile, FileReadError>] = [:]
     /// The files each include of a prepared file names, found while preparing, for the walk
     /// (a glob over a folder of thousands of files is expanded once).
     var includeTargets: [IncludeKey: [String]] = [:]
@@ -167,7 +170,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
 
   /// An include: the canonical path of the file that holds it, and where in that file it starts.
   private struct IncludeKey: Hashable {
-    var canonical: String
+    var canonical: PathKey
     var offset: UInt32
   }
 
@@ -178,13 +181,15 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// the walk takes the results in its own order and reports exactly as if it had read the
   /// files itself.
   private func prepare(_ paths: [String], root: String, state: inout LoadState) {
-    var queued = Set<String>()
-    var wave: [(path: String, canonical: String)] = []
+    var queued = Set<PathKey>()
+    var wave: [(path: String, canonical: PathKey)] = []
     func enqueue(_ path: String) {
       guard state.prepared.count + wave.count < limits.maximumFileCount,
-        let canonical = fileSystem.canonicalPath(path), PlanPath.isInside(canonical, folder: root),
-        state.loaded[canonical] == nil, state.prepared[canonical] == nil, queued.insert(canonical).inserted,
-        fileSystem.kind(of: canonical) == .file
+        let canonicalPath = fileSystem.canonicalPath(path), PlanPath.isInside(canonicalPath, folder: root)
+      else { return }
+      let canonical = PathKey(canonicalPath)
+      guard state.loaded[canonical] == nil, state.prepared[canonical] == nil, queued.insert(canonical).inserted,
+        fileSystem.kind(of: canonicalPath) == .file
       else { return }
       wave.append((path, canonical))
     }
@@ -201,12 +206,13 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         let read = files.map { file in self.read(file.path) }
         results = ParallelWork.map(runs) { run in parse(Array(read[run])) }.flatMap { $0 }
       }
+      state.prepared.reserveCapacity(state.prepared.count + files.count)
       for (file, result) in zip(files, results) {
         state.prepared[file.canonical] = result
         guard case .success(let parsed) = result else { continue }
         let source = SourceFile(id: parsed.syntax.file, path: file.path, bytes: parsed.bytes)
         for case .include(let include) in parsed.syntax.items {
-          guard case .success(let targets) = targets(of: include, in: source, canonical: file.canonical) else {
+          guard case .success(let targets) = targets(of: include, in: source, canonical: file.canonical.path) else {
             continue
           }
           state.includeTargets[IncludeKey(canonical: file.canonical, offset: include.span.start)] = targets
@@ -218,7 +224,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
 
   /// Loads `path` and, depth first, everything it includes. Iterative: include chains of any length are fine.
   private func loadTree(_ path: String, root: String, state: inout LoadState) {
-    guard let canonical = fileSystem.canonicalPath(path), state.loaded[canonical] == nil else { return }
+    guard let canonicalPath = fileSystem.canonicalPath(path) else { return }
+    let canonical = PathKey(canonicalPath)
+    guard state.loaded[canonical] == nil else { return }
     let top: FileID
     switch take(path, canonical: canonical, state: &state) {
     case .success(let file): top = file
@@ -257,7 +265,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         stack[stack.count - 1].closedCycle = false
         let key = IncludeKey(canonical: frame.canonical, offset: include.span.start)
         let found = state.includeTargets.removeValue(forKey: key).map { Result<[String], IncludeProblem>.success($0) }
-        switch found ?? self.targets(of: include, in: source, canonical: frame.canonical) {
+        switch found ?? self.targets(of: include, in: source, canonical: frame.canonical.path) {
         case .success(let found): stack[stack.count - 1].targets = found
         case .failure(let problem):
           stack[stack.count - 1].targets = []
@@ -277,13 +285,14 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
             at: SourceLocation(file: frame.file, span: include.span), notes: notes, help: help))
       }
       let written = include.path.value(in: source)
-      guard let targetCanonical = fileSystem.canonicalPath(target) else { continue }
-      let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical)
-      guard PlanPath.isInside(targetCanonical, folder: root) else {
+      guard let targetCanonicalPath = fileSystem.canonicalPath(target) else { continue }
+      let targetCanonical = PathKey(targetCanonicalPath)
+      let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical.path)
+      guard PlanPath.isInside(targetCanonicalPath, folder: root) else {
         report(
           "'\(written)' leads outside the plan's root folder",
           help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
-          notes: ["it resolves to \(TerminalText.escaped(targetCanonical))"])
+          notes: ["it resolves to \(TerminalText.escaped(targetCanonicalPath))"])
         continue
       }
       if let position = stackPositions[targetCanonical] {
@@ -297,7 +306,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         continue
       }
       if state.loaded[targetCanonical] != nil { continue }
-      guard fileSystem.kind(of: targetCanonical) == .file else {
+      guard fileSystem.kind(of: targetCanonicalPath) == .file else {
         report("'\(shownPath)' is not a regular file", help: "include only .okr files")
         continue
       }
@@ -316,7 +325,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// A file on the current include path, with the include it is working through.
   private struct IncludeFrame {
     var file: FileID
-    var canonical: String
+    var canonical: PathKey
     var includes: [IncludeDecl]
     var nextInclude = 0
     /// The files the current include names, not yet visited, and the next one.
@@ -389,10 +398,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   private func displayPath(of target: String, includedBy shownIncluder: String, from includerCanonical: String)
     -> String
   {
-    let folder = PlanPath.folder(of: includerCanonical)
-    guard let relative = PlanPath.dropping(prefix: folder == "/" ? "/" : folder + "/", from: target) else {
-      return target
-    }
+    guard let relative = PlanPath.relative(target, toFolderOf: includerCanonical) else { return target }
     let shownFolder = PlanPath.folder(of: shownIncluder)
     return shownFolder == "." ? relative : PlanPath.join(shownFolder, relative)
   }
@@ -400,7 +406,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// Adds the file at `path` to the plan (named `shownPath` in diagnostics, when given): prepared
   /// ahead if it was, else read and parsed now.
   private func take(
-    _ path: String, canonical: String, shownAs shownPath: String? = nil, state: inout LoadState
+    _ path: String, canonical: PathKey, shownAs shownPath: String? = nil, state: inout LoadState
   ) -> Result<FileID, FileReadError> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
       return .failure(LoadFailure.tooManyFiles(limits))

@@ -2,23 +2,28 @@
 /// remembers the answer, for the length of one load: resolving a path costs a system call per
 /// component of it, and the loader asks about each file several times (when walking folders,
 /// checking the plan's root, following includes).
-struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
-  let base: Base
+///
+/// Not generic over the file system it asks: the loader's many steps per file are then compiled
+/// for this one type, rather than looking up the run-time metadata of a generic file system's
+/// types at each step.
+struct RememberedPaths: PlanFileSystem {
+  let base: any PlanFileSystem
   private let memory = Memory()
 
   /// What has been asked so far.
   private final class Memory {
-    var canonicalPaths: [String: String?] = [:]
-    var kinds: [String: FileKind?] = [:]
-    var entries: [String: [FolderEntry]] = [:]
+    var canonicalPaths: [PathKey: String?] = [:]
+    var kinds: [PathKey: FileKind?] = [:]
+    var entries: [PathKey: [FolderEntry]] = [:]
   }
 
-  init(_ base: Base) { self.base = base }
+  init(_ base: any PlanFileSystem) { self.base = base }
 
   func kind(of path: String) -> FileKind? {
-    if let known = memory.kinds[path] { return known }
+    let key = PathKey(path)
+    if let known = memory.kinds[key] { return known }
     let kind = base.kind(of: path)
-    memory.kinds[path] = kind
+    memory.kinds[key] = kind
     return kind
   }
 
@@ -29,9 +34,13 @@ struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
   /// The folder's entries; those whose kind the listing gave are remembered with it, and with
   /// their canonical path (the folder's, then the name), so they cost no more system calls.
   func entries(ofFolder path: String) -> [FolderEntry] {
-    if let known = memory.entries[path] { return known }
-    let entries = base.entries(ofFolder: path)
-    memory.entries[path] = entries
+    let key = PathKey(path)
+    if let known = memory.entries[key] { return known }
+    // Sorted by name, the listing's paths come out of the walk and the glob in runs already in
+    // order, which their sorts then take in one pass (names are mostly short enough for a
+    // `String` to keep inline, and compare fast).
+    let entries = base.entries(ofFolder: path).sorted { $0.name < $1.name }
+    memory.entries[key] = entries
     guard entries.contains(where: { $0.kind != nil }) else { return entries }
     let prefix = PlanPath.entryPrefix(ofFolder: path)
     let canonicalPrefix = canonicalPath(path).map(PlanPath.entryPrefix(ofFolder:))
@@ -41,23 +50,24 @@ struct RememberedPaths<Base: PlanFileSystem>: PlanFileSystem {
     memory.canonicalPaths.reserveCapacity(memory.canonicalPaths.count + entries.count * (namedCanonically ? 1 : 2))
     for entry in entries {
       guard let kind = entry.kind else { continue }
-      let child = prefix + entry.name
+      let child = PathKey(prefix + entry.name)
       memory.kinds[child] = kind
       guard let canonicalPrefix else { continue }
-      let canonical = namedCanonically ? child : canonicalPrefix + entry.name
-      memory.canonicalPaths[child] = canonical
+      let canonical = namedCanonically ? child : PathKey(canonicalPrefix + entry.name)
+      memory.canonicalPaths[child] = canonical.path
       if !namedCanonically {
         memory.kinds[canonical] = kind
-        memory.canonicalPaths[canonical] = canonical
+        memory.canonicalPaths[canonical] = canonical.path
       }
     }
     return entries
   }
 
   func canonicalPath(_ path: String) -> String? {
-    if let known = memory.canonicalPaths[path] { return known }
+    let key = PathKey(path)
+    if let known = memory.canonicalPaths[key] { return known }
     let canonical = base.canonicalPath(path)
-    memory.canonicalPaths[path] = canonical
+    memory.canonicalPaths[key] = canonical
     return canonical
   }
 

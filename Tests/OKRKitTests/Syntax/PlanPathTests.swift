@@ -74,10 +74,41 @@ import Testing
     #expect(!PlanPath.isInside("/r/a.okr", folder: "/r/a"))
   }
 
-  @Test func aPrefixIsDroppedOnlyWhenItsBytesStartThePath() {
-    #expect(PlanPath.dropping(prefix: "/work/", from: "/work/teams/cs.okr") == "teams/cs.okr")
-    #expect(PlanPath.dropping(prefix: "/work/", from: "/workshop/cs.okr") == nil)
+  @Test func aPathIsRelativeToAFileFolderOnlyWhenItsBytesStartWithIt() {
+    #expect(PlanPath.relative("/work/teams/cs.okr", toFolderOf: "/work/plan.okr") == "teams/cs.okr")
+    #expect(PlanPath.relative("/work/plan.okr", toFolderOf: "/work/plan.okr") == "plan.okr")
+    #expect(PlanPath.relative("/workshop/cs.okr", toFolderOf: "/work/plan.okr") == nil)
+    #expect(PlanPath.relative("/work", toFolderOf: "/work/plan.okr") == nil)
+    #expect(PlanPath.relative("/teams/cs.okr", toFolderOf: "/plan.okr") == "teams/cs.okr")
+    #expect(PlanPath.relative("./teams/cs.okr", toFolderOf: "plan.okr") == "teams/cs.okr")
+    #expect(PlanPath.relative("teams/cs.okr", toFolderOf: "plan.okr") == nil)
     // The same `String` written with other bytes is another path on disk.
-    #expect(PlanPath.dropping(prefix: "/caf\u{E9}/", from: "/cafe\u{301}/cs.okr") == nil)
+    #expect(PlanPath.relative("/cafe\u{301}/cs.okr", toFolderOf: "/caf\u{E9}/plan.okr") == nil)
+    #expect(PlanPath.relative("/caf\u{E9}/cs.okr", toFolderOf: "/caf\u{E9}/plan.okr") == "cs.okr")
+  }
+
+  @Test func theFolderOfAPathIsWhatComesBeforeItsLastSlash() {
+    #expect(PlanPath.folder(of: "/work/teams/cs.okr") == "/work/teams")
+    #expect(PlanPath.folder(of: "/plan.okr") == "/")
+    #expect(PlanPath.folder(of: "plan.okr") == ".")
+    #expect(PlanPath.folder(of: "caf\u{E9}/plan.okr") == "caf\u{E9}")
+  }
+
+  @Test func pathKeysAreEqualWhenTheirBytesAre() {
+    #expect(PathKey("/work/teams/cs.okr") == PathKey("/work/teams/" + "cs.okr"))
+    #expect(PathKey("/work/teams/cs.okr") != PathKey("/work/teams/cs.okx"))
+    // Canonically equivalent `String`s, other bytes: two files on disk.
+    #expect(PathKey("/caf\u{E9}.okr") != PathKey("/cafe\u{301}.okr"))
+    // Every name of 1 to 12 bytes over `a` and `/` is one key, however its `String` was made.
+    var names: [String] = [""]
+    var all = Set<PathKey>()
+    for _ in 1...12 {
+      names = names.flatMap { [$0 + "a", $0 + "/"] }
+      for name in names {
+        all.insert(PathKey("/long/prefix/" + name))
+        all.insert(PathKey(String(decoding: Array("/long/prefix/\(name)".utf8), as: UTF8.self)))
+      }
+    }
+    #expect(all.count == 8_190)
   }
 }
