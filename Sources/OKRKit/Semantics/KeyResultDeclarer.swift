@@ -26,15 +26,14 @@ struct KeyResultDeclarer {
     self.checkins = checkins
   }
 
-  /// Declares the key results of the objective `id` of `owner`, parsed in `file`, at `places`;
-  /// its first check-in goes to `firstCheckin`. Reports repeated key result ids.
+  /// Declares the key results of the objective `id` of `owner`, parsed in `file` from `sourceFile`,
+  /// at `places`; its first check-in goes to `firstCheckin`. Reports repeated key result ids.
   mutating func declare(
     _ objective: ObjectiveDecl, id: ObjectiveID, owner: EntityID, keyResults places: Range<Int32>,
-    firstCheckin: Int, in file: SyntaxFile
+    firstCheckin: Int, in file: SyntaxFile, source sourceFile: SourceFile
   ) {
     var next = places.lowerBound
     var nextCheckin = firstCheckin
-    let sourceFile = plan.sources[file.file]
     let table = Int(objective.facts.table)
     // The parser counted the key results whose id is not repeated: when that is all of them,
     // there is nothing to look for (the usual case).

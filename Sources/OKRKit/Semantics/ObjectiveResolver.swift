@@ -52,11 +52,12 @@ struct ObjectiveResolver {
     SourceLocation(file: file, span: span)
   }
 
-  /// Resolves the links of the objective `id`, declared in `syntax` with `links` and the
-  /// `reuses` reference `reused`.
-  mutating func resolve(_ links: LinkSource, reuses reused: Reference?, id: ObjectiveID, syntax: SyntaxFile) {
+  /// Resolves the links of the objective `id`, declared in `syntax` (read from `source`) with
+  /// `links` and the `reuses` reference `reused`.
+  mutating func resolve(
+    _ links: LinkSource, reuses reused: Reference?, id: ObjectiveID, syntax: SyntaxFile, source: SourceFile
+  ) {
     let file = syntax.file
-    let source = plan.sources[file]
     var parents = Parents(objective: id, reuses: nil, hasUnresolvedParent: false)
     let firstLink = output.links.count
     if let reuses = reused {

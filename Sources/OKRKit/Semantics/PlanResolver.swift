@@ -448,7 +448,7 @@ public struct PlanResolver {
     return ParallelWork.map(pieces) { piece in
       var statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
-      forEachDeclaredObjective(in: piece) { decl, id, file in
+      forEachDeclaredObjective(in: piece) { decl, id, file, source in
         let index = Int(id.index)
         let places = firstKeyResults[index]..<firstKeyResults[index + 1]
         var objective = Objective(
@@ -458,7 +458,7 @@ public struct PlanResolver {
         (objectiveSlots.baseAddress! + index).initialize(to: consume objective)
         declarer.declare(
           decl, id: id, owner: objectiveOwners[index], keyResults: places, firstCheckin: Int(firstCheckins[index]),
-          in: file)
+          in: file, source: source)
       }
       return declarer.problems
     }
@@ -508,10 +508,12 @@ public struct PlanResolver {
       for index in piece {
         let block = objectiveBlocks[index]
         let file = files[block.file]
+        // Once per declaration (see ``forEachDeclaredObjective(in:_:)``).
+        let source = plan.sources[file.file]
         for position in block.firstDeclared..<firstDeclared(after: index) {
           guard let id = declaredID(position) else { continue }
           let reuses = reusedReferences.isEmpty ? nil : reusedReferences[id.index]
-          resolver.resolve(linkSources[Int(id.index)], reuses: reuses, id: id, syntax: file)
+          resolver.resolve(linkSources[Int(id.index)], reuses: reuses, id: id, syntax: file, source: source)
         }
       }
       return resolver.output
@@ -532,20 +534,24 @@ public struct PlanResolver {
   }
 
   /// Calls `body` with each objective declared by the entity declarations `blocks` of
-  /// ``objectiveBlocks`` (not yet let go): the same walk as the declaring one, so the same
-  /// objectives, repeated ids skipped.
+  /// ``objectiveBlocks`` (not yet let go), its file and its source: the same walk as the declaring
+  /// one, so the same objectives, repeated ids skipped.
+  ///
+  /// The file and source are taken once per declaration, not per objective: every piece reads
+  /// them, and each copy counts a reference in memory that the cores would take turns to own.
   private func forEachDeclaredObjective(
-    in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, SyntaxFile) -> Void
+    in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, SyntaxFile, SourceFile) -> Void
   ) {
     for block in objectiveBlocks[blocks] {
       let file = files[block.file]
+      let source = plan.sources[file.file]
       guard case .entity(let decl) = file.items[block.item] else { continue }
       var next = block.firstDeclared
       for member in decl.members.indices {
         guard case .objective(let objectiveDecl) = decl.members[member] else { continue }
         defer { next += 1 }
         guard let id = declaredID(next) else { continue }
-        body(objectiveDecl, id, file)
+        body(objectiveDecl, id, file, source)
       }
     }
   }
