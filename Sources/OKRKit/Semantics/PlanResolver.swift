@@ -21,6 +21,9 @@ public struct PlanResolver {
   private var keyResultsWorthWaves = 1_000_000
   /// Every entity declaration whose objectives were declared, in traversal order.
   private var objectiveBlocks: [ObjectiveBlock] = []
+  /// For each fact table of each file, the last of ``objectiveBlocks`` holding one of its
+  /// objectives (-1 for none), noted as objectives are declared: after it, the table can go.
+  private var lastBlockOfTable: [[Int]] = []
   /// Per declared objective: its id within its owner and where that is written, to find repeated
   /// ids while objectives are declared (they are built later, on all cores, from their
   /// declarations), and its owner.
@@ -77,6 +80,7 @@ public struct PlanResolver {
     objectiveLocations.reserveCapacity(counts.objectives)
     firstKeyResults.reserveCapacity(counts.objectives + 1)
     firstCheckins.reserveCapacity(counts.objectives + 1)
+    lastBlockOfTable = files.map { [Int](repeating: -1, count: $0.factTables.count) }
     linkSources.reserveCapacity(counts.objectives)
     plan.links.reserveCapacity(counts.links)
   }
@@ -85,13 +89,11 @@ public struct PlanResolver {
     declareCycles()
     declareEntities()
     resolveEntitiesAndDeclareObjectives()
-    // Where each fact table's objectives end, to let the tables go as they are done with.
-    let lastBlocks = lastObjectiveBlocks()
     // The same pieces for both: they are cut by where the declarations' facts are, which the
     // first lets go of.
     let pieces = piecesOfEqualWork()
-    declareObjectivesAndKeyResults(in: pieces, lastBlocks: lastBlocks)
-    resolveLinks(in: pieces, lastBlocks: lastBlocks)
+    declareObjectivesAndKeyResults(in: pieces, lastBlocks: lastBlockOfTable)
+    resolveLinks(in: pieces, lastBlocks: lastBlockOfTable)
     resolvePolicy()
     // The trees are read no more; most of what is left of them is objective declarations, unless
     // they went as their objectives were built.
@@ -216,8 +218,8 @@ public struct PlanResolver {
         else { continue }
         resolveRelations(of: decl, id: id, file: file.file)
         objectiveBlocks.append(
-          ObjectiveBlock(file: fileIndex, item: itemIndex, firstDeclared: declaredObjectives.count))
-        declareObjectives(of: decl, owner: id, file: file.file)
+          ObjectiveBlock(file: fileIndex, item: itemIndex, firstDeclared: declaredObjectives.count, table: -1))
+        declareObjectives(of: decl, owner: id, file: fileIndex)
       }
     }
   }
@@ -287,10 +289,13 @@ public struct PlanResolver {
 
   // MARK: - Objectives and key results
 
-  /// Gives the objectives of an entity declaration their ids, in declaration order, reports
-  /// repeated ones, and counts out where each one's key results and check-ins go; the
+  /// Gives the objectives of an entity declaration of `files[fileIndex]`, the last of
+  /// ``objectiveBlocks``, their ids, in declaration order, reports repeated ones, counts out where
+  /// each one's key results and check-ins go, and notes which fact tables the block reads; the
   /// objectives are built later, on all cores.
-  private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file: FileID) {
+  private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file fileIndex: Int) {
+    let file = files[fileIndex].file
+    let block = objectiveBlocks.count - 1
     // Sized once, by the first declaration: reserving again for each reopening would copy the
     // list each time (`reserveCapacity` grows to exactly what is asked), where appending grows it
     // geometrically.
@@ -298,8 +303,14 @@ public struct PlanResolver {
       plan.entities[Int(owner.index)].objectives.reserveCapacity(decl.members.count)
     }
     // Only the ids and counts are read: copying each whole declaration would cost more.
+    var table: Int32 = -1
     for index in decl.members.indices {
       guard let (objectiveID, counts, facts, reuses) = decl.members[index].objectiveHeading else { continue }
+      if facts.table != table {
+        table = facts.table
+        lastBlockOfTable[fileIndex][Int(table)] = block
+        if objectiveBlocks[block].table < 0 { objectiveBlocks[block].table = table }
+      }
       let here = location(file, objectiveID.span)
       // From the name, not the source: the declarations are at hand, the source's pages are not.
       var name = objectiveID.name
@@ -411,19 +422,8 @@ public struct PlanResolver {
     freedMemory.handBack(worth: 0)
   }
 
-  /// For each fact table of each file, the last of ``objectiveBlocks`` holding one of its
-  /// objectives (-1 for none).
-  private func lastObjectiveBlocks() -> [[Int]] {
-    var last = files.map { [Int](repeating: -1, count: $0.factTables.count) }
-    for (index, block) in objectiveBlocks.enumerated() {
-      guard case .entity(let decl) = files[block.file].items[block.item] else { continue }
-      for case .objective(let objective) in decl.members { last[block.file][Int(objective.facts.table)] = index }
-    }
-    return last
-  }
-
   /// Lets go, with `release`, of part of the fact tables whose objectives are all in
-  /// ``objectiveBlocks`` before `end` (``lastObjectiveBlocks()``, marked when let go). Frees memory
+  /// ``objectiveBlocks`` before `end` (``lastBlockOfTable``, marked when let go). Frees memory
   /// when the resolver holds the only copy of the trees.
   private mutating func releaseFacts(
     before end: Int, lastBlocks: inout [[Int]], _ release: (inout BodyFactTable, inout FreedMemory) -> Void
@@ -472,6 +472,8 @@ public struct PlanResolver {
     var file: Int
     var item: Int
     var firstDeclared: Int
+    /// The fact table of its first objective (those of one declaration share one), -1 for none.
+    var table: Int32
   }
 
   /// Resolves every objective's links, in pieces of about equal size on all cores, and joins the
@@ -620,13 +622,8 @@ public struct PlanResolver {
   /// Where the facts of `block`'s objectives are (those of one entity declaration are in one
   /// table), when its file was parsed in pieces; nil for a file parsed whole.
   private func factTable(of block: ObjectiveBlock) -> FactTablePlace? {
-    guard files[block.file].factTables.count > 1, case .entity(let decl) = files[block.file].items[block.item] else {
-      return nil
-    }
-    for case .objective(let objective) in decl.members {
-      return FactTablePlace(file: block.file, table: objective.facts.table)
-    }
-    return nil
+    guard files[block.file].factTables.count > 1, block.table >= 0 else { return nil }
+    return FactTablePlace(file: block.file, table: block.table)
   }
 
   // MARK: - Policy
