@@ -179,7 +179,8 @@ enum GraphRules {
     for index in plan.objectives.indices {
       let objective = ObjectiveID(index)
       let links = plan.parentLinks(of: objective)
-      guard links.count >= 2 else { continue }
+      // Names are made only for an objective reported: most with two parents are shared.
+      guard links.count >= 2, links.count > maxParents || !plan[objective].isShared else { continue }
       let name = "'\(plan.qualifiedName(objective))'"
       let firstLink = plan[links[links.startIndex]]
       let firstParent = Diagnostic.Label(firstLink.location, "first parent: '\(plan.qualifiedName(firstLink.target))'")

@@ -1161,16 +1161,19 @@ struct Parser {
   }
 
   /// An identifier after `what`; `expected` says what kind of word (a name, unless given).
-  private mutating func expectIdentifier(after what: String, example: String, expected: String = "a name")
-    -> Identifier?
-  {
-    expectName(after: what, example: example, expected: expected).map { identifier(writtenAt: $0) }
+  private mutating func expectIdentifier(
+    after what: String, example: @autoclosure () -> String, expected: String = "a name"
+  ) -> Identifier? {
+    expectName(after: what, example: example(), expected: expected).map { identifier(writtenAt: $0) }
   }
 
-  /// Where the identifier after `what` is written (see ``expectIdentifier(after:example:expected:)``).
-  private mutating func expectName(after what: String, example: String, expected: String = "a name") -> Span? {
+  /// Where the identifier after `what` is written (see ``expectIdentifier(after:example:expected:)``);
+  /// the `example` of the help is made only for an error.
+  private mutating func expectName(
+    after what: String, example: @autoclosure () -> String, expected: String = "a name"
+  ) -> Span? {
     guard current.kind == .identifier else {
-      error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example)")
+      error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example())")
       return nil
     }
     let span = current.span
@@ -1221,13 +1224,15 @@ struct Parser {
     return list
   }
 
-  /// A reference, as written: owner, owner.objective or owner.objective.kr.
+  /// A reference, as written: owner, owner.objective or owner.objective.kr. The `help` of the
+  /// error is made only when there is an error (an `in` list's names the list's keyword).
   private mutating func parseWrittenReference(
     after what: String,
-    help: String = "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
+    help: @autoclosure () -> String =
+      "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
   ) -> WrittenReference? {
     guard current.kind == .identifier else {
-      error("expected a name after '\(what)', found \(currentDescription)", help: help)
+      error("expected a name after '\(what)', found \(currentDescription)", help: help())
       return nil
     }
     var written = WrittenReference(firstPart: current.span)
@@ -1266,9 +1271,10 @@ struct Parser {
 
   private mutating func parseReference(
     after what: String,
-    help: String = "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
+    help: @autoclosure () -> String =
+      "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
   ) -> Reference? {
-    parseWrittenReference(after: what, help: help).map { reference($0) }
+    parseWrittenReference(after: what, help: help()).map { reference($0) }
   }
 
   /// A number that counts something or weighs something: `%` makes no sense on it.
