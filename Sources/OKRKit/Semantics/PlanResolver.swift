@@ -10,6 +10,9 @@ public struct PlanResolver {
   private var freedMemory = FreedMemory()
   /// Per entity: where a declaration gave it a name or `in` list (its defining one), if any has.
   private var definingDeclaration: [SourceLocation?] = []
+  /// Per entity declaration, in traversal order: the entity its id names (whatever its level),
+  /// so that the walks after declaring entities need not look each id up again.
+  private var declaredEntities: [EntityID] = []
   /// Every objective declaration, in traversal order: its id's ``ObjectiveID/index``, or -1 when it
   /// repeats an id (the later walks over the declarations read this instead of looking each one
   /// up again; see ``declaredID(_:)``).
@@ -73,6 +76,7 @@ public struct PlanResolver {
     plan.entities.reserveCapacity(counts.entities)
     plan.entityIndex.reserveCapacity(counts.entities)
     plan.entityNames.reserveCapacity(counts.entities)
+    declaredEntities.reserveCapacity(counts.entities)
     declaredObjectives.reserveCapacity(counts.objectives)
     objectiveNames.reserveCapacity(counts.objectives)
     objectiveFingerprints.reserveCapacity(counts.objectives)
@@ -163,8 +167,12 @@ public struct PlanResolver {
         guard let decl = file.items[index].entityHeading else { continue }
         let isDefining = decl.name != nil || decl.hasParents
         let here = location(file.file, decl.id.span)
-        if let existing = plan.entityIndex[decl.id.name] {
-          let entity = plan[existing]
+        // One probe of the index: a new entity's id is entered, or the existing one found.
+        let newID = EntityID(plan.entities.count)
+        let id = plan.entityIndex.value(forKey: decl.id.name, insertingIfAbsent: newID)
+        declaredEntities.append(id)
+        if id != newID {
+          let entity = plan[id]
           if entity.level != decl.level {
             report(
               Diagnostic(
@@ -177,7 +185,7 @@ public struct PlanResolver {
             continue
           }
           if isDefining {
-            if let first = definingDeclaration[Int(existing.index)] {
+            if let first = definingDeclaration[Int(id.index)] {
               report(
                 Diagnostic(
                   .duplicateDefinition, "the \(decl.level.rawValue) '\(decl.id.name)' is declared twice",
@@ -186,17 +194,15 @@ public struct PlanResolver {
                     "entity ids are unique across the plan; to add objectives elsewhere, reopen it without a name: \(decl.level.rawValue) \(decl.id.name) { … }"
                 ))
             } else {
-              definingDeclaration[Int(existing.index)] = here
-              plan.entities[Int(existing.index)].location = here
+              definingDeclaration[Int(id.index)] = here
+              plan.entities[Int(id.index)].location = here
               if let name = decl.name {
-                plan.entities[Int(existing.index)].name = TextRef(file: file.file, literal: name)
+                plan.entities[Int(id.index)].name = TextRef(file: file.file, literal: name)
               }
             }
           }
           continue
         }
-        let id = EntityID(plan.entities.count)
-        plan.entityIndex[decl.id.name] = id
         plan.entityNames.append(decl.id.name)
         plan.entities.append(
           Entity(
@@ -211,17 +217,20 @@ public struct PlanResolver {
   /// One walk over the entity declarations, once every entity is known: resolves their `in`,
   /// `admin` and `lead` names, declares their objectives and counts out their key results.
   private mutating func resolveEntitiesAndDeclareObjectives() {
+    var declaration = 0
     for (fileIndex, file) in files.enumerated() {
       for itemIndex in file.items.indices {
-        guard case .entity(let decl) = file.items[itemIndex], let id = plan.entityIndex[decl.id.name],
-          plan[id].level == decl.level
-        else { continue }
+        guard case .entity(let decl) = file.items[itemIndex] else { continue }
+        let id = declaredEntities[declaration]
+        declaration += 1
+        guard plan[id].level == decl.level else { continue }
         resolveRelations(of: decl, id: id, file: file.file)
         objectiveBlocks.append(
           ObjectiveBlock(file: fileIndex, item: itemIndex, firstDeclared: declaredObjectives.count, table: -1))
         declareObjectives(of: decl, owner: id, file: fileIndex)
       }
     }
+    declaredEntities = []
   }
 
   private mutating func resolveRelations(of decl: EntityDecl, id: EntityID, file: FileID) {
