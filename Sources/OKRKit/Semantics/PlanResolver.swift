@@ -96,8 +96,8 @@ public struct PlanResolver {
     // The same pieces for both: they are cut by where the declarations' facts are, which the
     // first lets go of.
     let pieces = piecesOfEqualWork()
-    declareObjectivesAndKeyResults(in: pieces, lastBlocks: lastBlockOfTable)
-    resolveLinks(in: pieces, lastBlocks: lastBlockOfTable)
+    declareObjectivesAndKeyResults(in: pieces)
+    resolveLinks(in: pieces)
     resolvePolicy()
     // The trees are read no more; most of what is left of them is objective declarations, unless
     // they went as their objectives were built.
@@ -367,9 +367,9 @@ public struct PlanResolver {
 
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
   /// the places ``declareObjectives(of:owner:file:)`` counted out for its objectives. Fact tables
-  /// are let go as their last objective block (in `lastBlocks`) is built and, in waves, the
+  /// are let go as their last objective block (``lastBlockOfTable``) is built and, in waves, the
   /// declarations of each wave once it is built.
-  private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>], lastBlocks: [[Int]]) {
+  private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>]) {
     let objectiveCount = objectiveOwners.count
     // Building reads the names and where they are written from the declarations.
     (objectiveNames, objectiveFingerprints, objectiveLocations) = ([], [], [])
@@ -383,7 +383,7 @@ public struct PlanResolver {
         checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
           // A few pieces at a time (as many as cores), letting go of each fact table once declared;
           // in one go when the tables are too small for that to matter.
-          var lastBlocks = lastBlocks
+          var lastBlocks = lastBlockOfTable
           let waveSize = keyResultCount >= keyResultsWorthWaves ? ParallelWork.coreCount : pieces.count
           for wave in stride(from: 0, to: pieces.count, by: waveSize) {
             let wavePieces = Array(pieces[wave..<min(wave + waveSize, pieces.count)])
@@ -488,10 +488,10 @@ public struct PlanResolver {
   /// Resolves every objective's links, in pieces of about equal size on all cores, and joins the
   /// pieces in declaration order: links and diagnostics come out as from one walk. The pieces
   /// run a few at a time (as many as cores), so their results never hold more than a small part
-  /// of the plan. The `supports` facts are let go as their last objective block (in `lastBlocks`)
+  /// of the plan. The `supports` facts are let go as their last objective block (``lastBlockOfTable``)
   /// is done.
-  private mutating func resolveLinks(in pieces: [Range<Int>], lastBlocks: [[Int]]) {
-    var lastBlocks = lastBlocks
+  private mutating func resolveLinks(in pieces: [Range<Int>]) {
+    var lastBlocks = lastBlockOfTable
     for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
       let wavePieces = pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)]
       let outputs = resolveLinks(in: wavePieces)
