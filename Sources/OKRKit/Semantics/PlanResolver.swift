@@ -455,6 +455,15 @@ public struct PlanResolver {
     nonisolated(unsafe) let (objectiveSlots, keyResultSlots, checkinSlots) = (objectives, keyResults, checkins)
     let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     return ParallelWork.map(pieces) { piece in
+      // The piece's places are written in full, in order: their pages are mapped together first.
+      let ids = objectiveIDs(in: piece)
+      if !ids.isEmpty {
+        let keyResults = Int(firstKeyResults[ids.lowerBound])..<Int(firstKeyResults[ids.upperBound])
+        let checkins = Int(firstCheckins[ids.lowerBound])..<Int(firstCheckins[ids.upperBound])
+        FreshPages.map(UnsafeMutableBufferPointer(rebasing: objectiveSlots[ids]))
+        FreshPages.map(UnsafeMutableBufferPointer(rebasing: keyResultSlots[keyResults]))
+        FreshPages.map(UnsafeMutableBufferPointer(rebasing: checkinSlots[checkins]))
+      }
       var statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
       forEachDeclaredObjective(in: piece) { decl, id, file, source in
@@ -593,6 +602,17 @@ public struct PlanResolver {
       pieces.append(start..<segment.upperBound)
     }
     return pieces
+  }
+
+  /// The ids of the objectives declared in `blocks` of ``objectiveBlocks`` (ids are given in
+  /// declaration order, so they are consecutive).
+  private func objectiveIDs(in blocks: Range<Int>) -> Range<Int> {
+    guard !blocks.isEmpty else { return 0..<0 }
+    let declared = objectiveBlocks[blocks.lowerBound].firstDeclared..<firstDeclared(after: blocks.upperBound - 1)
+    guard let first = declared.first(where: { declaredObjectives[$0] >= 0 }),
+      let last = declared.last(where: { declaredObjectives[$0] >= 0 })
+    else { return 0..<0 }
+    return Int(declaredObjectives[first])..<Int(declaredObjectives[last]) + 1
   }
 
   /// The id of the objective declaration at `position` of ``declaredObjectives``; nil when it
