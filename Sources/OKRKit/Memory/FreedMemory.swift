@@ -33,6 +33,12 @@ struct FreedMemory {
   mutating func handBack(worth: Int = worthHandingBack) {
     guard pending >= worth, pending > 0 else { return }
     pending = 0
+    Self.handBackAll()
+  }
+
+  /// Hands the free pages of every heap back to the system now, however much was freed: after
+  /// work on all cores, whose scratch was freed into the heaps of the threads that did it.
+  static func handBackAll() {
     #if canImport(Glibc)
       _ = malloc_trim(0)
     #endif
