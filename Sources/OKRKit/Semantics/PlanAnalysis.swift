@@ -28,17 +28,10 @@ public struct PlanAnalysis: Sendable {
     var diagnostics = loadDiagnostics
     diagnostics.append(contentsOf: resolution)
     diagnostics.append(contentsOf: PlanChecker.check(plan))
-    // The rules ran on all cores and freed their scratch into the worker threads' heaps, which
-    // keep it; an evaluation, which comes next for queries, would add its arrays to that (at a
-    // million objectives the peak after it was 990-1,030 MiB, and 971 MiB with this).
-    if plan.objectives.count >= PlanAnalysis.largePlan { FreedMemory.handBackAll() }
     self.plan = plan
     self.failures = failures
     self.diagnostics = PlanAnalysis.applyPolicy(plan.policy, to: diagnostics).sortedByLocation()
   }
-
-  /// Plans with at least this many objectives hand back the memory the rules freed.
-  static let largePlan = 100_000
 
   /// Sets each diagnostic's severity from the policy and drops rules turned off.
   static func applyPolicy(_ policy: Policy, to diagnostics: [Diagnostic]) -> [Diagnostic] {
