@@ -32,7 +32,7 @@ public struct PlanEvaluator: Sendable {
   public init(_ plan: Plan) {
     // The checker's rules ran on all cores and freed their scratch into the worker threads'
     // heaps, which keep it; the evaluation's arrays would come on top of it (at a million
-    // objectives the peak after the roll-up was 990-1,030 MiB, and 966-971 MiB with this).
+    // objectives the peak after the roll-up was 989-1,028 MiB, and 966-971 MiB with this).
     if plan.objectives.count >= Self.largePlan { FreedMemory.handBackAll() }
     self.plan = plan
     self.order = EvaluationOrder(plan)

@@ -10,26 +10,28 @@ import Testing
 /// then be there, and what was already written must stay as it was.
 @Suite struct FreshPagesTests {
   #if os(Linux)
-    /// How many of the `count` pages (of 4 KiB, as on this machine) at `start` are in memory (`mincore`).
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// How many of the `count` pages at `start` are in memory (`mincore`).
     static func residentPages(_ start: UnsafeMutableRawPointer, count: Int) -> Int {
       var flags = [UInt8](repeating: 0, count: count)
-      guard mincore(start, count * 4096, &flags) == 0 else { return -1 }
+      guard mincore(start, count * pageSize, &flags) == 0 else { return -1 }
       return flags.filter { $0 & 1 != 0 }.count
     }
 
     @Test func aLargeBlockIsMappedBeforeItIsWritten() throws {
-      let pageCount = 1024
-      let mapped = mmap(nil, pageCount * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+      let (pageCount, size) = (1024, 1024 * Self.pageSize)
+      let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
       let start = try #require(mapped == MAP_FAILED ? nil : mapped)
-      defer { munmap(start, pageCount * 4096) }
+      defer { munmap(start, size) }
       #expect(Self.residentPages(start, count: pageCount) == 0)
-      // From the middle of the first page: the pages wholly inside are mapped, not the first one.
-      let elements = start.advanced(by: 104).bindMemory(to: Int64.self, capacity: (pageCount * 4096 - 104) / 8)
-      FreshPages.map(UnsafeMutableBufferPointer(start: elements, count: (pageCount * 4096 - 104) / 8))
+      // From byte 104 of the first page to the end: the pages wholly inside are mapped, not the first.
+      let elements = start.advanced(by: 104).bindMemory(to: Int64.self, capacity: (size - 104) / 8)
+      FreshPages.map(UnsafeMutableBufferPointer(start: elements, count: (size - 104) / 8))
       // Linux before 5.14 cannot: then nothing is mapped, and that is all right too.
-      let probe = mmap(nil, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-      defer { munmap(probe, 4096) }
-      let canMap = probe != MAP_FAILED && madvise(probe, 4096, 23) == 0
+      let probe = mmap(nil, Self.pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+      defer { munmap(probe, Self.pageSize) }
+      let canMap = probe != MAP_FAILED && madvise(probe, Self.pageSize, 23) == 0
       #expect(Self.residentPages(start, count: pageCount) == (canMap ? pageCount - 1 : 0))
     }
   #endif
