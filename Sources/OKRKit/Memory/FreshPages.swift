@@ -29,7 +29,7 @@ enum FreshPages {
 
   #if os(Linux)
     /// `MADV_POPULATE_WRITE` (Linux 5.14), which older C headers do not name.
-    private static let populateWrite: Int32 = 23
+    static let populateWrite: Int32 = 23
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
   #endif
 }

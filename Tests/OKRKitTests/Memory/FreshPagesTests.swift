@@ -31,7 +31,7 @@ import Testing
       // Linux before 5.14 cannot: then nothing is mapped, and that is all right too.
       let probe = mmap(nil, Self.pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
       defer { munmap(probe, Self.pageSize) }
-      let canMap = probe != MAP_FAILED && madvise(probe, Self.pageSize, 23) == 0
+      let canMap = probe != MAP_FAILED && madvise(probe, Self.pageSize, FreshPages.populateWrite) == 0
       #expect(Self.residentPages(start, count: pageCount) == (canMap ? pageCount - 1 : 0))
     }
   #endif
