@@ -23,6 +23,17 @@ struct BodyFactTable: Sendable {
   /// blocks: freed memory the allocator keeps until it is handed back.
   var isSharedByFiles = false
 
+  /// Makes room for the key results, check-ins and statements `count` bytes of plan may hold, so
+  /// that the arrays are not copied as they grow: each takes a line of at least about this many
+  /// bytes, and room that is never written costs address space, not memory.
+  mutating func reserve(forBytes count: Int) {
+    keyResults.reserveCapacity(count / 40)
+    checkins.reserveCapacity(count / 80)
+    extras.reserveCapacity(count / 80)
+    statements.reserveCapacity(count / 40)
+    supports.reserveCapacity(count / 80)
+  }
+
   /// Adds what an objective's statement says (key results, `supports` clauses and, from the
   /// parser, `cycle` statements add theirs as they are parsed).
   mutating func add(_ statement: ObjectiveStatement) {

@@ -90,16 +90,26 @@ public enum PlanParser {
     var parser = Parser(
       bytes: UnsafeBufferPointer(rebasing: buffer[0..<range.upperBound]), file: file,
       start: range.lowerBound)
+    // A large piece's table is sized for its bytes; a small file's grows as usual, unless it is
+    // parsed with others (``parse(together:)`` sizes their shared table once).
+    if range.count >= ChunkSplitter.minimumChunk { table.reserve(forBytes: range.count) }
+    return parse(with: &parser, factTable: factTable, keepingStatements: keepingStatements, adding: &table)
+  }
+
+  /// Parses the range `parser` was made or restarted for, adding the facts to `table` (into table
+  /// number `factTable` of the file) and leaving the tree without tables.
+  private static func parse(
+    with parser: inout Parser, factTable: Int32, keepingStatements: Bool, adding table: inout BodyFactTable
+  ) -> (syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     parser.factTableNumber = factTable
     parser.keepsStatements = keepingStatements
     // Moved in and out, not copied: the parser appends to the only reference.
     swap(&parser.factTable, &table)
-    parser.reserveFactTable(forBytes: range.count)
     let items = parser.parseFile()
     swap(&parser.factTable, &table)
     var diagnostics = parser.lexer.diagnostics
     diagnostics.append(contentsOf: parser.diagnostics)
-    let syntax = SyntaxFile(file: file, items: items, comments: parser.lexer.comments, counts: parser.counts)
+    let syntax = SyntaxFile(file: parser.file, items: items, comments: parser.lexer.comments, counts: parser.counts)
     return (syntax, diagnostics.sortedByLocation())
   }
 
@@ -109,11 +119,16 @@ public enum PlanParser {
   /// thousands of small files then has a few large tables instead of five small arrays per file,
   /// which, let go of while the files' bytes stay, would leave the heap full of holes that handing
   /// memory back to the system has to visit one by one.
+  ///
+  /// The small files are read by one parser, restarted for each, which keeps the names it made;
+  /// the shared table is sized once for all of them.
   static func parse(together files: [SourceFile]) -> [(syntax: SyntaxFile, diagnostics: [Diagnostic])] {
     var shared = BodyFactTable()
+    shared.reserve(forBytes: files.lazy.map(\.bytes.count).filter { $0 < ChunkSplitter.minimumChunk }.reduce(0, +))
     var parsed: [(syntax: SyntaxFile, diagnostics: [Diagnostic])] = []
     parsed.reserveCapacity(files.count)
     var sharing: [Int] = []
+    var parser: Parser?
     for file in files {
       guard file.bytes.count < ChunkSplitter.minimumChunk else {
         parsed.append(parse(file))
@@ -122,8 +137,12 @@ public enum PlanParser {
       sharing.append(parsed.count)
       parsed.append(
         file.bytes.withUnsafeBufferPointer { buffer in
-          parseRange(
-            0..<buffer.count, of: buffer, file: file.id, factTable: 0, keepingStatements: false, adding: &shared)
+          if parser == nil {
+            parser = Parser(bytes: buffer, file: file.id)
+          } else {
+            parser!.restart(bytes: buffer, file: file.id)
+          }
+          return parse(with: &parser!, factTable: 0, keepingStatements: false, adding: &shared)
         })
     }
     shared.isSharedByFiles = sharing.count > 1
@@ -188,7 +207,7 @@ struct Parser {
   /// and copies (members: moves) its own out at its end: one exactly sized array per block
   /// instead of an array regrown (and left with spare room) statement by statement. Clauses are
   /// kept only with the statements, and cleared when the next key result starts.
-  private let memberScratch = MovingScratch<EntityMember>()
+  private var memberScratch = MovingScratch<EntityMember>()
   private var statementScratch: [ObjectiveStatement] = []
   private var clauseScratch: [KeyResultClause] = []
   /// The key result ids of the objective being parsed, to count those not repeated.
@@ -198,7 +217,7 @@ struct Parser {
   private var current: Token
   private var peeked: Token?
   private let bytes: UnsafeBufferPointer<UInt8>
-  private let file: FileID
+  let file: FileID
   /// The end of the last token consumed.
   private var previousEnd: UInt32 = 0
   /// The kind of the last token consumed.
@@ -224,6 +243,22 @@ struct Parser {
     lexer.reportLimit = Parser.maximumSyntaxErrors
     self.current = lexer.next()
     self.lexer = lexer
+  }
+
+  /// Points the parser at another file, as a new parser would start, keeping only what does not
+  /// depend on the file: the names it made (a folder's files name the same people and key results
+  /// over and again), its scratch room and its fact table.
+  mutating func restart(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
+    var fresh = Parser(bytes: bytes, file: file, start: start)
+    swap(&fresh.names, &names)
+    swap(&fresh.memberScratch, &memberScratch)
+    swap(&fresh.statementScratch, &statementScratch)
+    swap(&fresh.clauseScratch, &clauseScratch)
+    swap(&fresh.keyResultIDs, &keyResultIDs)
+    swap(&fresh.factTable, &factTable)
+    fresh.factTableNumber = factTableNumber
+    fresh.keepsStatements = keepsStatements
+    self = fresh
   }
 
   // MARK: - Token helpers
@@ -927,20 +962,6 @@ struct Parser {
     case .note(let literal, let span): .note(literal, span: span)
     case .source(let literal, let span): .source(literal, span: span)
     }
-  }
-
-  /// Makes room in the fact table for the key results, check-ins and statements `count` bytes of
-  /// plan may hold, so it is not copied as it grows: each takes a line of at least about this
-  /// many bytes, and room that is never written costs address space, not memory (for large
-  /// pieces only: the tables of small files grow as usual, and a small allocation's spare room
-  /// is memory).
-  mutating func reserveFactTable(forBytes count: Int) {
-    guard count >= ChunkSplitter.minimumChunk else { return }
-    factTable.keyResults.reserveCapacity(count / 40)
-    factTable.checkins.reserveCapacity(count / 80)
-    factTable.extras.reserveCapacity(count / 80)
-    factTable.statements.reserveCapacity(count / 40)
-    factTable.supports.reserveCapacity(count / 80)
   }
 
   /// Reads the clauses of `keyResult` again, from the end of its title (where the parser
