@@ -47,13 +47,15 @@ struct ExportCommand: ParsableCommand {
       throw ExitCode.badInput
     }
     try PlanInput.analyze(paths, fileSystem: fileSystem, activity: "exporting anyway") { analysis in
-      let text = PlanExport(analysis: analysis, asOf: day).text(format)
+      let export = PlanExport(analysis: analysis, asOf: day)
       guard let output else {
-        Output.write(text)
+        export.write(format) { Output.write(bytes: $0) }
         return
       }
+      var bytes: [UInt8] = []
+      export.write(format) { bytes.append(contentsOf: $0) }
       do throws(FileWriteError) {
-        try AtomicFileWriter().write(output, with: Array(text.utf8))
+        try AtomicFileWriter().write(output, with: bytes)
       } catch {
         Output.error("okr: cannot write \(TerminalText.escaped(output)): \(error.message)")
         throw ExitCode.badInput

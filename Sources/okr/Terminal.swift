@@ -32,16 +32,19 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 enum Output {
   static func write(_ text: String) {
     var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
+    text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Writes `bytes` to standard output, all of them unless writing fails.
+  static func write(bytes buffer: UnsafeRawBufferPointer) {
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return
       }
+      offset += written
     }
   }
 

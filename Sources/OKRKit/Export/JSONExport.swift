@@ -7,17 +7,30 @@ extension PlanExport {
   ///
   /// Keys come in a fixed order and arrays in declaration order; docs/export.md describes every
   /// key. Absent values are `null`, never left out, so every object of a kind has the same keys.
-  public func json() -> JSONValue {
-    .object([
-      ("version", .int(PlanExport.jsonVersion)),
-      ("asOf", .string(asOf.description)),
-      ("entities", .array(plan.entities.map(json))),
-      ("cycles", .array(cyclesJSON())),
-      ("objectives", .array(objectiveIDs.map(json))),
-      ("links", .array(plan.links.indices.map { linkJSON(LinkID($0), withChild: true) })),
-      ("policy", policyJSON()),
-      ("diagnostics", .object([("errors", .int(errors)), ("warnings", .int(warnings)), ("notes", .int(notes))])),
-    ])
+  public func json() -> JSONValue { .object(jsonMembers().map { ($0, $1.value) }) }
+
+  /// Writes ``json()`` as indented text, ending with a line break, to `sink` a piece at a time:
+  /// the entities, objectives and links are made and written one at a time, so a large plan's
+  /// export never holds all of them, as values or as text.
+  func writeJSON(to sink: (UnsafeRawBufferPointer) -> Void) {
+    JSONValue.write(members: jsonMembers(), pretty: true, trailer: "\n", to: sink)
+  }
+
+  /// The export's members, the long lists made one element at a time.
+  private func jsonMembers() -> [(String, JSONMember)] {
+    [
+      ("version", .value(.int(PlanExport.jsonVersion))),
+      ("asOf", .value(.string(asOf.description))),
+      ("entities", .list(count: plan.entities.count) { json(plan.entities[$0]) }),
+      ("cycles", .value(.array(cyclesJSON()))),
+      ("objectives", .list(count: plan.objectives.count) { json(ObjectiveID($0)) }),
+      ("links", .list(count: plan.links.count) { linkJSON(LinkID($0), withChild: true) }),
+      ("policy", .value(policyJSON())),
+      (
+        "diagnostics",
+        .value(.object([("errors", .int(errors)), ("warnings", .int(warnings)), ("notes", .int(notes))]))
+      ),
+    ]
   }
 
   private func json(_ entity: Entity) -> JSONValue {

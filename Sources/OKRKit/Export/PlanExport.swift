@@ -54,11 +54,22 @@ public struct PlanExport: Sendable {
   /// The export in `format`, ending with a line break.
   public func text(_ format: ExportFormat) -> String {
     switch format {
-    case .json: json().serialized() + "\n"
-    case .dot: dot()
-    case .mermaid: mermaid()
-    case .markdown: markdown()
+    case .json:
+      var bytes: [UInt8] = []
+      writeJSON { bytes.append(contentsOf: $0) }
+      return String(decoding: bytes, as: UTF8.self)
+    case .dot: return dot()
+    case .mermaid: return mermaid()
+    case .markdown: return markdown()
     }
+  }
+
+  /// Writes ``text(_:)`` as UTF-8 to `sink`, in pieces: JSON about a megabyte at a time, never
+  /// held whole (a million objectives make gigabytes of it), the other formats in one piece.
+  public func write(_ format: ExportFormat, to sink: (UnsafeRawBufferPointer) -> Void) {
+    guard format != .json else { return writeJSON(to: sink) }
+    var written = text(format)
+    written.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
   }
 
   // MARK: - Facts shared by the formats

@@ -38,45 +38,23 @@ public enum JSONValue: Sendable, Equatable {
 
   /// The value as JSON text: compact, or indented by two spaces.
   public func serialized(pretty: Bool = true) -> String {
-    var output = ""
-    write(to: &output, pretty: pretty, indent: 0)
-    return output
+    var writer = JSONWriter(pretty: pretty)
+    writer.write(self, indent: 0)
+    return String(decoding: writer.bytes, as: UTF8.self)
   }
 
-  private func write(to output: inout String, pretty: Bool, indent: Int) {
-    switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .number(let value): output += JSONValue.format(value)
-    case .string(let value): JSONValue.writeString(value, to: &output)
-    case .array(let items):
-      if items.isEmpty {
-        output += "[]"
-        return
-      }
-      output += "["
-      for (index, item) in items.enumerated() {
-        if index > 0 { output += "," }
-        if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-        item.write(to: &output, pretty: pretty, indent: indent + 1)
-      }
-      if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-      output += "]"
-    case .object(let members):
-      if members.isEmpty {
-        output += "{}"
-        return
-      }
-      output += "{"
-      for (index, (key, value)) in members.enumerated() {
-        if index > 0 { output += "," }
-        if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-        JSONValue.writeString(key, to: &output)
-        output += pretty ? ": " : ":"
-        value.write(to: &output, pretty: pretty, indent: indent + 1)
-      }
-      if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-      output += "}"
+  /// Writes the object of `members` as JSON text, as ``serialized(pretty:)`` writes it, to
+  /// `sink`, a piece of about a megabyte at a time, each list's elements made only as they are
+  /// written, then `trailer`.
+  static func write(
+    members: [(String, JSONMember)], pretty: Bool, trailer: StaticString = "",
+    to sink: (UnsafeRawBufferPointer) -> Void
+  ) {
+    withoutActuallyEscaping(sink) { sink in
+      var writer = JSONWriter(pretty: pretty, sink: sink)
+      writer.writeObject(members, indent: 0)
+      trailer.withUTF8Buffer { writer.bytes.append(contentsOf: $0) }
+      writer.flush()
     }
   }
 
@@ -88,28 +66,169 @@ public enum JSONValue: Sendable, Equatable {
     if text.hasSuffix(".0") { text.removeLast(2) }
     return text
   }
+}
 
-  /// Writes a string literal, escaping quotes, backslashes and every control character.
-  static func writeString(_ value: String, to output: inout String) {
-    output += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\t": output += "\\t"
-      case "\r": output += "\\r"
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-          || scalar.value == 0x2029
-        {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+/// A member of an object: a value, or a list of `count` values made one at a time by `element`
+/// (for documents too large to hold as values all at once).
+enum JSONMember {
+  case value(JSONValue)
+  case list(count: Int, element: (Int) -> JSONValue)
+
+  /// The member as one value.
+  var value: JSONValue {
+    switch self {
+    case .value(let value): value
+    case .list(let count, let element): .array((0..<count).map(element))
+    }
+  }
+}
+
+/// Writes JSON text as UTF-8 bytes: a plan's export runs to tens of megabytes, and appending to a
+/// `String` scalar by scalar cost most of the time it took.
+private struct JSONWriter {
+  fileprivate(set) var bytes: [UInt8] = []
+  let pretty: Bool
+  /// Where the text goes once a list's element takes it past ``flushSize``; nil to keep it all.
+  private let sink: ((UnsafeRawBufferPointer) -> Void)?
+  private static let flushSize = 1 << 20
+
+  init(pretty: Bool, sink: ((UnsafeRawBufferPointer) -> Void)? = nil) {
+    self.pretty = pretty
+    self.sink = sink
+  }
+
+  /// Hands the text written so far to the sink, if there is one.
+  mutating func flush() {
+    guard let sink else { return }
+    bytes.withUnsafeBytes(sink)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  mutating func write(_ value: JSONValue, indent: Int) {
+    switch value {
+    case .null: append("null")
+    case .bool(let value): append(value ? "true" : "false")
+    case .number(let value): bytes.append(contentsOf: JSONValue.format(value).utf8)
+    case .string(let value): writeString(value)
+    case .array(let items):
+      guard !items.isEmpty else { return append("[]") }
+      bytes.append(UInt8(ascii: "["))
+      for (index, item) in items.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        newline(indent: indent + 1)
+        write(item, indent: indent + 1)
+      }
+      newline(indent: indent)
+      bytes.append(UInt8(ascii: "]"))
+    case .object(let members):
+      guard !members.isEmpty else { return append("{}") }
+      bytes.append(UInt8(ascii: "{"))
+      for (index, (key, value)) in members.enumerated() {
+        if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        newline(indent: indent + 1)
+        writeString(key)
+        append(pretty ? ": " : ":")
+        write(value, indent: indent + 1)
+      }
+      newline(indent: indent)
+      bytes.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// An object of `members`, written as ``write(_:indent:)`` writes the same ``JSONValue/object(_:)``.
+  mutating func writeObject(_ members: [(String, JSONMember)], indent: Int) {
+    guard !members.isEmpty else { return append("{}") }
+    bytes.append(UInt8(ascii: "{"))
+    for (index, (key, member)) in members.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      newline(indent: indent + 1)
+      writeString(key)
+      append(pretty ? ": " : ":")
+      switch member {
+      case .value(let value): write(value, indent: indent + 1)
+      case .list(let count, let element): writeList(count: count, element: element, indent: indent + 1)
       }
     }
-    output += "\""
+    newline(indent: indent)
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// An array of `count` values made one at a time, written as ``write(_:indent:)`` writes the
+  /// same ``JSONValue/array(_:)``.
+  private mutating func writeList(count: Int, element: (Int) -> JSONValue, indent: Int) {
+    guard count > 0 else { return append("[]") }
+    bytes.append(UInt8(ascii: "["))
+    for index in 0..<count {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      newline(indent: indent + 1)
+      write(element(index), indent: indent + 1)
+      if bytes.count >= Self.flushSize { flush() }
+    }
+    newline(indent: indent)
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  private mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// When pretty: a line break and two spaces per level.
+  private mutating func newline(indent: Int) {
+    guard pretty else { return }
+    bytes.append(UInt8(ascii: "\n"))
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+  }
+
+  /// Writes a string literal, escaping quotes, backslashes and every control character (C0, DEL
+  /// and C1), and the line and paragraph separators (U+2028, U+2029), which some JavaScript
+  /// readers take for line ends. The rest is copied as it is, a run at a time.
+  private mutating func writeString(_ value: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var value = value
+    value.withUTF8 { text in
+      var runStart = 0
+      var index = 0
+      while index < text.count {
+        let byte = text[index]
+        // The escaped character's scalar and how many bytes it takes; nil to copy the byte.
+        let escaped: (scalar: UInt32, length: Int)?
+        switch byte {
+        case 0x20..<0x7F where byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\"): escaped = nil
+        case 0..<0x80: escaped = (UInt32(byte), 1)
+        // U+0080–U+009F are C2 80–C2 9F; U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        case 0xC2 where index + 1 < text.count && text[index + 1] <= 0x9F: escaped = (UInt32(text[index + 1]), 2)
+        case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] & 0xFE) == 0xA8:
+          escaped = (0x2028 + UInt32(text[index + 2] & 1), 3)
+        default: escaped = nil
+        }
+        guard let (scalar, length) = escaped else {
+          index += 1
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+        writeEscape(scalar)
+        index += length
+        runStart = index
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// `\"`, `\\`, `\n`, `\t`, `\r`, or `\u` and four lowercase hexadecimal digits.
+  private mutating func writeEscape(_ scalar: UInt32) {
+    switch scalar {
+    case 0x22: append("\\\"")
+    case 0x5C: append("\\\\")
+    case 0x0A: append("\\n")
+    case 0x09: append("\\t")
+    case 0x0D: append("\\r")
+    default:
+      append("\\u")
+      let digits: StaticString = "0123456789abcdef"
+      digits.withUTF8Buffer { digits in
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int(scalar >> UInt32(shift) & 0xF)]) }
+      }
+    }
   }
 }

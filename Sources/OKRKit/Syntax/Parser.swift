@@ -124,7 +124,7 @@ public enum PlanParser {
   /// the shared table is sized once for all of them.
   static func parse(together files: [SourceFile]) -> [(syntax: SyntaxFile, diagnostics: [Diagnostic])] {
     var shared = BodyFactTable()
-    shared.reserve(forBytes: files.lazy.map(\.bytes.count).filter { $0 < ChunkSplitter.minimumChunk }.reduce(0, +))
+    shared.reserve(forBytes: files.reduce(0) { $1.bytes.count < ChunkSplitter.minimumChunk ? $0 + $1.bytes.count : $0 })
     var parsed: [(syntax: SyntaxFile, diagnostics: [Diagnostic])] = []
     parsed.reserveCapacity(files.count)
     var sharing: [Int] = []
