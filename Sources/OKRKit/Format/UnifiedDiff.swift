@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Line-based unified diffs (the `diff -u` format), as `okr fmt --check` prints them.
 ///
 /// Lines are matched with Myers' algorithm in linear space (the middle-snake
@@ -19,7 +25,7 @@ public enum UnifiedDiff {
     let oldLines = lines(of: old)
     let newLines = lines(of: new)
     // Lines are compared by their bytes, as numbers.
-    var numbers: [[UInt8]: Int] = [:]
+    var numbers: [LineKey: Int] = [:]
     let oldIDs = oldLines.map { number(of: $0, in: &numbers) }
     let newIDs = newLines.map { number(of: $0, in: &numbers) }
     let edits = script(oldIDs, newIDs)
@@ -50,24 +56,54 @@ public enum UnifiedDiff {
 
   /// The lines of `text`, each with its `\n` (the last may lack one).
   static func lines(of text: String) -> [Substring] {
-    var lines: [Substring] = []
-    var start = text.utf8.startIndex
-    for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\n") {
-      let next = text.utf8.index(after: index)
-      lines.append(text[start..<next])
-      start = next
+    // Where each line ends, found in the bytes; then the lines cut at those offsets.
+    var ends: [Int] = []
+    var copy = text
+    copy.withUTF8 { bytes in
+      for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") { ends.append(offset + 1) }
+      if ends.last ?? 0 < bytes.count { ends.append(bytes.count) }
     }
-    if start < text.endIndex { lines.append(text[start...]) }
-    return lines
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    return ends.map { end in
+      let next = utf8.index(utf8.startIndex, offsetBy: end)
+      defer { start = next }
+      return text[start..<next]
+    }
   }
 
   /// The number standing for `line`: equal lines get equal numbers.
-  private static func number(of line: Substring, in numbers: inout [[UInt8]: Int]) -> Int {
-    let bytes = Array(line.utf8)
-    if let number = numbers[bytes] { return number }
+  private static func number(of line: Substring, in numbers: inout [LineKey: Int]) -> Int {
+    let key = LineKey(line: line)
+    if let number = numbers[key] { return number }
     let number = numbers.count
-    numbers[bytes] = number
+    numbers[key] = number
     return number
+  }
+
+  /// A line as a key: equal to another when their bytes are, hashed by its bytes at once (with
+  /// no copy of them, and not a byte at a time).
+  private struct LineKey: Hashable {
+    let line: Substring
+
+    static func == (a: LineKey, b: LineKey) -> Bool {
+      guard a.line.utf8.count == b.line.utf8.count else { return false }
+      return a.withBytes { first in
+        b.withBytes { second in
+          guard let first = first.baseAddress, let second = second.baseAddress else { return true }
+          return memcmp(first, second, a.line.utf8.count) == 0
+        }
+      }
+    }
+
+    func hash(into hasher: inout Hasher) { withBytes { hasher.combine(bytes: $0) } }
+
+    private func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+      if let result = line.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+        return result
+      }
+      return Array(line.utf8).withUnsafeBytes(body)
+    }
   }
 
   /// A line of a hunk, ending in a line break; a last line without one gets the marker `diff` uses.
