@@ -111,61 +111,54 @@ private struct JSONWriter {
     case .number(let value): bytes.append(contentsOf: JSONValue.format(value).utf8)
     case .string(let value): writeString(value)
     case .array(let items):
-      guard !items.isEmpty else { return append("[]") }
-      bytes.append(UInt8(ascii: "["))
-      for (index, item) in items.enumerated() {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        newline(indent: indent + 1)
-        write(item, indent: indent + 1)
-      }
-      newline(indent: indent)
-      bytes.append(UInt8(ascii: "]"))
+      writeItems(items.count, indent: indent, in: Self.arrayBrackets) { $0.write(items[$1], indent: indent + 1) }
     case .object(let members):
-      guard !members.isEmpty else { return append("{}") }
-      bytes.append(UInt8(ascii: "{"))
-      for (index, (key, value)) in members.enumerated() {
-        if index > 0 { bytes.append(UInt8(ascii: ",")) }
-        newline(indent: indent + 1)
-        writeString(key)
-        append(pretty ? ": " : ":")
-        write(value, indent: indent + 1)
+      writeItems(members.count, indent: indent, in: Self.objectBrackets) { writer, index in
+        writer.writeKey(members[index].0)
+        writer.write(members[index].1, indent: indent + 1)
       }
-      newline(indent: indent)
-      bytes.append(UInt8(ascii: "}"))
     }
   }
 
-  /// An object of `members`, written as ``write(_:indent:)`` writes the same ``JSONValue/object(_:)``.
+  /// An object of `members`, written as ``write(_:indent:)`` writes the same ``JSONValue/object(_:)``;
+  /// the text goes to the sink, if there is one, as a list's elements take it past ``flushSize``.
   mutating func writeObject(_ members: [(String, JSONMember)], indent: Int) {
-    guard !members.isEmpty else { return append("{}") }
-    bytes.append(UInt8(ascii: "{"))
-    for (index, (key, member)) in members.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      newline(indent: indent + 1)
-      writeString(key)
-      append(pretty ? ": " : ":")
-      switch member {
-      case .value(let value): write(value, indent: indent + 1)
-      case .list(let count, let element): writeList(count: count, element: element, indent: indent + 1)
+    writeItems(members.count, indent: indent, in: Self.objectBrackets) { writer, index in
+      writer.writeKey(members[index].0)
+      switch members[index].1 {
+      case .value(let value): writer.write(value, indent: indent + 1)
+      case .list(let count, let element):
+        writer.writeItems(count, indent: indent + 1, in: Self.arrayBrackets) { writer, index in
+          writer.write(element(index), indent: indent + 2)
+          if writer.bytes.count >= Self.flushSize { writer.flush() }
+        }
       }
     }
-    newline(indent: indent)
-    bytes.append(UInt8(ascii: "}"))
   }
 
-  /// An array of `count` values made one at a time, written as ``write(_:indent:)`` writes the
-  /// same ``JSONValue/array(_:)``.
-  private mutating func writeList(count: Int, element: (Int) -> JSONValue, indent: Int) {
-    guard count > 0 else { return append("[]") }
-    bytes.append(UInt8(ascii: "["))
+  private static let arrayBrackets = (open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
+  private static let objectBrackets = (open: UInt8(ascii: "{"), close: UInt8(ascii: "}"))
+
+  /// The opening bracket, then `count` items separated by commas (each on a line of its own when
+  /// pretty, written by `item`), then the closing bracket.
+  private mutating func writeItems(
+    _ count: Int, indent: Int, in brackets: (open: UInt8, close: UInt8), item: (inout JSONWriter, Int) -> Void
+  ) {
+    bytes.append(brackets.open)
+    guard count > 0 else { return bytes.append(brackets.close) }
     for index in 0..<count {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
       newline(indent: indent + 1)
-      write(element(index), indent: indent + 1)
-      if bytes.count >= Self.flushSize { flush() }
+      item(&self, index)
     }
     newline(indent: indent)
-    bytes.append(UInt8(ascii: "]"))
+    bytes.append(brackets.close)
+  }
+
+  /// A member's key and what follows it.
+  private mutating func writeKey(_ key: String) {
+    writeString(key)
+    append(pretty ? ": " : ":")
   }
 
   private mutating func append(_ text: StaticString) {
