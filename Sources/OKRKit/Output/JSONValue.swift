@@ -69,7 +69,8 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 /// A member of an object: a value, or a list of `count` values made one at a time by `element`
-/// (for documents too large to hold as values all at once).
+/// (for documents too large to hold as values all at once). Written to a sink, a long list's
+/// values are made on all cores: `element` must allow being called from several threads at once.
 enum JSONMember {
   case value(JSONValue)
   case list(count: Int, element: (Int) -> JSONValue)
@@ -127,13 +128,43 @@ private struct JSONWriter {
       writer.writeKey(members[index].0)
       switch members[index].1 {
       case .value(let value): writer.write(value, indent: indent + 1)
-      case .list(let count, let element):
-        writer.writeItems(count, indent: indent + 1, in: Self.arrayBrackets) { writer, index in
-          writer.write(element(index), indent: indent + 2)
-          if writer.bytes.count >= Self.flushSize { writer.flush() }
-        }
+      case .list(let count, let element): writer.writeList(count, element: element, indent: indent + 1)
       }
     }
+  }
+
+  /// A list of `count` values made by `element`, written as the same array would be. Streamed, a
+  /// long one is made and written in pieces on all cores (so `element` must allow being called
+  /// from several threads at once), a few pieces at a time, and passed on in order.
+  private mutating func writeList(_ count: Int, element: (Int) -> JSONValue, indent: Int) {
+    let pieceSize = 256
+    guard sink != nil, count >= 2 * pieceSize, ParallelWork.coreCount > 1 else {
+      return writeItems(count, indent: indent, in: Self.arrayBrackets) { writer, index in
+        writer.write(element(index), indent: indent + 1)
+        if writer.bytes.count >= Self.flushSize { writer.flush() }
+      }
+    }
+    let pretty = pretty
+    let pieces = stride(from: 0, to: count, by: pieceSize).map { $0..<min($0 + pieceSize, count) }
+    let wave = ParallelWork.coreCount * 4
+    bytes.append(Self.arrayBrackets.open)
+    for first in stride(from: 0, to: pieces.count, by: wave) {
+      let texts = ParallelWork.map(Array(pieces[first..<min(first + wave, pieces.count)])) { piece in
+        var writer = JSONWriter(pretty: pretty)
+        for index in piece {
+          if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+          writer.newline(indent: indent + 1)
+          writer.write(element(index), indent: indent + 1)
+        }
+        return writer.bytes
+      }
+      for text in texts {
+        bytes.append(contentsOf: text)
+        if bytes.count >= Self.flushSize { flush() }
+      }
+    }
+    newline(indent: indent)
+    bytes.append(Self.arrayBrackets.close)
   }
 
   private static let arrayBrackets = (open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
