@@ -41,67 +41,83 @@ struct FmtCommand: ParsableCommand {
   func run() throws {
     let fileSystem = DiskFileSystem()
     var status = FmtStatus()
+    var batch = FmtBatch()
     for path in paths {
-      for target in targets(of: path, in: fileSystem, status: &status) {
-        format(target.file, root: target.root, fileSystem: fileSystem, status: &status)
+      for target in targets(of: path, in: fileSystem, batch: &batch) {
+        do {
+          batch.add(try fileSystem.readFile(target.file), path: target.file, root: target.root)
+        } catch {
+          batch.fail("okr: cannot read \(TerminalText.escaped(target.file)): \(error.message)")
+        }
+        if batch.isFull { finish(&batch, status: &status) }
       }
     }
+    finish(&batch, status: &status)
     if status.failed { throw ExitCode.badInput }
     if status.foundProblems { throw ExitCode.problems }
   }
 
-  /// The files a path names, each with the folder it may be written in.
+  /// The files a path names, each with the folder it may be written in; a path that names none
+  /// adds its failure to `batch`.
   private func targets(
-    of path: String, in fileSystem: DiskFileSystem, status: inout FmtStatus
+    of path: String, in fileSystem: DiskFileSystem, batch: inout FmtBatch
   ) -> [(file: String, root: String)] {
     switch fileSystem.kind(of: path) {
     case .folder:
       let files = PlanLoader(fileSystem: fileSystem).planFiles(under: path)
       guard let root = fileSystem.canonicalPath(path), !files.isEmpty else {
-        status.fail("okr: \(TerminalText.escaped(path)): the folder holds no .okr files")
+        batch.fail("okr: \(TerminalText.escaped(path)): the folder holds no .okr files")
         return []
       }
       return files.map { ($0, root) }
     case .file:
       guard let root = fileSystem.canonicalPath(PlanPath.folder(of: path)) else {
-        status.fail("okr: cannot read \(TerminalText.escaped(path)): its folder cannot be resolved")
+        batch.fail("okr: cannot read \(TerminalText.escaped(path)): its folder cannot be resolved")
         return []
       }
       return [(path, root)]
     case .special:
-      status.fail(
+      batch.fail(
         "okr: cannot read \(TerminalText.escaped(path)): not a regular file (a FIFO, device or socket is never read)")
       return []
     case nil:
-      status.fail("okr: cannot read \(TerminalText.escaped(path)): no such file or folder")
+      batch.fail("okr: cannot read \(TerminalText.escaped(path)): no such file or folder")
       return []
     }
   }
 
-  private func format(_ path: String, root: String, fileSystem: DiskFileSystem, status: inout FmtStatus) {
-    let bytes: [UInt8]
-    do {
-      bytes = try fileSystem.readFile(path)
-    } catch {
-      status.fail("okr: cannot read \(TerminalText.escaped(path)): \(error.message)")
-      return
+  /// Formats the batch's files on all cores, then reports, prints or writes each one and
+  /// prints the batch's failures, all in the order they were added; empties the batch.
+  private func finish(_ batch: inout FmtBatch, status: inout FmtStatus) {
+    let outcomes = PlanFormatter.formatBytes(batch.files)
+    for entry in batch.entries {
+      switch entry {
+      case .failure(let message):
+        status.fail(message)
+      case .file(let index, let root):
+        handle(outcomes[index], of: batch.files[index], root: root, status: &status)
+      }
     }
-    var sources = SourceMap()
-    let id = sources.add(path: path, bytes: bytes)
-    let file = sources[id]
-    switch PlanFormatter.format(file) {
+    batch = FmtBatch()
+  }
+
+  private func handle(_ outcome: PlanFormatter.ByteOutcome, of file: SourceFile, root: String, status: inout FmtStatus)
+  {
+    let path = file.path
+    switch outcome {
     case .invalid(let diagnostics):
       status.foundProblems = true
+      var sources = SourceMap()
+      sources.add(path: path, bytes: file.bytes)
       report(diagnostics, in: sources, path: path)
-    case .formatted(let text):
-      let formatted = Array(text.utf8)
-      let changed = formatted != bytes
+    case .formatted(let formatted):
+      let changed = !Self.equal(formatted, file.bytes)
       if check {
         guard changed else { return }
         status.foundProblems = true
-        let original = String(decoding: bytes, as: UTF8.self)
         let diff = UnifiedDiff.diff(
-          old: original, new: text, oldLabel: "\(path)\t(original)", newLabel: "\(path)\t(formatted)")
+          old: String(decoding: file.bytes, as: UTF8.self), new: String(decoding: formatted, as: UTF8.self),
+          oldLabel: "\(path)\t(original)", newLabel: "\(path)\t(formatted)")
         Output.write(Self.terminalSafe(diff))
       } else if write {
         guard changed else { return }
@@ -111,8 +127,22 @@ struct FmtCommand: ParsableCommand {
         } catch {
           status.fail("okr: cannot write \(TerminalText.escaped(path)): \(error.message); the file is unchanged")
         }
+      } else if isatty(STDOUT_FILENO) == 1 {
+        Output.write(Self.terminalSafe(String(decoding: formatted, as: UTF8.self)))
       } else {
-        Output.write(Self.terminalSafe(text))
+        formatted.withUnsafeBytes { Output.write(bytes: $0) }
+      }
+    }
+  }
+
+  /// Whether two files' bytes are the same.
+  private static func equal(_ first: [UInt8], _ second: [UInt8]) -> Bool {
+    guard first.count == second.count else { return false }
+    let count = first.count
+    return first.withUnsafeBytes { first in
+      second.withUnsafeBytes { second in
+        guard let first = first.baseAddress, let second = second.baseAddress else { return true }
+        return memcmp(first, second, count) == 0
       }
     }
   }
@@ -144,6 +174,35 @@ struct FmtCommand: ParsableCommand {
     }
     return String(shown)
   }
+}
+
+/// Files read and failures met since the last batch was finished, in order: the files are
+/// formatted together, on all cores, and everything is reported in the order it was added.
+private struct FmtBatch {
+  enum Entry {
+    /// The file at this index of ``files``, with the folder it may be written in.
+    case file(Int, root: String)
+    /// A path that could not be read.
+    case failure(String)
+  }
+
+  /// A batch is finished once it holds this many files or bytes, so that memory stays small.
+  private static let fileLimit = 256
+  private static let byteLimit = 16 << 20
+
+  private(set) var files: [SourceFile] = []
+  private(set) var entries: [Entry] = []
+  private var bytes = 0
+
+  var isFull: Bool { files.count >= Self.fileLimit || bytes >= Self.byteLimit }
+
+  mutating func add(_ bytes: [UInt8], path: String, root: String) {
+    entries.append(.file(files.count, root: root))
+    files.append(SourceFile(id: FileID(0), path: path, bytes: bytes))
+    self.bytes += bytes.count
+  }
+
+  mutating func fail(_ message: String) { entries.append(.failure(message)) }
 }
 
 /// What went wrong across the files of one `okr fmt` run.

@@ -3,10 +3,23 @@
 /// Words the formatter adds (a `{` for a key result that had no block) get an empty span
 /// at the place they stand for, so comments are never found inside them.
 struct Piece {
-  var text: String
-  var span: Span
+  /// What a piece prints: held without copying the source, so a piece costs no allocation.
+  enum Text {
+    /// A keyword or punctuation of the formatter's own.
+    case word(StaticString)
+    /// Source bytes, exactly as written.
+    case source(Span)
+    /// Bytes the layout made (a reference or period written with blanks inside), kept by the
+    /// ``FormatWriter`` at this range of its ``FormatWriter/madeBytes``.
+    case made(Range<Int>)
+  }
 
-  init(_ text: String, _ span: Span) {
+  var text: Text
+  var span: Span
+  /// A comma follows the text: every element of a list but the last.
+  var comma = false
+
+  init(_ text: Text, _ span: Span) {
     self.text = text
     self.span = span
   }
@@ -20,11 +33,16 @@ struct Piece {
 /// gets a line of its own at the indentation of what follows it. Blank lines are kept
 /// (collapsed to one) where the source had at least one between two statements or comments,
 /// except right after a `{` and right before a `}`.
+///
+/// Lines are kept as UTF-8 bytes, one after another in ``text``, and the finished file is
+/// made from them in one pass.
 struct FormatWriter {
-  /// One output line; `blankBefore` puts an empty line in front of it.
+  /// One output line: its bytes are `text[start..<end]`; `blankBefore` puts an empty line in
+  /// front of it.
   struct Line {
     var indent: Int
-    var text: String
+    var start: Int
+    var end: Int
     var blankBefore: Bool
     /// The line ends with the `{` of a block.
     var opensBlock: Bool
@@ -35,23 +53,44 @@ struct FormatWriter {
   /// How much deeper a statement continues when a comment splits it over lines.
   static let continuationIndent = 4
 
-  private let bytes: [UInt8]
+  let bytes: [UInt8]
   private let comments: [Span]
   private var nextComment = 0
   private(set) var lines: [Line] = []
+  /// The text of every line, in order, without indentation or line breaks.
+  private var text: [UInt8] = []
+  /// The bytes of ``Piece/Text/made(_:)`` pieces.
+  private(set) var madeBytes: [UInt8] = []
   /// The end of the furthest source text printed so far (code or comment).
   private var printedEnd: UInt32 = 0
 
   init(bytes: [UInt8], comments: [Span]) {
     self.bytes = bytes
     self.comments = comments
+    text.reserveCapacity(bytes.count)
   }
 
-  /// The source text of `span`.
-  func text(_ span: Span) -> String {
+  /// The source bytes of `span`, within the file.
+  func sourceBytes(_ span: Span) -> ArraySlice<UInt8> {
     let end = min(Int(span.end), bytes.count)
     let start = min(Int(span.start), end)
-    return String(decoding: bytes[start..<end], as: UTF8.self)
+    return bytes[start..<end]
+  }
+
+  /// Keeps `made` for a piece; returns what the piece prints.
+  mutating func keep<Bytes: Sequence<UInt8>>(_ made: Bytes) -> Piece.Text {
+    let start = madeBytes.count
+    madeBytes.append(contentsOf: made)
+    return .made(start..<madeBytes.count)
+  }
+
+  /// The bytes `piece` prints, comma excluded, handed to `body`.
+  func withBytes<Result>(of piece: Piece, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    switch piece.text {
+    case .word(let word): word.withUTF8Buffer(body)
+    case .source(let span): sourceBytes(span).withUnsafeBufferPointer(body)
+    case .made(let range): madeBytes[range].withUnsafeBufferPointer(body)
+    }
   }
 
   /// Whether any comment starts inside `span`.
@@ -72,27 +111,29 @@ struct FormatWriter {
   mutating func statement(_ pieces: [Piece], indent: Int, covering: Span? = nil, opensBlock: Bool = false) {
     guard let first = pieces.first else { return }
     placeComments(before: first.span.start, indent: indent)
-    var line: [Piece] = []
+    var lineStart = 0
     var lineIndent = indent
     var isFirstLine = true
-    for piece in pieces {
-      if !line.isEmpty, commentPending(before: piece.span.start) {
-        add(line, indent: lineIndent, isStatementStart: isFirstLine, covering: nil, opensBlock: false)
-        isFirstLine = false
-        lineIndent = indent + FormatWriter.continuationIndent
-        placeComments(before: piece.span.start, indent: lineIndent, blankLinesAllowed: false)
-        line = []
-      }
-      line.append(piece)
+    for index in pieces.indices where index > lineStart && commentPending(before: pieces[index].span.start) {
+      add(
+        pieces[lineStart..<index], indent: lineIndent, isStatementStart: isFirstLine, covering: nil, opensBlock: false)
+      isFirstLine = false
+      lineIndent = indent + FormatWriter.continuationIndent
+      placeComments(before: pieces[index].span.start, indent: lineIndent, blankLinesAllowed: false)
+      lineStart = index
     }
-    add(line, indent: lineIndent, isStatementStart: isFirstLine, covering: covering, opensBlock: opensBlock)
+    add(
+      pieces[lineStart...], indent: lineIndent, isStatementStart: isFirstLine, covering: covering,
+      opensBlock: opensBlock)
   }
 
   /// Closes a block opened at `indent` with its `}`, which stands at `brace` in the source
   /// (an empty span where the formatter adds a block the source did not have).
   mutating func closeBlock(_ brace: Span, indent: Int) {
     placeComments(before: brace.start, indent: indent + FormatWriter.indentWidth, blankLinesAllowed: true)
-    lines.append(Line(indent: indent, text: "}", blankBefore: false, opensBlock: false))
+    let start = text.count
+    text.append(UInt8(ascii: "}"))
+    lines.append(Line(indent: indent, start: start, end: text.count, blankBefore: false, opensBlock: false))
     printedEnd = max(printedEnd, brace.end)
   }
 
@@ -101,14 +142,17 @@ struct FormatWriter {
     while commentPending(before: position) {
       let comment = comments[nextComment]
       nextComment += 1
-      let text = commentText(comment)
       if !lines.isEmpty, newlineCount(from: printedEnd, to: comment.start) == 0 {
-        lines[lines.count - 1].text += "  " + text
+        // The last line's bytes end the text, so the comment follows them there.
+        text.append(UInt8(ascii: " "))
+        text.append(UInt8(ascii: " "))
+        text.append(contentsOf: commentBytes(comment))
+        lines[lines.count - 1].end = text.count
       } else {
-        lines.append(
-          Line(
-            indent: indent, text: text, blankBefore: blankLinesAllowed && keepsBlankLine(before: comment.start),
-            opensBlock: false))
+        let blank = blankLinesAllowed && keepsBlankLine(before: comment.start)
+        let start = text.count
+        text.append(contentsOf: commentBytes(comment))
+        lines.append(Line(indent: indent, start: start, end: text.count, blankBefore: blank, opensBlock: false))
       }
       printedEnd = max(printedEnd, comment.end)
     }
@@ -121,11 +165,16 @@ struct FormatWriter {
   }
 
   /// The finished text: the lines, indented, each ending in a newline.
-  func rendered() -> String {
-    var output = ""
+  func rendered() -> [UInt8] {
+    var size = 0
+    for line in lines { size += line.indent + line.end - line.start + (line.blankBefore ? 2 : 1) }
+    var output: [UInt8] = []
+    output.reserveCapacity(size)
     for (index, line) in lines.enumerated() {
-      if line.blankBefore && index > 0 { output += "\n" }
-      output += String(repeating: " ", count: line.indent) + line.text + "\n"
+      if line.blankBefore && index > 0 { output.append(UInt8(ascii: "\n")) }
+      output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: line.indent))
+      output.append(contentsOf: text[line.start..<line.end])
+      output.append(UInt8(ascii: "\n"))
     }
     return output
   }
@@ -137,7 +186,7 @@ struct FormatWriter {
   }
 
   private mutating func add(
-    _ pieces: [Piece], indent: Int, isStatementStart: Bool, covering: Span?, opensBlock: Bool
+    _ pieces: ArraySlice<Piece>, indent: Int, isStatementStart: Bool, covering: Span?, opensBlock: Bool
   ) {
     guard let first = pieces.first else { return }
     let start = first.span.start
@@ -145,10 +194,18 @@ struct FormatWriter {
     var end = pieces.reduce(start) { max($0, $1.span.end) }
     if let covering { end = max(end, covering.end) }
     let blank = isStatementStart && keepsBlankLine(before: start)
-    lines.append(
-      Line(
-        indent: indent, text: pieces.map(\.text).joined(separator: " "), blankBefore: blank,
-        opensBlock: opensBlock))
+    let lineStart = text.count
+    for index in pieces.indices {
+      if index > pieces.startIndex { text.append(UInt8(ascii: " ")) }
+      let piece = pieces[index]
+      switch piece.text {
+      case .word(let word): word.withUTF8Buffer { text.append(contentsOf: $0) }
+      case .source(let span): text.append(contentsOf: sourceBytes(span))
+      case .made(let range): text.append(contentsOf: madeBytes[range])
+      }
+      if piece.comma { text.append(UInt8(ascii: ",")) }
+    }
+    lines.append(Line(indent: indent, start: lineStart, end: text.count, blankBefore: blank, opensBlock: opensBlock))
     printedEnd = max(printedEnd, end)
   }
 
@@ -171,7 +228,7 @@ struct FormatWriter {
   }
 
   /// A comment without the white space (and carriage return) at its end.
-  private func commentText(_ span: Span) -> String {
+  private func commentBytes(_ span: Span) -> ArraySlice<UInt8> {
     var end = Int(span.end)
     while end > Int(span.start),
       bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")
@@ -179,6 +236,6 @@ struct FormatWriter {
     {
       end -= 1
     }
-    return text(Span(start: span.start, end: UInt32(end)))
+    return sourceBytes(Span(start: span.start, end: UInt32(end)))
   }
 }

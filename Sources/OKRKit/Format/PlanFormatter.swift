@@ -31,11 +31,33 @@ public enum PlanFormatter {
     case invalid([Diagnostic])
   }
 
+  /// What formatting one file gives, as UTF-8 bytes: what a program that writes or compares
+  /// files needs, with no `String` made.
+  public enum ByteOutcome: Sendable {
+    /// The file in canonical layout.
+    case formatted([UInt8])
+    /// The file has syntax or literal errors: it is not formatted (it could lose text).
+    case invalid([Diagnostic])
+  }
+
   /// Parses and formats `file`; files with any parse diagnostic are left alone.
   public static func format(_ file: SourceFile) -> Outcome {
+    switch formatBytes(file) {
+    case .formatted(let bytes): .formatted(String(decoding: bytes, as: UTF8.self))
+    case .invalid(let diagnostics): .invalid(diagnostics)
+    }
+  }
+
+  /// ``format(_:)``, giving bytes.
+  public static func formatBytes(_ file: SourceFile) -> ByteOutcome {
     let (syntax, diagnostics) = PlanParser.parse(file, keepingStatements: true)
     guard diagnostics.isEmpty else { return .invalid(diagnostics) }
-    return .formatted(format(file, syntax))
+    return .formatted(formatBytes(file, syntax))
+  }
+
+  /// Formats each of `files` on its own, on all cores; the outcomes come in the order of the files.
+  public static func formatBytes(_ files: [SourceFile]) -> [ByteOutcome] {
+    ParallelWork.map(files) { formatBytes($0) }
   }
 
   /// The canonical text of `file`, whose tree is `syntax`.
@@ -43,6 +65,11 @@ public enum PlanFormatter {
   /// Only for files that parsed without diagnostics: a tree with errors lacks the
   /// statements that failed to parse, and they would be dropped.
   public static func format(_ file: SourceFile, _ syntax: SyntaxFile) -> String {
+    String(decoding: formatBytes(file, syntax), as: UTF8.self)
+  }
+
+  /// ``format(_:_:)``, giving bytes.
+  public static func formatBytes(_ file: SourceFile, _ syntax: SyntaxFile) -> [UInt8] {
     var layout = PlanLayout(writer: FormatWriter(bytes: file.bytes, comments: syntax.comments), source: file)
     layout.file(syntax)
     return layout.writer.rendered()
@@ -52,13 +79,22 @@ public enum PlanFormatter {
 /// Decides the layout of each construct and hands its lines to a ``FormatWriter``.
 ///
 /// Recursion follows the grammar's fixed nesting (entity › objective › key result), so
-/// its depth is bounded whatever the input.
+/// its depth is bounded whatever the input. A statement's pieces are gathered in one array,
+/// ``line``, emptied and filled again for each statement, so laying out allocates nothing
+/// per statement.
 struct PlanLayout {
   var writer: FormatWriter
   /// The file being formatted (key results read their clauses from it).
   let source: SourceFile
+  /// The pieces of the statement being laid out.
+  private var line: [Piece] = []
 
   private static let step = FormatWriter.indentWidth
+
+  init(writer: FormatWriter, source: SourceFile) {
+    self.writer = writer
+    self.source = source
+  }
 
   mutating func file(_ syntax: SyntaxFile) {
     var previousTookLines = false
@@ -68,8 +104,8 @@ struct PlanLayout {
       let firstLine = writer.lines.count
       switch item {
       case .include(let decl):
-        let pieces = [word("include", at: decl.span.start), literal(decl.path.span)]
-        writer.statement(pieces, indent: 0, covering: decl.span)
+        startLine(word("include", at: decl.span.start), literal(decl.path.span))
+        addLine(indent: 0, covering: decl.span)
       case .cycle(let decl):
         cycle(decl)
       case .entity(let decl):
@@ -87,47 +123,56 @@ struct PlanLayout {
   // MARK: - Declarations
 
   private mutating func cycle(_ decl: CycleDecl) {
-    var pieces = [word("cycle", at: decl.span.start)]
-    if let name = decl.name { pieces.append(literal(name.span)) }
-    if let period = decl.period { pieces.append(self.period(period)) }
-    if let closed = decl.closed { pieces.append(literal(closed)) }
-    writer.statement(pieces, indent: 0, covering: decl.span)
+    startLine(word("cycle", at: decl.span.start))
+    if let name = decl.name { line.append(literal(name.span)) }
+    if let period = decl.period { line.append(self.period(period)) }
+    if let closed = decl.closed { line.append(literal(closed)) }
+    addLine(indent: 0, covering: decl.span)
   }
 
   private mutating func entity(_ decl: EntityDecl, indent: Int) {
-    var header = [word(decl.level.rawValue, at: decl.span.start), literal(decl.id.span)]
-    if let name = decl.name { header.append(literal(name.span)) }
+    startLine(word(Self.keyword(of: decl.level), at: decl.span.start), literal(decl.id.span))
+    if let name = decl.name { line.append(literal(name.span)) }
     if let first = decl.parents.first {
-      header.append(word("in", at: first.span.start))
-      header.append(contentsOf: list(decl.parents.map { [reference($0)] }))
+      line.append(word("in", at: first.span.start))
+      for parent in decl.parents { appendListElement(reference(parent)) }
+      endList()
     }
     guard let body = decl.body else {
-      writer.statement(header, indent: indent, covering: decl.span)
+      addLine(indent: indent, covering: decl.span)
       return
     }
     if decl.members.count == 1, let only = decl.members.first, !writer.hasComment(in: decl.span) {
-      let members: [Piece]? =
+      let people: (keyword: StaticString, names: [Identifier], span: Span)? =
         switch only {
-        case .admins(let people, let span): peopleLine("admin", people, span)
-        case .leads(let people, let span): peopleLine("lead", people, span)
+        case .admins(let names, let span): ("admin", names, span)
+        case .leads(let names, let span): ("lead", names, span)
         case .objective: nil
         }
-      if let members {
-        let oneLine = header + [Piece("{", openingBrace(body))] + members + [Piece("}", closingBrace(body))]
-        if fits(oneLine, indent: indent) {
-          writer.statement(oneLine, indent: indent, covering: decl.span)
+      if let people {
+        let headerCount = line.count
+        line.append(Piece(.word("{"), openingBrace(body)))
+        appendPeople(people.keyword, people.names, people.span)
+        line.append(Piece(.word("}"), closingBrace(body)))
+        if fits(line, indent: indent) {
+          addLine(indent: indent, covering: decl.span)
           return
         }
+        line.removeSubrange(headerCount...)
       }
     }
-    guard openBlock(header, body: body, isEmpty: decl.members.isEmpty, indent: indent) else { return }
+    guard openBlock(body: body, isEmpty: decl.members.isEmpty, indent: indent) else { return }
     let inner = indent + PlanLayout.step
     for member in decl.members {
       switch member {
       case .admins(let people, let span):
-        writer.statement(peopleLine("admin", people, span), indent: inner, covering: span)
+        line.removeAll(keepingCapacity: true)
+        appendPeople("admin", people, span)
+        addLine(indent: inner, covering: span)
       case .leads(let people, let span):
-        writer.statement(peopleLine("lead", people, span), indent: inner, covering: span)
+        line.removeAll(keepingCapacity: true)
+        appendPeople("lead", people, span)
+        addLine(indent: inner, covering: span)
       case .objective(let objective):
         self.objective(objective, indent: inner)
       }
@@ -135,175 +180,247 @@ struct PlanLayout {
     writer.closeBlock(closingBrace(body), indent: indent)
   }
 
-  /// `admin P, …` or `lead P, …`.
-  private func peopleLine(_ keyword: String, _ people: [Identifier], _ span: Span) -> [Piece] {
-    [word(keyword, at: span.start)] + list(people.map { [literal($0.span)] })
+  /// Appends `admin P, …` or `lead P, …`.
+  private mutating func appendPeople(_ keyword: StaticString, _ people: [Identifier], _ span: Span) {
+    line.append(word(keyword, at: span.start))
+    for person in people { appendListElement(literal(person.span)) }
+    endList()
   }
 
   private mutating func objective(_ decl: ObjectiveDecl, indent: Int) {
-    var header = [word("objective", at: decl.span.start), literal(decl.id.span)]
-    if let title = decl.title { header.append(literal(title.span)) }
+    startLine(word("objective", at: decl.span.start), literal(decl.id.span))
+    if let title = decl.title { line.append(literal(title.span)) }
     if let reuses = decl.reuses {
-      header.append(contentsOf: [word("reuses", at: reuses.span.start), reference(reuses)])
+      line.append(word("reuses", at: reuses.span.start))
+      line.append(reference(reuses))
     }
     guard let body = decl.body else {
-      writer.statement(header, indent: indent, covering: decl.span)
+      addLine(indent: indent, covering: decl.span)
       return
     }
     let statements = decl.statements(in: source)
-    guard openBlock(header, body: body, isEmpty: statements.isEmpty, indent: indent) else { return }
+    guard openBlock(body: body, isEmpty: statements.isEmpty, indent: indent) else { return }
     let inner = indent + PlanLayout.step
     for statement in statements { objectiveStatement(statement, indent: inner) }
     writer.closeBlock(closingBrace(body), indent: indent)
   }
 
   private mutating func objectiveStatement(_ statement: ObjectiveStatement, indent: Int) {
-    let pieces: [Piece]
     switch statement {
     case .keyResult(let decl):
       keyResult(decl, indent: indent)
       return
     case .cycle(let period, let span):
-      pieces = [word("cycle", at: span.start), self.period(period)]
+      startLine(word("cycle", at: span.start), self.period(period))
     case .owner(let person, let span):
-      pieces = [word("owner", at: span.start), literal(person.span)]
+      startLine(word("owner", at: span.start), literal(person.span))
     case .supports(let clause):
-      pieces = supports(clause)
+      line.removeAll(keepingCapacity: true)
+      appendSupports(clause)
     case .shared(let span):
-      pieces = [word("shared", at: span.start)]
+      startLine(word("shared", at: span.start))
     case .progressOverride(let value, let span):
-      pieces = [word("progress", at: span.start), literal(value.span), word("override", at: value.span.end)]
+      startLine(word("progress", at: span.start), literal(value.span), word("override", at: value.span.end))
     case .tags(let tags, let span):
-      pieces = [word("tag", at: span.start)] + list(tags.map { [literal($0.span)] })
+      startLine(word("tag", at: span.start))
+      for tag in tags { appendListElement(literal(tag.span)) }
+      endList()
     case .note(let text, let span):
-      pieces = [word("note", at: span.start), literal(text.span)]
+      startLine(word("note", at: span.start), literal(text.span))
     }
-    writer.statement(pieces, indent: indent, covering: statement.span)
+    addLine(indent: indent, covering: statement.span)
   }
 
-  /// `supports REF` and its `weight` and `accepted by` parts in the order written.
-  private func supports(_ clause: SupportsClause) -> [Piece] {
-    var parts: [(start: UInt32, pieces: [Piece])] = []
-    if let weight = clause.weight {
-      parts.append((weight.span.start, [word("weight", at: weight.span.start), literal(weight.span)]))
+  /// Appends `supports REF` and its `weight` and `accepted by` parts in the order written.
+  private mutating func appendSupports(_ clause: SupportsClause) {
+    line.append(word("supports", at: clause.span.start))
+    line.append(reference(clause.target))
+    let weightFirst = clause.weight.map { weight in clause.acceptedBy.map { weight.span.start < $0.span.start } ?? true
     }
+    if weightFirst == true { appendWeight(of: clause) }
     if let person = clause.acceptedBy {
-      var accepted = [word("accepted by", at: person.span.start), literal(person.span)]
+      line.append(word("accepted by", at: person.span.start))
+      line.append(literal(person.span))
       if let date = clause.acceptedOn {
-        accepted.append(contentsOf: [word("on", at: date.span.start), literal(date.span)])
+        line.append(word("on", at: date.span.start))
+        line.append(literal(date.span))
       }
-      parts.append((person.span.start, accepted))
     }
-    return [word("supports", at: clause.span.start), reference(clause.target)]
-      + parts.sorted { $0.start < $1.start }.flatMap(\.pieces)
+    if weightFirst == false { appendWeight(of: clause) }
+  }
+
+  private mutating func appendWeight(of clause: SupportsClause) {
+    guard let weight = clause.weight else { return }
+    line.append(word("weight", at: weight.span.start))
+    line.append(literal(weight.span))
   }
 
   // MARK: - Key results
 
   private mutating func keyResult(_ decl: KeyResultDecl, indent: Int) {
-    var header = [word("kr", at: decl.span.start), literal(decl.id.span)]
-    if let title = decl.title { header.append(literal(title.span)) }
+    startLine(word("kr", at: decl.span.start), literal(decl.id.span))
+    if let title = decl.title { line.append(literal(title.span)) }
     // The clause that says what kind of measure this is stays on the `kr` line, unless a comment
     // sits before it (the comment must stay before it).
     let clauses = decl.clauses(in: source)
     var rest = clauses[...]
     if let first = rest.first, first.isKind, !writer.hasComment(in: Span(start: decl.span.start, end: first.span.end)) {
-      header.append(contentsOf: pieces(of: first))
+      append(first)
       rest = rest.dropFirst()
     }
     if !writer.hasComment(in: decl.span) {
-      let oneLine = header + rest.flatMap(pieces(of:))
+      let headerCount = line.count
+      for clause in rest { append(clause) }
       let hasCheckin = clauses.contains { $0.isCheckin }
-      if rest.isEmpty || !hasCheckin && fits(oneLine, indent: indent) {
-        writer.statement(oneLine, indent: indent, covering: decl.span)
+      if rest.isEmpty || !hasCheckin && fits(line, indent: indent) {
+        addLine(indent: indent, covering: decl.span)
         return
       }
+      line.removeSubrange(headerCount...)
     }
     let end = Span(start: decl.span.end, end: decl.span.end)
     let open = decl.body.map(openingBrace) ?? end
-    writer.statement(header + [Piece("{", open)], indent: indent, opensBlock: true)
+    line.append(Piece(.word("{"), open))
+    addLine(indent: indent, opensBlock: true)
     for clause in rest {
-      writer.statement(pieces(of: clause), indent: indent + PlanLayout.step, covering: clause.span)
+      line.removeAll(keepingCapacity: true)
+      append(clause)
+      addLine(indent: indent + PlanLayout.step, covering: clause.span)
     }
     writer.closeBlock(decl.body.map(closingBrace) ?? end, indent: indent)
   }
 
-  private func pieces(of clause: KeyResultClause) -> [Piece] {
+  private mutating func append(_ clause: KeyResultClause) {
     switch clause {
     case .range(let from, let to, let unit, let span):
-      var pieces = [word("from", at: span.start), literal(from.span), word("to", at: to.span.start), literal(to.span)]
-      if let unit { pieces.append(contentsOf: [word("unit", at: unit.span.start), literal(unit.span)]) }
-      return pieces
-    case .current(let value, let span):
-      return [word("current", at: span.start), literal(value.span)]
-    case .checkin(let checkin):
-      var pieces = [word("checkin", at: checkin.span.start), literal(checkin.date.span), literal(checkin.value.span)]
-      if let confidence = checkin.confidence {
-        pieces.append(contentsOf: [word("confidence", at: confidence.span.start), literal(confidence.span)])
+      line.append(word("from", at: span.start))
+      line.append(literal(from.span))
+      line.append(word("to", at: to.span.start))
+      line.append(literal(to.span))
+      if let unit {
+        line.append(word("unit", at: unit.span.start))
+        line.append(literal(unit.span))
       }
-      if let note = checkin.note { pieces.append(literal(note.span)) }
-      return pieces
+    case .current(let value, let span):
+      appendPair("current", at: span, value.span)
+    case .checkin(let checkin):
+      line.append(word("checkin", at: checkin.span.start))
+      line.append(literal(checkin.date.span))
+      line.append(literal(checkin.value.span))
+      if let confidence = checkin.confidence { appendPair("confidence", at: confidence.span, confidence.span) }
+      if let note = checkin.note { line.append(literal(note.span)) }
     case .milestone(let span):
-      return [word("milestone", at: span.start)]
+      line.append(word("milestone", at: span.start))
     case .done(let date, let span):
-      return [word("done", at: span.start)] + (date.map { [literal($0.span)] } ?? [])
+      line.append(word("done", at: span.start))
+      if let date { line.append(literal(date.span)) }
     case .progress(let value, let span):
-      return [word("progress", at: span.start), literal(value.span)]
+      appendPair("progress", at: span, value.span)
     case .weight(let value, let span):
-      return [word("weight", at: span.start), literal(value.span)]
+      appendPair("weight", at: span, value.span)
     case .owner(let person, let span):
-      return [word("owner", at: span.start), literal(person.span)]
+      appendPair("owner", at: span, person.span)
     case .note(let text, let span):
-      return [word("note", at: span.start), literal(text.span)]
+      appendPair("note", at: span, text.span)
     case .source(let name, let span):
-      return [word("source", at: span.start), literal(name.span)]
+      appendPair("source", at: span, name.span)
     }
+  }
+
+  /// Appends `keyword` (written at the start of `span`) and the literal at `value`.
+  private mutating func appendPair(_ keyword: StaticString, at span: Span, _ value: Span) {
+    line.append(word(keyword, at: span.start))
+    line.append(literal(value))
   }
 
   // MARK: - Policy
 
   private mutating func policy(_ decl: PolicyDecl) {
-    let header = [word("policy", at: decl.span.start)]
-    guard openBlock(header, body: decl.body, isEmpty: decl.statements.isEmpty, indent: 0) else { return }
+    startLine(word("policy", at: decl.span.start))
+    guard openBlock(body: decl.body, isEmpty: decl.statements.isEmpty, indent: 0) else { return }
     for statement in decl.statements {
-      writer.statement(pieces(of: statement), indent: PlanLayout.step, covering: statement.span)
+      line.removeAll(keepingCapacity: true)
+      append(statement)
+      addLine(indent: PlanLayout.step, covering: statement.span)
     }
     writer.closeBlock(closingBrace(decl.body), indent: 0)
   }
 
-  private func pieces(of statement: PolicyStatement) -> [Piece] {
+  private mutating func append(_ statement: PolicyStatement) {
     switch statement {
     case .maxParents(let value, let span):
-      return [word("max-parents", at: span.start), literal(value.span)]
+      appendPair("max-parents", at: span, value.span)
     case .allow(let child, let parent, let span):
-      return [word("allow", at: span.start)] + levelPair(child, parent)
+      line.append(word("allow", at: span.start))
+      appendLevelPair(child, parent)
     case .deny(let child, let parent, let span):
-      return [word("deny", at: span.start)] + levelPair(child, parent)
+      line.append(word("deny", at: span.start))
+      appendLevelPair(child, parent)
     case .objectivesPerOwner(let limits, let span):
-      return [word("objectives-per-owner", at: span.start)]
-        + list(limits.map { [literal($0.level.span), literal($0.limit.span)] })
+      line.append(word("objectives-per-owner", at: span.start))
+      for limit in limits {
+        line.append(literal(limit.level.span))
+        appendListElement(literal(limit.limit.span))
+      }
+      endList()
     case .status(let thresholds, let span):
-      return [word("status", at: span.start)]
-        + thresholds.flatMap { [literal($0.name.span), literal($0.threshold.span)] }
+      line.append(word("status", at: span.start))
+      for threshold in thresholds {
+        line.append(literal(threshold.name.span))
+        line.append(literal(threshold.threshold.span))
+      }
     case .rule(let name, let setting, let span):
-      return [word("rule", at: span.start), literal(name.span), literal(setting.span)]
+      line.append(word("rule", at: span.start))
+      line.append(literal(name.span))
+      line.append(literal(setting.span))
     }
   }
 
   /// `CHILD -> PARENT` of an `allow` or `deny` line.
-  private func levelPair(_ child: Identifier, _ parent: Identifier) -> [Piece] {
-    [literal(child.span), word("->", at: parent.span.start), literal(parent.span)]
+  private mutating func appendLevelPair(_ child: Identifier, _ parent: Identifier) {
+    line.append(literal(child.span))
+    line.append(word("->", at: parent.span.start))
+    line.append(literal(parent.span))
   }
 
-  // MARK: - Pieces
+  // MARK: - Lines
 
-  /// Prints `header {` and returns true, or `header {}` and false for an empty block without comments.
-  private mutating func openBlock(_ header: [Piece], body: Span, isEmpty: Bool, indent: Int) -> Bool {
+  /// Empties ``line`` and starts it with the pieces given.
+  private mutating func startLine(_ first: Piece, _ second: Piece? = nil, _ third: Piece? = nil) {
+    line.removeAll(keepingCapacity: true)
+    line.append(first)
+    if let second { line.append(second) }
+    if let third { line.append(third) }
+  }
+
+  /// Hands ``line`` to the writer as one statement.
+  private mutating func addLine(indent: Int, covering: Span? = nil, opensBlock: Bool = false) {
+    writer.statement(line, indent: indent, covering: covering, opensBlock: opensBlock)
+  }
+
+  /// Appends the last piece of an element of a comma-separated list: a comma follows it unless
+  /// ``endList()`` finds it is the last.
+  private mutating func appendListElement(_ piece: Piece) {
+    var piece = piece
+    piece.comma = true
+    line.append(piece)
+  }
+
+  /// Ends a list: its last element takes no comma.
+  private mutating func endList() {
+    if !line.isEmpty { line[line.count - 1].comma = false }
+  }
+
+  /// Prints ``line`` (the header) with ` {` and returns true, or with ` {}` and false for an
+  /// empty block without comments.
+  private mutating func openBlock(body: Span, isEmpty: Bool, indent: Int) -> Bool {
     if isEmpty, !writer.hasComment(in: body) {
-      writer.statement(header + [Piece("{}", body)], indent: indent, covering: body)
+      line.append(Piece(.word("{}"), body))
+      addLine(indent: indent, covering: body)
       return false
     }
-    writer.statement(header + [Piece("{", openingBrace(body))], indent: indent, opensBlock: true)
+    line.append(Piece(.word("{"), openingBrace(body)))
+    addLine(indent: indent, opensBlock: true)
     return true
   }
 
@@ -319,40 +436,68 @@ struct PlanLayout {
   private func fits(_ pieces: [Piece], indent: Int) -> Bool {
     var width = indent + max(0, pieces.count - 1)
     for piece in pieces {
-      width += piece.text.count
+      width += characterCount(of: piece)
       if width > PlanFormatter.lineLimit { return false }
     }
     return true
   }
 
+  /// The characters `piece` prints, its comma included: one per byte when they are all ASCII.
+  private func characterCount(of piece: Piece) -> Int {
+    writer.withBytes(of: piece) { bytes in
+      let comma = piece.comma ? 1 : 0
+      guard bytes.contains(where: { $0 >= 0x80 }) else { return bytes.count + comma }
+      let text = String(decoding: bytes, as: UTF8.self)
+      return (piece.comma ? text + "," : text).count
+    }
+  }
+
   /// A keyword (or `->`): an empty span at `position`, where it stands in the source.
-  private func word(_ text: String, at position: UInt32) -> Piece {
-    Piece(text, Span(start: position, end: position))
+  private func word(_ text: StaticString, at position: UInt32) -> Piece {
+    Piece(.word(text), Span(start: position, end: position))
+  }
+
+  /// The keyword that declares an entity of `level`.
+  private static func keyword(of level: Level) -> StaticString {
+    switch level {
+    case .company: "company"
+    case .unit: "unit"
+    case .team: "team"
+    case .person: "person"
+    }
   }
 
   /// A token printed exactly as written.
   private func literal(_ span: Span) -> Piece {
-    Piece(writer.text(span), span)
+    Piece(.source(span), span)
   }
 
   /// A period as written; a range loses any white space around its `..`.
-  private func period(_ period: PeriodSyntax) -> Piece {
-    let written = writer.text(period.span)
-    return Piece(written.filter { !$0.isWhitespace }, period.span)
-  }
-
-  private func reference(_ reference: Reference) -> Piece {
-    Piece(reference.parts.map { writer.text($0.span) }.joined(separator: "."), reference.span)
-  }
-
-  /// The elements of a comma-separated list, each but the last ending in a comma.
-  private func list(_ elements: [[Piece]]) -> [Piece] {
-    var pieces: [Piece] = []
-    for (index, element) in elements.enumerated() {
-      pieces.append(contentsOf: element)
-      if index < elements.count - 1, !pieces.isEmpty { pieces[pieces.count - 1].text += "," }
+  private mutating func period(_ period: PeriodSyntax) -> Piece {
+    let written = writer.sourceBytes(period.span)
+    // White space in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    guard written.contains(where: { $0 >= 0x80 || (0x09...0x0D).contains($0) || $0 == 0x20 }) else {
+      return literal(period.span)
     }
-    return pieces
+    let kept = String(decoding: written, as: UTF8.self).filter { !$0.isWhitespace }
+    return Piece(writer.keep(kept.utf8), period.span)
+  }
+
+  /// A reference's parts joined by dots: as written when nothing stands between them.
+  private mutating func reference(_ reference: Reference) -> Piece {
+    let parts = reference.parts
+    let joinedAsWritten = parts.indices.dropFirst().allSatisfy { index in
+      parts[index].span.start == parts[index - 1].span.end + 1
+    }
+    if let first = parts.first, let last = parts.last, joinedAsWritten {
+      return Piece(.source(Span(start: first.span.start, end: last.span.end)), reference.span)
+    }
+    var joined: [UInt8] = []
+    for (index, part) in parts.enumerated() {
+      if index > 0 { joined.append(UInt8(ascii: ".")) }
+      joined.append(contentsOf: writer.sourceBytes(part.span))
+    }
+    return Piece(writer.keep(joined), reference.span)
   }
 }
 

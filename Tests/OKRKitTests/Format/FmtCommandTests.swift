@@ -89,6 +89,44 @@ import Testing
     #expect(result.status == 0)
   }
 
+  /// Files are formatted in batches on all cores; what is printed must still come in the order
+  /// the files are named, across batches, with unreadable paths among them.
+  @Test func manyFilesAreReportedInTheOrderTheyAreNamed() throws {
+    let folder = try ScratchFolder()
+    let broken = "team cs {\n  objective o \"O\" { cycle }\n"
+    var diffs = ""
+    var notFormatted: [String] = []
+    for index in 0..<600 {
+      let name = "t" + String(1000 + index)
+      let text: String
+      switch index % 4 {
+      case 0, 1: text = Self.messy.replacingOccurrences(of: "cs", with: name)
+      case 2: text = Self.canonical.replacingOccurrences(of: "cs", with: name)
+      default: text = index % 40 == 3 ? broken : Self.canonical.replacingOccurrences(of: "cs", with: name)
+      }
+      let path = try folder.write("plans/\(name).okr", text)
+      if index % 4 < 2 {
+        let formatted = Self.canonical.replacingOccurrences(of: "cs", with: name)
+        diffs += UnifiedDiff.diff(
+          old: text, new: formatted, oldLabel: "\(path)\t(original)", newLabel: "\(path)\t(formatted)")
+      }
+      if text == broken { notFormatted.append(path) }
+    }
+    let last = try folder.write("last.okr", Self.messy)
+    diffs += UnifiedDiff.diff(
+      old: Self.messy, new: Self.canonical, oldLabel: "\(last)\t(original)", newLabel: "\(last)\t(formatted)")
+    let missing = folder.path("missing.okr")
+    let result = try OKRBinary.run(["fmt", "--check", folder.path("plans"), missing, last])
+    #expect(result.status == 2)
+    #expect(result.output == diffs)
+    // Each file with errors ends its report with "PATH: not formatted: …".
+    let reported = result.errors.split(separator: "\n").compactMap { line -> String? in
+      if line.hasPrefix("okr: cannot read") { return String(line) }
+      return line.range(of: ": not formatted: ").map { String(line[..<$0.lowerBound]) }
+    }
+    #expect(reported == notFormatted + ["okr: cannot read \(missing): no such file or folder"])
+  }
+
   @Test func unreadableInputAndBadUsageExitWithTwo() throws {
     let folder = try ScratchFolder()
     let missing = try OKRBinary.run(["fmt", folder.path("missing.okr")])
