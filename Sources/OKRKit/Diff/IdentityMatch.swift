@@ -78,15 +78,24 @@ struct IdentityMatch {
       var objective: ObjectiveID
       var localID: String
     }
+    // A key result is looked for among its old objective's few key results; only objectives with
+    // many have theirs in a table.
+    let fewKeyResults = 16
     var oldByLocalID: [LocalKey: KeyResultID] = [:]
-    for (index, keyResult) in old.keyResults.enumerated() {
-      oldByLocalID[LocalKey(objective: keyResult.objective, localID: keyResult.localID)] = KeyResultID(index)
+    for objective in old.objectives where objective.keyResults.count > fewKeyResults {
+      for index in objective.keyResults {
+        let keyResult = old.keyResults[Int(index)]
+        oldByLocalID[LocalKey(objective: keyResult.objective, localID: keyResult.localID)] = KeyResultID(index)
+      }
     }
     for (index, keyResult) in new.keyResults.enumerated() {
-      guard let oldObjective = objectiveInOld[Int(keyResult.objective.index)],
-        let match = oldByLocalID[LocalKey(objective: oldObjective, localID: keyResult.localID)]
-      else { continue }
-      pair(match, KeyResultID(index))
+      guard let oldObjective = objectiveInOld[Int(keyResult.objective.index)] else { continue }
+      let candidates = old.objectives[Int(oldObjective.index)].keyResults
+      let match =
+        candidates.count > fewKeyResults
+        ? oldByLocalID[LocalKey(objective: oldObjective, localID: keyResult.localID)]
+        : candidates.first { old.keyResults[Int($0)].localID == keyResult.localID }.map { KeyResultID($0) }
+      if let match { pair(match, KeyResultID(index)) }
     }
     struct OwnerKey: Hashable {
       var owner: String
@@ -96,13 +105,17 @@ struct IdentityMatch {
       var found: [OwnerKey: (count: Int, last: KeyResultID)] = [:]
       for (index, keyResult) in plan.keyResults.enumerated() {
         let key = OwnerKey(owner: plan[plan[keyResult.objective].owner].id, localID: keyResult.localID)
-        found[key, default: (0, KeyResultID(index))].count += 1
-        found[key]?.last = KeyResultID(index)
+        func count(_ entry: inout (count: Int, last: KeyResultID)) {
+          entry.count += 1
+          entry.last = KeyResultID(index)
+        }
+        count(&found[key, default: (0, KeyResultID(index))])
       }
       return found
     }
-    let before = census(old)
-    let after = census(new)
+    // Each plan's census on a core of its own.
+    let censuses = ParallelWork.map([old, new], census)
+    let (before, after) = (censuses[0], censuses[1])
     for (key, arrival) in after where arrival.count == 1 {
       guard keyResultInOld[Int(arrival.last.index)] == nil, let departure = before[key], departure.count == 1,
         keyResultInNew[Int(departure.last.index)] == nil

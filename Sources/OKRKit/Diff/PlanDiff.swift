@@ -5,6 +5,9 @@
 /// setting by setting. So reformatting, comments, reordering declarations or moving them between
 /// files produce no changes.
 public enum PlanDiff {
+  /// How many objectives one piece of the comparison compares.
+  static let objectivesPerPiece = 1_024
+
   /// The changes from `old` to `new`; with `progress`, also the objectives whose progress or
   /// status moved as of its date.
   public static func compare(_ old: Plan, _ new: Plan, progress: ProgressComparison? = nil) -> PlanChanges {
@@ -13,11 +16,12 @@ public enum PlanDiff {
     sections += comparison.cycleSections()
     sections += comparison.entitySections()
     let pairs = comparison.objectivePairs()
-    for pair in pairs {
-      let changes = comparison.changes(of: pair)
-      if !changes.isEmpty {
-        sections.append(ChangeSection(subject: comparison.subject(of: pair), changes: changes))
-      }
+    // The objectives are compared in pieces on all cores; the pieces' sections join in order.
+    let pieces = stride(from: 0, to: pairs.count, by: objectivesPerPiece).map {
+      $0..<min($0 + objectivesPerPiece, pairs.count)
+    }
+    for piece in ParallelWork.map(pieces, { comparison.sections(of: pairs[$0]) }) {
+      sections += piece
     }
     guard let progress else { return PlanChanges(sections: sections) }
     return PlanChanges(sections: sections, effects: comparison.effects(of: pairs, progress), asOf: progress.asOf)
@@ -45,8 +49,8 @@ struct PlanComparison {
   init(old: Plan, new: Plan) {
     self.old = old
     self.new = new
-    oldTitles = effectiveTitles(old)
-    newTitles = effectiveTitles(new)
+    let titles = ParallelWork.map([old, new], effectiveTitles)
+    (oldTitles, newTitles) = (titles[0], titles[1])
     match = IdentityMatch(old: old, new: new, oldTitles: oldTitles, newTitles: newTitles)
   }
 
@@ -193,6 +197,16 @@ struct PlanComparison {
     return pairs.sorted { ($0.owner, $0.localID) < ($1.owner, $1.localID) }
   }
 
+  /// A section for each objective of `pairs` with changes, in order.
+  func sections(of pairs: ArraySlice<ObjectivePair>) -> [ChangeSection] {
+    var sections: [ChangeSection] = []
+    for pair in pairs {
+      let changes = changes(of: pair)
+      if !changes.isEmpty { sections.append(ChangeSection(subject: subject(of: pair), changes: changes)) }
+    }
+    return sections
+  }
+
   /// The section header of an objective.
   func subject(of pair: ObjectivePair) -> ChangeSubject {
     .objective(
@@ -274,6 +288,7 @@ struct PlanComparison {
   /// The links in which the objective is the child, matched by parent (old parents named as in
   /// the new plan when they are there, so a parent's move is no change to its children's links).
   private func linkChanges(_ pair: ObjectivePair, id: String) -> [PlanChange] {
+    if linksAreTheSame(pair) { return [] }
     func collect(_ plan: Plan, _ child: ObjectiveID?, name: (LinkTarget) -> String) -> [LinkKey: [LinkTerms]] {
       guard let child else { return [:] }
       var found: [LinkKey: [LinkTerms]] = [:]
@@ -320,6 +335,37 @@ struct PlanComparison {
       }
     }
     return changes
+  }
+
+  /// Whether the objective's links are the same in both plans, in the same order: each new
+  /// link's parent is the old one's counterpart, with the same weight, acceptance and kind.
+  /// (The usual case, decided without naming any parent.)
+  private func linksAreTheSame(_ pair: ObjectivePair) -> Bool {
+    guard let was = pair.old, let now = pair.new else { return false }
+    let before = old.parentLinks(of: was)
+    let after = new.parentLinks(of: now)
+    guard before.count == after.count else { return false }
+    for (beforeID, afterID) in zip(before, after) {
+      let link = old[beforeID]
+      let other = new[afterID]
+      guard link.isReuse == other.isReuse, link.weight == other.weight, link.acceptedOn == other.acceptedOn,
+        counterpart(of: link.target) == other.target
+      else { return false }
+      switch (link.acceptedBy, other.acceptedBy) {
+      case (nil, nil): continue
+      case (let person?, let otherPerson?) where old[person].id == new[otherPerson].id: continue
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// The new plan's counterpart of an old link's parent, if it has one.
+  private func counterpart(of target: LinkTarget) -> LinkTarget? {
+    switch target {
+    case .objective(let id): match.objectiveInNew[Int(id.index)].map(LinkTarget.objective)
+    case .keyResult(let id): match.keyResultInNew[Int(id.index)].map(LinkTarget.keyResult)
+    }
   }
 
   private func terms(_ link: Link, in plan: Plan) -> LinkTerms {
@@ -382,17 +428,26 @@ struct PlanComparison {
   }
 
   private func keyResultChanges(_ wasID: KeyResultID, _ nowID: KeyResultID) -> [PlanChange] {
-    let id = new.qualifiedName(nowID)
+    // Named only when something changed: most key results are as they were.
+    var name: String?
+    func id() -> String {
+      if let name { return name }
+      let made = new.qualifiedName(nowID)
+      name = made
+      return made
+    }
     var changes: [PlanChange] = []
     func compare(_ kind: PlanChange.Kind, _ before: ChangeValue, _ after: ChangeValue) {
-      if before != after { changes.append(PlanChange(kind, id, before: before, after: after)) }
+      if before != after { changes.append(PlanChange(kind, id(), before: before, after: after)) }
     }
     if match.keyResultIsMoved[Int(nowID.index)] {
-      changes.append(PlanChange(.keyResultMoved, id, before: .word(old.qualifiedName(wasID)), after: .word(id)))
+      changes.append(PlanChange(.keyResultMoved, id(), before: .word(old.qualifiedName(wasID)), after: .word(id())))
     }
     let was = old[wasID]
     let now = new[nowID]
-    compare(.keyResultRenamed, .text(old.text(was.title)), .text(new.text(now.title)))
+    if !writtenAlike(was.title, now.title) {
+      compare(.keyResultRenamed, .text(old.text(was.title)), .text(new.text(now.title)))
+    }
     compare(.keyResultTargetChanged, .target(KeyResultTarget(was.measure)), .target(KeyResultTarget(now.measure)))
     switch (was.measure, now.measure) {
     case (.metric(_, _, let before, _), .metric(_, _, let after, _)):
@@ -410,8 +465,18 @@ struct PlanComparison {
     compare(.keyResultNoteChanged, text(was.note, in: old), text(now.note, in: new))
     compare(
       .keyResultSourceChanged, was.source.map(ChangeValue.text) ?? .absent, now.source.map(ChangeValue.text) ?? .absent)
-    changes += checkinChanges(was, now, id: id)
+    if !was.checkins.isEmpty || !now.checkins.isEmpty { changes += checkinChanges(was, now, id: id()) }
     return changes
+  }
+
+  /// Whether an old and a new string literal are written with the same bytes (then they say
+  /// the same; literals written differently may still say the same, once decoded).
+  private func writtenAlike(_ before: TextRef, _ after: TextRef) -> Bool {
+    let first = before.literal.span
+    let second = after.literal.span
+    guard first.end - first.start == second.end - second.start else { return false }
+    return old.sources[before.file].bytes[Int(first.start)..<Int(first.end)]
+      == new.sources[after.file].bytes[Int(second.start)..<Int(second.end)]
   }
 
   /// Check-ins matched by date (both lists are sorted by date).

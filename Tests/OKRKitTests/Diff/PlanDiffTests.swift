@@ -510,6 +510,61 @@ private let planWideCases: [ChangeCase] = [
     #expect(effectiveTitles(plan) == plan.objectives.indices.map { plan.title(of: ObjectiveID($0)) })
   }
 
+  /// Objectives are compared in pieces on all cores: changes far apart come out in order.
+  @Test func changesAcrossManyObjectivesComeInOrder() {
+    func plan(retitling retitled: Set<Int>) -> String {
+      var text = "company c \"C\" {\n"
+      for index in 0..<3_000 {
+        let title = retitled.contains(index) ? "Changed" : "Step"
+        text += "  objective o\(index) \"\(title)\" { cycle 2026; kr k \"K\" progress 10% }\n"
+      }
+      return text + "}\n"
+    }
+    let changes = DiffFixtures.changes(plan(retitling: []), plan(retitling: [10, 1_500, 2_999]))
+    #expect(changes.map(\.id) == ["c.o10", "c.o1500", "c.o2999"])
+    #expect(changes.allSatisfy { $0.kind == .objectiveRenamed && $0.after == .text("Changed") })
+  }
+
+  /// Key results are matched by id within their objective, whether it has a few or many.
+  @Test(arguments: [4, 40]) func keyResultsAreMatchedByIdAmongFewOrMany(_ count: Int) {
+    func plan(_ keyResults: [String]) -> String {
+      "team t \"T\" {\n  objective o \"O\" {\n    cycle 2026\n"
+        + keyResults.map { "    kr \($0)\n" }.joined() + "  }\n}\n"
+    }
+    let old = (1...count).map { "k\($0) \"Key \($0)\" progress 10%" }
+    var new = Array(old.reversed())
+    new[new.firstIndex(of: "k2 \"Key 2\" progress 10%")!] = "k2 \"Renamed\" progress 10%"
+    new.removeAll { $0.hasPrefix("k3 ") }
+    new.append("k\(count + 1) \"Added\" progress 10%")
+    #expect(
+      DiffFixtures.changes(plan(old), plan(new)).map { "\($0.kind) \($0.id)" } == [
+        "keyResultRenamed t.o.k2", "keyResultRemoved t.o.k3", "keyResultAdded t.o.k\(count + 1)",
+      ])
+  }
+
+  /// Links written in another order, or to a renamed parent, are compared by parent.
+  @Test func linksAreComparedByParentWhateverTheirOrder() {
+    let base = """
+      company c "C" {
+        objective a "A" { cycle 2026 }
+        objective b "B" { cycle 2026 }
+      }
+      team t "T" in c {
+        objective o "O" { cycle 2026; supports c.a weight 2; supports c.b }
+      }
+
+      """
+    let swapped = base.replacingOccurrences(
+      of: "supports c.a weight 2; supports c.b", with: "supports c.b; supports c.a weight 2")
+    #expect(DiffFixtures.changes(base, swapped).isEmpty)
+    let renamed = base.replacingOccurrences(of: "objective b", with: "objective bb")
+      .replacingOccurrences(of: "supports c.b", with: "supports c.bb")
+    #expect(
+      DiffFixtures.changes(base, renamed).map { "\($0.kind) \($0.id)" } == [
+        "objectiveRemoved c.b", "objectiveAdded c.bb", "linkRemoved t.o", "linkAdded t.o",
+      ])
+  }
+
   @Test func aLongSupportsChainIsComparedInLinearPasses() {
     func chain(lastWeight: Int) -> String {
       var text = "company c \"C\" {\n  objective o0 \"Top\" { cycle 2026 }\n"
