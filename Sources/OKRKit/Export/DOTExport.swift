@@ -25,13 +25,13 @@ extension PlanExport {
       out +=
         "    \(levelNode) [label=\(DOTText.quoted(level.rawValue)), shape=\"plaintext\", style=\"solid\", "
         + "fontcolor=\"#666666\"];\n"
-      for id in objectives {
+      out += joinedText(count: objectives.count) { index in
+        let id = objectives[index]
         let colors = PlanExport.colors(of: evaluation.status(of: id))
         let label =
           [DOTText.body(plan.qualifiedName(id))] + PlanExport.wrapped(title(of: id)).map(DOTText.body)
           + [DOTText.body(progressSummary(of: id))]
-        out +=
-          "    \(DOTText.quoted(plan.qualifiedName(id))) [label=\"\(label.joined(separator: "\\n"))\", "
+        return "    \(DOTText.quoted(plan.qualifiedName(id))) [label=\"\(label.joined(separator: "\\n"))\", "
           + "fillcolor=\"\(colors.fill)\", color=\"\(colors.stroke)\"];\n"
       }
       out += "  }\n"
@@ -41,7 +41,7 @@ extension PlanExport {
       out += "\n  \(chain) [style=\"invis\"];\n"
     }
     if !plan.links.isEmpty { out += "\n" }
-    for index in plan.links.indices {
+    out += joinedText(count: plan.links.count) { index in
       let id = LinkID(index)
       let link = plan[id]
       let parent = plan.parentObjective(of: link.target)
@@ -49,8 +49,8 @@ extension PlanExport {
       if let label = edgeLabel(of: id) { attributes.append("label=\(DOTText.quoted(label))") }
       if link.acceptedBy == nil { attributes.append("style=\"dashed\"") }
       if !counts(id) { attributes.append("color=\"#999999\", fontcolor=\"#999999\"") }
-      out += "  \(DOTText.quoted(plan.qualifiedName(link.child))) -> \(DOTText.quoted(plan.qualifiedName(parent)))"
-      out += attributes.isEmpty ? ";\n" : " [\(attributes.joined(separator: ", "))];\n"
+      return "  \(DOTText.quoted(plan.qualifiedName(link.child))) -> \(DOTText.quoted(plan.qualifiedName(parent)))"
+        + (attributes.isEmpty ? ";\n" : " [\(attributes.joined(separator: ", "))];\n")
     }
     return out + "}\n"
   }

@@ -75,18 +75,17 @@ extension PlanExport {
 
   /// Outline rows as nested Markdown lists.
   private func list(_ rows: [AlignmentOutline.Row]) -> String {
-    var out = ""
-    for row in rows {
+    joinedText(count: rows.count) { index in
+      let row = rows[index]
       let drawn = min(row.depth, PlanExport.maximumMarkdownDepth)
-      out += String(repeating: "  ", count: drawn) + "- "
+      var out = String(repeating: "  ", count: drawn) + "- "
       if row.depth > drawn { out += "⋯ depth \(row.depth) · " }
       switch row.item {
       case .objective(let id): out += objectiveLine(id, row: row)
       case .keyResult(let id): out += keyResultLine(id)
       }
-      out += "\n"
+      return out + "\n"
     }
-    return out
   }
 
   /// `🟢 **Title** `team.id` — `████░░░░░░` 41% · on-track, expected 52% · owner Ann · 2026-Q2`.

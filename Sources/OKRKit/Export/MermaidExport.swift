@@ -12,25 +12,25 @@ extension PlanExport {
     var statuses: [ProgressStatus: [ObjectiveID]] = [:]
     for (level, objectives) in objectivesByLevel() {
       out += "  subgraph level_\(level.rawValue)[\"\(level.rawValue)\"]\n"
-      for id in objectives {
+      out += joinedText(count: objectives.count) { index in
+        let id = objectives[index]
         let label =
           [MermaidText.escaped(plan.qualifiedName(id))]
           + PlanExport.wrapped(title(of: id)).map(MermaidText.escaped) + [MermaidText.escaped(progressSummary(of: id))]
-        out += "    \(MermaidText.node(id))[\"\(label.joined(separator: "<br/>"))\"]\n"
-        statuses[evaluation.status(of: id), default: []].append(id)
+        return "    \(MermaidText.node(id))[\"\(label.joined(separator: "<br/>"))\"]\n"
       }
+      for id in objectives { statuses[evaluation.status(of: id), default: []].append(id) }
       out += "  end\n"
     }
-    var uncounted: [Int] = []
-    for index in plan.links.indices {
+    out += joinedText(count: plan.links.count) { index in
       let id = LinkID(index)
       let link = plan[id]
       let arrow = link.acceptedBy == nil ? "-.->" : "-->"
       let label = edgeLabel(of: id).map { "|\"\(MermaidText.escaped($0))\"|" } ?? ""
-      out +=
+      return
         "  \(MermaidText.node(link.child)) \(arrow)\(label) \(MermaidText.node(plan.parentObjective(of: link.target)))\n"
-      if !counts(id) { uncounted.append(index) }
     }
+    let uncounted = plan.links.indices.filter { !counts(LinkID($0)) }
     for status in ProgressStatus.allCases {
       guard let members = statuses[status] else { continue }
       let colors = PlanExport.colors(of: status)

@@ -77,6 +77,22 @@ public struct PlanExport: Sendable {
   /// An objective's effective title.
   func title(of id: ObjectiveID) -> String { titles[Int(id.index)] }
 
+  /// The texts `text` gives for `0..<count`, joined in order; made in pieces of
+  /// ``itemsPerTextPiece`` on all cores.
+  func joinedText(count: Int, _ text: (Int) -> String) -> String {
+    let pieces = stride(from: 0, to: count, by: Self.itemsPerTextPiece).map {
+      $0..<min($0 + Self.itemsPerTextPiece, count)
+    }
+    return ParallelWork.map(pieces) { piece in
+      var out = ""
+      for index in piece { out += text(index) }
+      return out
+    }.joined()
+  }
+
+  /// How many rows, nodes or edges one piece of ``joinedText(count:_:)`` makes.
+  static let itemsPerTextPiece = 1_024
+
   /// Every objective's id, in declaration order.
   var objectiveIDs: [ObjectiveID] { plan.objectives.indices.map { ObjectiveID($0) } }
 

@@ -50,6 +50,27 @@ import Testing
     #expect(sameAsText)
   }
 
+  /// The graph and report formats make their nodes, edges and rows in pieces on all cores; the
+  /// pieces must come back in declaration order, each objective exactly once.
+  @Test(arguments: [ExportFormat.dot, .mermaid, .markdown])
+  func manyObjectivesComeInDeclarationOrder(format: ExportFormat) {
+    let text = ExportFixtures.export(text: Self.largePlan).text(format)
+    var position = text.startIndex
+    var inOrder = true
+    for index in 0..<2_000 {
+      // Each objective's id is followed by a character that no longer id can have there.
+      let id = "t.o\(index)" + (format == .markdown ? "`" : format == .dot ? "\"" : "<")
+      guard let found = text.range(of: id, range: position..<text.endIndex) else {
+        inOrder = false
+        break
+      }
+      position = found.upperBound
+    }
+    #expect(inOrder, "an objective is missing or out of order in the \(format) export")
+    // DOT names it as a node, in its label and as the child of its edge; the others in a label.
+    #expect(text.components(separatedBy: "t.o1999").count - 1 == (format == .dot ? 3 : 1))
+  }
+
   @Test(arguments: [ExportFormat.dot, .mermaid, .markdown])
   func otherFormatsAreWrittenInOnePiece(format: ExportFormat) throws {
     let export = try ExportFixtures.export("product-launch")
