@@ -44,8 +44,12 @@ struct FmtCommand: ParsableCommand {
     var batch = FmtBatch()
     for path in paths {
       for target in targets(of: path, in: fileSystem, batch: &batch) {
+        // A file named twice is read again only once the batch that rewrites it is done, so it
+        // is rewritten once, as when files were formatted one at a time.
+        let identity = write ? fileSystem.canonicalPath(target.file) : nil
+        if let identity, batch.contains(identity) { finish(&batch, status: &status) }
         do {
-          batch.add(try fileSystem.readFile(target.file), path: target.file, root: target.root)
+          batch.add(try fileSystem.readFile(target.file), path: target.file, root: target.root, identity: identity)
         } catch {
           batch.fail("okr: cannot read \(TerminalText.escaped(target.file)): \(error.message)")
         }
@@ -193,13 +197,20 @@ private struct FmtBatch {
   private(set) var files: [SourceFile] = []
   private(set) var entries: [Entry] = []
   private var bytes = 0
+  /// The canonical paths of the files added with one.
+  private var identities: Set<String> = []
 
   var isFull: Bool { files.count >= Self.fileLimit || bytes >= Self.byteLimit }
 
-  mutating func add(_ bytes: [UInt8], path: String, root: String) {
+  /// Whether a file with this canonical path was added.
+  func contains(_ identity: String) -> Bool { identities.contains(identity) }
+
+  /// Adds a file's bytes read from `path`; `identity` is its canonical path, where it matters.
+  mutating func add(_ bytes: [UInt8], path: String, root: String, identity: String?) {
     entries.append(.file(files.count, root: root))
     files.append(SourceFile(id: FileID(0), path: path, bytes: bytes))
     self.bytes += bytes.count
+    if let identity { identities.insert(identity) }
   }
 
   mutating func fail(_ message: String) { entries.append(.failure(message)) }

@@ -65,6 +65,15 @@ import Testing
     #expect(try OKRBinary.run(["fmt", "--check", folder.path("")]).status == 0)
   }
 
+  @Test func aFileNamedTwiceIsRewrittenOnce() throws {
+    let folder = try ScratchFolder()
+    let messy = try folder.write("plans/cs.okr", Self.messy)
+    let result = try OKRBinary.run(["fmt", "--write", messy, messy, folder.path("plans")])
+    #expect(result.status == 0)
+    #expect(result.output == "formatted \(messy)\n")
+    #expect(try String(contentsOfFile: messy, encoding: .utf8) == Self.canonical)
+  }
+
   @Test func filesWithSyntaxErrorsAreReportedAndNeverRewritten() throws {
     let folder = try ScratchFolder()
     let broken = "team cs {\n  objective o \"O\" { cycle }\n"
