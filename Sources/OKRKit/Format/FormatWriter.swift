@@ -9,8 +9,8 @@ struct Piece {
     case word(StaticString)
     /// Source bytes, exactly as written.
     case source(Span)
-    /// Bytes the layout made (a reference or period written with blanks inside), kept by the
-    /// ``FormatWriter`` at this range of its ``FormatWriter/madeBytes``.
+    /// Bytes the layout made (a reference or period written with blanks inside), at this range
+    /// of what ``FormatWriter/keep(_:)`` keeps.
     case made(Range<Int>)
   }
 
@@ -53,14 +53,14 @@ struct FormatWriter {
   /// How much deeper a statement continues when a comment splits it over lines.
   static let continuationIndent = 4
 
-  let bytes: [UInt8]
+  private let bytes: [UInt8]
   private let comments: [Span]
   private var nextComment = 0
   private(set) var lines: [Line] = []
   /// The text of every line, in order, without indentation or line breaks.
   private var text: [UInt8] = []
   /// The bytes of ``Piece/Text/made(_:)`` pieces.
-  private(set) var madeBytes: [UInt8] = []
+  private var madeBytes: [UInt8] = []
   /// The end of the furthest source text printed so far (code or comment).
   private var printedEnd: UInt32 = 0
 
