@@ -34,8 +34,8 @@ struct Piece {
 /// (collapsed to one) where the source had at least one between two statements or comments,
 /// except right after a `{` and right before a `}`.
 ///
-/// Lines are kept as UTF-8 bytes, one after another in ``text``, and the finished file is
-/// made from them in one pass.
+/// Lines are kept as UTF-8 bytes, one after another in ``text``, until they can no longer
+/// change; then they are rendered, indented, into the finished file.
 struct FormatWriter {
   /// One output line: its bytes are `text[start..<end]`; `blankBefore` puts an empty line in
   /// front of it.
@@ -57,8 +57,11 @@ struct FormatWriter {
   private let comments: [Span]
   private var nextComment = 0
   private(set) var lines: [Line] = []
-  /// The text of every line, in order, without indentation or line breaks.
+  /// The text of every line of ``lines``, in order, without indentation or line breaks.
   private var text: [UInt8] = []
+  /// The finished text of the lines rendered so far.
+  private var output: [UInt8] = []
+  private var linesRendered = 0
   /// The bytes of ``Piece/Text/made(_:)`` pieces.
   private var madeBytes: [UInt8] = []
   /// The end of the furthest source text printed so far (code or comment).
@@ -67,7 +70,7 @@ struct FormatWriter {
   init(bytes: [UInt8], comments: [Span]) {
     self.bytes = bytes
     self.comments = comments
-    text.reserveCapacity(bytes.count)
+    output.reserveCapacity(bytes.count)
   }
 
   /// The source bytes of `span`, within the file.
@@ -164,19 +167,38 @@ struct FormatWriter {
     lines[index].blankBefore = true
   }
 
+  /// Renders every line but the last (``lines`` keeps it alone) and lets go of them. The layout
+  /// calls it between top-level declarations, when only the last line may still change: a
+  /// comment that follows it on its source line is appended to it.
+  mutating func finishLines() {
+    guard lines.count > 1 else { return }
+    let last = lines[lines.count - 1]
+    render(lines[..<(lines.count - 1)])
+    text.replaceSubrange(..<last.start, with: EmptyCollection())
+    lines.removeAll(keepingCapacity: true)
+    lines.append(
+      Line(
+        indent: last.indent, start: 0, end: last.end - last.start, blankBefore: last.blankBefore,
+        opensBlock: last.opensBlock))
+  }
+
   /// The finished text: the lines, indented, each ending in a newline.
-  func rendered() -> [UInt8] {
-    var size = 0
-    for line in lines { size += line.indent + line.end - line.start + (line.blankBefore ? 2 : 1) }
-    var output: [UInt8] = []
-    output.reserveCapacity(size)
-    for (index, line) in lines.enumerated() {
-      if line.blankBefore && index > 0 { output.append(UInt8(ascii: "\n")) }
+  mutating func rendered() -> [UInt8] {
+    render(lines[...])
+    lines.removeAll()
+    return output
+  }
+
+  /// Appends `lines` to ``output``, indented, each ending in a newline; a blank line before one
+  /// that asks for it, unless it is the first line of the file.
+  private mutating func render(_ lines: ArraySlice<Line>) {
+    for line in lines {
+      if line.blankBefore && linesRendered > 0 { output.append(UInt8(ascii: "\n")) }
       output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: line.indent))
       output.append(contentsOf: text[line.start..<line.end])
       output.append(UInt8(ascii: "\n"))
+      linesRendered += 1
     }
-    return output
   }
 
   // MARK: - Pieces

@@ -116,6 +116,7 @@ struct PlanLayout {
       let tookLines = writer.lines.count - firstLine > 1
       if index > 0, tookLines || previousTookLines { writer.requireBlankLine(before: groupStart) }
       previousTookLines = tookLines
+      writer.finishLines()
     }
     writer.placeComments(before: .max, indent: 0)
   }
