@@ -94,19 +94,38 @@ struct FmtCommand: ParsableCommand {
   /// prints the batch's failures, all in the order they were added; empties the batch.
   private func finish(_ batch: inout FmtBatch, status: inout FmtStatus) {
     let outcomes = PlanFormatter.formatBytes(batch.files)
+    let diffs = check ? Self.diffs(of: batch.files, outcomes) : [:]
     for entry in batch.entries {
       switch entry {
       case .failure(let message):
         status.fail(message)
       case .file(let index, let root):
-        handle(outcomes[index], of: batch.files[index], root: root, status: &status)
+        handle(outcomes[index], of: batch.files[index], root: root, diff: diffs[index], status: &status)
       }
     }
     batch = FmtBatch()
   }
 
-  private func handle(_ outcome: PlanFormatter.ByteOutcome, of file: SourceFile, root: String, status: inout FmtStatus)
-  {
+  /// For `--check`: the diff of each file that formatting changes, by its index, made on all cores.
+  private static func diffs(of files: [SourceFile], _ outcomes: [PlanFormatter.ByteOutcome]) -> [Int: String] {
+    var changed: [Int] = []
+    var comparisons: [UnifiedDiff.Comparison] = []
+    for (index, outcome) in outcomes.enumerated() {
+      guard case .formatted(let formatted) = outcome, !equal(formatted, files[index].bytes) else { continue }
+      let path = files[index].path
+      changed.append(index)
+      comparisons.append(
+        UnifiedDiff.Comparison(
+          old: String(decoding: files[index].bytes, as: UTF8.self), new: String(decoding: formatted, as: UTF8.self),
+          oldLabel: "\(path)\t(original)", newLabel: "\(path)\t(formatted)"))
+    }
+    return Dictionary(uniqueKeysWithValues: zip(changed, UnifiedDiff.diffs(comparisons)))
+  }
+
+  /// Reports, checks, rewrites or prints one file; `diff` is its diff, made already for `--check`.
+  private func handle(
+    _ outcome: PlanFormatter.ByteOutcome, of file: SourceFile, root: String, diff: String?, status: inout FmtStatus
+  ) {
     let path = file.path
     switch outcome {
     case .invalid(let diagnostics):
@@ -117,11 +136,8 @@ struct FmtCommand: ParsableCommand {
     case .formatted(let formatted):
       let changed = !Self.equal(formatted, file.bytes)
       if check {
-        guard changed else { return }
+        guard changed, let diff else { return }
         status.foundProblems = true
-        let diff = UnifiedDiff.diff(
-          old: String(decoding: file.bytes, as: UTF8.self), new: String(decoding: formatted, as: UTF8.self),
-          oldLabel: "\(path)\t(original)", newLabel: "\(path)\t(formatted)")
         Output.write(Self.terminalSafe(diff))
       } else if write {
         guard changed else { return }

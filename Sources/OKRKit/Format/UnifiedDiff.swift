@@ -44,6 +44,23 @@ public enum UnifiedDiff {
     return output
   }
 
+  /// Two texts to compare, with the labels their diff's headers give them.
+  public struct Comparison: Sendable {
+    public var old: String
+    public var new: String
+    public var oldLabel: String
+    public var newLabel: String
+
+    public init(old: String, new: String, oldLabel: String, newLabel: String) {
+      (self.old, self.new, self.oldLabel, self.newLabel) = (old, new, oldLabel, newLabel)
+    }
+  }
+
+  /// The diff of each comparison, made on all cores; the diffs in the comparisons' order.
+  public static func diffs(_ comparisons: [Comparison]) -> [String] {
+    ParallelWork.map(comparisons) { diff(old: $0.old, new: $0.new, oldLabel: $0.oldLabel, newLabel: $0.newLabel) }
+  }
+
   /// One step of an edit script: a line kept, deleted from the old text or inserted from the new.
   struct Edit: Equatable {
     enum Kind { case same, delete, insert }

@@ -3,6 +3,18 @@ import Testing
 @testable import OKRKit
 
 @Suite struct UnifiedDiffTests {
+  @Test func manyDiffsComeInTheOrderOfTheirComparisons() {
+    let comparisons = (0..<40).map { index in
+      UnifiedDiff.Comparison(
+        old: "a\nb\(index)\n", new: "a\nc\(index)\n", oldLabel: "old \(index)", newLabel: "new \(index)")
+    }
+    let expected = comparisons.map {
+      UnifiedDiff.diff(old: $0.old, new: $0.new, oldLabel: $0.oldLabel, newLabel: $0.newLabel)
+    }
+    #expect(UnifiedDiff.diffs(comparisons) == expected)
+    #expect(expected.allSatisfy { !$0.isEmpty })
+  }
+
   @Test func equalTextsHaveNoDiff() {
     #expect(UnifiedDiff.diff(old: "a\nb\n", new: "a\nb\n", oldLabel: "x", newLabel: "y") == "")
     #expect(UnifiedDiff.diff(old: "", new: "", oldLabel: "x", newLabel: "y") == "")
