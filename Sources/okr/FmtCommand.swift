@@ -122,7 +122,8 @@ struct FmtCommand: ParsableCommand {
     return Dictionary(uniqueKeysWithValues: zip(changed, UnifiedDiff.diffs(comparisons)))
   }
 
-  /// Reports, checks, rewrites or prints one file; `diff` is its diff, made already for `--check`.
+  /// Reports, checks, rewrites or prints one file; `diff` is its diff for `--check`, nil when
+  /// formatting does not change it.
   private func handle(
     _ outcome: PlanFormatter.ByteOutcome, of file: SourceFile, root: String, diff: String?, status: inout FmtStatus
   ) {
@@ -134,13 +135,12 @@ struct FmtCommand: ParsableCommand {
       sources.add(path: path, bytes: file.bytes)
       report(diagnostics, in: sources, path: path)
     case .formatted(let formatted):
-      let changed = !Self.equal(formatted, file.bytes)
       if check {
-        guard changed, let diff else { return }
+        guard let diff else { return }
         status.foundProblems = true
         Output.write(Self.terminalSafe(diff))
       } else if write {
-        guard changed else { return }
+        guard !Self.equal(formatted, file.bytes) else { return }
         do {
           try AtomicFileWriter().replace(path, with: formatted, inside: root)
           Output.line("formatted \(TerminalText.escaped(path))")
