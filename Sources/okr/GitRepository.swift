@@ -52,17 +52,59 @@ struct GitRepository {
       if !isFolder { fileSystem.files[topLevel + "/" + file] = try blob(revision, file) }
       guard listed.insert(folder).inserted else { continue }
       let listing = try git([
-        "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", "--name-only", revision,
-        "--", folder.isEmpty ? "." : folder,
+        "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", revision, "--", folder.isEmpty ? "." : folder,
       ])
       guard listing.status == 0 else { throw Failure(message: "cannot list \(revision): \(listing.errorText)") }
-      for name in listing.output.split(separator: 0) {
-        let name = String(decoding: name, as: UTF8.self)
-        guard name.hasSuffix(".okr"), fileSystem.files[topLevel + "/" + name] == nil else { continue }
-        fileSystem.files[topLevel + "/" + name] = try blob(revision, name)
+      // Each entry is `MODE TYPE OBJECT<tab>NAME`; the files' bytes are read all at once.
+      var names: [String] = []
+      var named = Set<String>()
+      var objects: [String] = []
+      for entry in listing.output.split(separator: 0) {
+        guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+        let name = String(decoding: entry[(tab + 1)...], as: UTF8.self)
+        guard name.hasSuffix(".okr"), fileSystem.files[topLevel + "/" + name] == nil, named.insert(name).inserted
+        else { continue }
+        let fields = entry[..<tab].split(separator: UInt8(ascii: " "))
+        guard fields.count == 3, fields[1].elementsEqual("blob".utf8) else {
+          throw Failure(message: "cannot read \(name) at \(revision): it is not a file")
+        }
+        names.append(name)
+        objects.append(String(decoding: fields[2], as: UTF8.self))
+      }
+      for (name, bytes) in zip(names, try blobs(objects, named: names, at: revision)) {
+        fileSystem.files[topLevel + "/" + name] = bytes
       }
     }
     return PlanLoader(fileSystem: fileSystem).load(roots)
+  }
+
+  /// The bytes of the blobs `objects` (the files `names` at `revision`), exactly as committed,
+  /// read by one `git cat-file --batch`.
+  private func blobs(_ objects: [String], named names: [String], at revision: String) throws(Failure) -> [[UInt8]] {
+    guard !objects.isEmpty else { return [] }
+    let result = try git(["cat-file", "--batch"], input: Array(objects.map { $0 + "\n" }.joined().utf8))
+    guard result.status == 0 else {
+      throw Failure(message: "cannot read the files at \(revision): \(result.errorText)")
+    }
+    // Each object is `OBJECT TYPE SIZE\n`, its bytes and `\n`; `OBJECT missing\n` when absent.
+    var contents: [[UInt8]] = []
+    var offset = 0
+    let output = result.output
+    for name in names {
+      guard let end = output[offset...].firstIndex(of: UInt8(ascii: "\n")) else {
+        throw Failure(message: "cannot read \(name) at \(revision): git's answer ended early")
+      }
+      let header = output[offset..<end].split(separator: UInt8(ascii: " "))
+      guard header.count == 3, let size = Int(String(decoding: header[2], as: UTF8.self)),
+        end + 1 + size <= output.count
+      else {
+        throw Failure(
+          message: "cannot read \(name) at \(revision): \(String(decoding: output[offset..<end], as: UTF8.self))")
+      }
+      contents.append(Array(output[(end + 1)..<(end + 1 + size)]))
+      offset = end + 1 + size + 1
+    }
+    return contents
   }
 
   /// `path` (relative to the current folder, or absolute inside the working tree) relative to the top folder.
@@ -91,13 +133,15 @@ struct GitRepository {
     return result.output
   }
 
-  private func git(_ arguments: [String]) throws(Failure) -> Subprocess.Result {
-    try GitRepository.run(git, arguments)
+  private func git(_ arguments: [String], input: [UInt8]? = nil) throws(Failure) -> Subprocess.Result {
+    try GitRepository.run(git, arguments, input: input)
   }
 
-  private static func run(_ git: String, _ arguments: [String]) throws(Failure) -> Subprocess.Result {
+  private static func run(_ git: String, _ arguments: [String], input: [UInt8]? = nil) throws(Failure)
+    -> Subprocess.Result
+  {
     do {
-      return try Subprocess.run(git, ["--no-pager"] + arguments)
+      return try Subprocess.run(git, ["--no-pager"] + arguments, input: input)
     } catch {
       throw Failure(message: "cannot run \(git): \(error.message)")
     }

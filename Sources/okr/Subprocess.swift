@@ -38,8 +38,12 @@ enum Subprocess {
     return nil
   }
 
-  /// Runs `executable` with `arguments`, standard input from `/dev/null`, and waits for it.
-  static func run(_ executable: String, _ arguments: [String]) throws(LaunchError) -> Result {
+  /// Runs `executable` with `arguments` and waits for it. Its standard input is `input`, from a
+  /// temporary file removed at once (so a program that stops reading early cannot stall or
+  /// signal this one), or `/dev/null` when there is none.
+  static func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil) throws(LaunchError) -> Result {
+    let inputFile = try input.map { bytes throws(LaunchError) in try unlinkedFile(holding: bytes) }
+    defer { if let inputFile { close(inputFile) } }
     let outputPipe = try makePipe()
     let errorPipe: [Int32]
     do {
@@ -52,7 +56,11 @@ enum Subprocess {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+    if let inputFile {
+      posix_spawn_file_actions_adddup2(&actions, inputFile, STDIN_FILENO)
+    } else {
+      posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+    }
     posix_spawn_file_actions_adddup2(&actions, outputPipe[1], STDOUT_FILENO)
     posix_spawn_file_actions_adddup2(&actions, errorPipe[1], STDERR_FILENO)
 
@@ -103,6 +111,34 @@ enum Subprocess {
       }
     }
     return (collected[0], collected[1])
+  }
+
+  /// A temporary file holding `bytes`, read from its start, already removed from its folder: it
+  /// goes when its descriptor is closed (which a started program does not inherit).
+  private static func unlinkedFile(holding bytes: [UInt8]) throws(LaunchError) -> Int32 {
+    let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array((folder + "/okr-input-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw LaunchError(message: "cannot make a temporary file: \(systemError())") }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        let message = systemError()
+        close(descriptor)
+        throw LaunchError(message: "cannot write a temporary file: \(message)")
+      }
+      written += count
+    }
+    guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+      let message = systemError()
+      close(descriptor)
+      throw LaunchError(message: "cannot read a temporary file back: \(message)")
+    }
+    return descriptor
   }
 
   /// A pipe whose ends close when a program is started, so only the duplicated ends reach it.

@@ -200,6 +200,32 @@ import Testing
     #expect(try Self.okr(["HEAD", "HEAD", "plans"], in: folder).status == 0)
   }
 
+  /// A revision's files are read together (one `git cat-file --batch`): many of them, with
+  /// spaces and letters outside ASCII in their names, each must come back as committed.
+  @Test func manyFilesOfARevisionAreReadAsCommitted() throws {
+    let folder = try repositoryWithTwoVersions()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for index in 0..<300 {
+      try Self.write(
+        "team t\(index) \"T \(index)\" {\n  objective o \"O\" { cycle 2026; kr k \"K\" progress \(index % 90)% }\n}\n",
+        to: "plans/teams/ré gion \(index).okr", in: folder)
+    }
+    try Self.git(["add", "."], in: folder)
+    try Self.git(["commit", "-q", "-m", "third"], in: folder)
+    try Self.write(
+      "team t7 \"T 7\" {\n  objective o \"O\" { cycle 2026; kr k \"K\" progress 99% }\n}\n",
+      to: "plans/teams/ré gion 7.okr", in: folder)
+    try Self.git(["commit", "-q", "-a", "-m", "fourth"], in: folder)
+    let diff = try Self.okr(["HEAD~1", "HEAD", "plans", "--as-of", "2026-02-20"], in: folder)
+    #expect(diff.status == 1, "\(diff.errorOutput)")
+    #expect(diff.output.contains("~ objective t7.o \"O\"\n    ~ kr k progress: 7% → 99%\n"))
+    #expect(diff.output.hasSuffix("1 objective changed, 0 added, 0 removed\n"))
+    // The revision before them has none of the 300 teams.
+    let added = try Self.okr(["HEAD~2", "HEAD~1", "plans", "--as-of", "2026-02-20"], in: folder)
+    #expect(
+      added.output.hasSuffix("0 objectives changed, 300 added, 0 removed; 300 key results added; 300 entities added\n"))
+  }
+
   @Test func revisionsThatDoNotExist() throws {
     let folder = try repositoryWithTwoVersions()
     defer { try? FileManager.default.removeItem(at: folder) }
