@@ -91,7 +91,7 @@ struct GitRepository {
     var offset = 0
     let output = result.output
     for name in names {
-      guard let end = output[offset...].firstIndex(of: UInt8(ascii: "\n")) else {
+      guard offset <= output.count, let end = output[offset...].firstIndex(of: UInt8(ascii: "\n")) else {
         throw Failure(message: "cannot read \(name) at \(revision): git's answer ended early")
       }
       let header = output[offset..<end].split(separator: UInt8(ascii: " "))

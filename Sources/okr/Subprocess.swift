@@ -113,15 +113,24 @@ enum Subprocess {
     return (collected[0], collected[1])
   }
 
-  /// A temporary file holding `bytes`, read from its start, already removed from its folder: it
-  /// goes when its descriptor is closed (which a started program does not inherit).
+  /// A temporary file holding `bytes`, read from its start, with no name in any folder: it goes
+  /// when its descriptor is closed (which a started program does not inherit). Made in
+  /// `TMPDIR`, else in `/tmp`.
   private static func unlinkedFile(holding bytes: [UInt8]) throws(LaunchError) -> Int32 {
-    let folder = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    var template = Array((folder + "/okr-input-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw LaunchError(message: "cannot make a temporary file: \(systemError())") }
-    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    var folders = ["/tmp"]
+    if let folder = getenv("TMPDIR").map({ String(cString: $0) }), !folder.isEmpty, folder != "/tmp" {
+      folders.insert(folder, at: 0)
+    }
+    var descriptor: Int32 = -1
+    var problem = ""
+    for folder in folders where descriptor < 0 {
+      descriptor = nameless(in: folder)
+      if descriptor < 0 { problem = systemError() }
+    }
+    guard descriptor >= 0 else {
+      throw LaunchError(
+        message: "cannot make a temporary file for its input in \(folders.joined(separator: " or ")): \(problem)")
+    }
     var written = 0
     while written < bytes.count {
       let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
@@ -129,7 +138,7 @@ enum Subprocess {
         if errno == EINTR { continue }
         let message = systemError()
         close(descriptor)
-        throw LaunchError(message: "cannot write a temporary file: \(message)")
+        throw LaunchError(message: "cannot write a temporary file for its input: \(message)")
       }
       written += count
     }
@@ -140,6 +149,27 @@ enum Subprocess {
     }
     return descriptor
   }
+
+  /// A new file in `folder` with no name, closed when a program is started; -1 (and `errno`)
+  /// when none can be made. Linux makes it nameless at once (`O_TMPFILE`); elsewhere, or on file
+  /// systems without it, a named file is made and removed.
+  private static func nameless(in folder: String) -> Int32 {
+    #if os(Linux)
+      let nameless = open(folder, O_RDWR | O_CLOEXEC | namelessFile, 0o600)
+      if nameless >= 0 { return nameless }
+    #endif
+    var template = Array((folder + "/okr-input-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { return -1 }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+    return descriptor
+  }
+
+  #if os(Linux)
+    /// `O_TMPFILE` (Linux 3.11), which the C library's Swift module does not name.
+    private static let namelessFile: Int32 = 0o20200000
+  #endif
 
   /// A pipe whose ends close when a program is started, so only the duplicated ends reach it.
   private static func makePipe() throws(LaunchError) -> [Int32] {
