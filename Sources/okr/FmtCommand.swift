@@ -111,7 +111,7 @@ struct FmtCommand: ParsableCommand {
     var changed: [Int] = []
     var comparisons: [UnifiedDiff.Comparison] = []
     for (index, outcome) in outcomes.enumerated() {
-      guard case .formatted(let formatted) = outcome, !equal(formatted, files[index].bytes) else { continue }
+      guard case .formatted(let formatted) = outcome, formatted != files[index].bytes else { continue }
       let path = files[index].path
       changed.append(index)
       comparisons.append(
@@ -140,7 +140,7 @@ struct FmtCommand: ParsableCommand {
         status.foundProblems = true
         Output.write(Self.terminalSafe(diff))
       } else if write {
-        guard !Self.equal(formatted, file.bytes) else { return }
+        guard formatted != file.bytes else { return }
         do {
           try AtomicFileWriter().replace(path, with: formatted, inside: root)
           Output.line("formatted \(TerminalText.escaped(path))")
@@ -151,18 +151,6 @@ struct FmtCommand: ParsableCommand {
         Output.write(Self.terminalSafe(String(decoding: formatted, as: UTF8.self)))
       } else {
         formatted.withUnsafeBytes { Output.write(bytes: $0) }
-      }
-    }
-  }
-
-  /// Whether two files' bytes are the same.
-  private static func equal(_ first: [UInt8], _ second: [UInt8]) -> Bool {
-    guard first.count == second.count else { return false }
-    let count = first.count
-    return first.withUnsafeBytes { first in
-      second.withUnsafeBytes { second in
-        guard let first = first.baseAddress, let second = second.baseAddress else { return true }
-        return memcmp(first, second, count) == 0
       }
     }
   }

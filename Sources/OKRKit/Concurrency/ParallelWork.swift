@@ -11,6 +11,11 @@ enum ParallelWork {
   /// The number of cores online.
   static let coreCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
+  /// `0..<count` cut into consecutive ranges of `size` (the last may be shorter).
+  static func pieces(of count: Int, size: Int) -> [Range<Int>] {
+    stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+  }
+
   /// `transform` applied to every element, concurrently, results in input order.
   static func map<Input, Output>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
     guard inputs.count > 1, coreCount > 1 else { return inputs.map(transform) }

@@ -17,9 +17,7 @@ public enum PlanDiff {
     sections += comparison.entitySections()
     let pairs = comparison.objectivePairs()
     // The objectives are compared in pieces on all cores; the pieces' sections join in order.
-    let pieces = stride(from: 0, to: pairs.count, by: objectivesPerPiece).map {
-      $0..<min($0 + objectivesPerPiece, pairs.count)
-    }
+    let pieces = ParallelWork.pieces(of: pairs.count, size: objectivesPerPiece)
     for piece in ParallelWork.map(pieces, { comparison.sections(of: pairs[$0]) }) {
       sections += piece
     }

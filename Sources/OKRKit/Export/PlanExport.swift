@@ -80,10 +80,7 @@ public struct PlanExport: Sendable {
   /// The texts `text` gives for `0..<count`, joined in order; made in pieces of
   /// ``itemsPerTextPiece`` on all cores.
   func joinedText(count: Int, _ text: (Int) -> String) -> String {
-    let pieces = stride(from: 0, to: count, by: Self.itemsPerTextPiece).map {
-      $0..<min($0 + Self.itemsPerTextPiece, count)
-    }
-    return ParallelWork.map(pieces) { piece in
+    ParallelWork.map(ParallelWork.pieces(of: count, size: Self.itemsPerTextPiece)) { piece in
       var out = ""
       for index in piece { out += text(index) }
       return out

@@ -460,6 +460,6 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// work evenly.
   static func runs(of count: Int, filesPerRun: Int = 64) -> [Range<Int>] {
     let length = max(1, min(filesPerRun, count / (ParallelWork.coreCount * 8)))
-    return stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
+    return ParallelWork.pieces(of: count, size: length)
   }
 }

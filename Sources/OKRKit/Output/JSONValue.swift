@@ -145,7 +145,7 @@ private struct JSONWriter {
       }
     }
     let pretty = pretty
-    let pieces = stride(from: 0, to: count, by: pieceSize).map { $0..<min($0 + pieceSize, count) }
+    let pieces = ParallelWork.pieces(of: count, size: pieceSize)
     let wave = ParallelWork.coreCount * 4
     bytes.append(Self.arrayBrackets.open)
     for first in stride(from: 0, to: pieces.count, by: wave) {
