@@ -454,16 +454,19 @@ public struct PlanResolver {
   ) -> [ResolutionProblems] {
     nonisolated(unsafe) let (objectiveSlots, keyResultSlots, checkinSlots) = (objectives, keyResults, checkins)
     let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    // The pieces' places are written in full, in order: their pages are mapped together first,
+    // here rather than by each piece. Mapped by one thread, the pages the last wave let go of come
+    // back at about a microsecond each; a piece mapping its own while another writes waits up to
+    // ten times as long (see BENCHMARKS.md, eighteenth pass).
+    let ids = objectiveIDs(in: pieces[0].lowerBound..<pieces[pieces.count - 1].upperBound)
+    if !ids.isEmpty {
+      let keyResults = Int(firstKeyResults[ids.lowerBound])..<Int(firstKeyResults[ids.upperBound])
+      let checkins = Int(firstCheckins[ids.lowerBound])..<Int(firstCheckins[ids.upperBound])
+      FreshPages.map(UnsafeMutableBufferPointer(rebasing: objectiveSlots[ids]))
+      FreshPages.map(UnsafeMutableBufferPointer(rebasing: keyResultSlots[keyResults]))
+      FreshPages.map(UnsafeMutableBufferPointer(rebasing: checkinSlots[checkins]))
+    }
     return ParallelWork.map(pieces) { piece in
-      // The piece's places are written in full, in order: their pages are mapped together first.
-      let ids = objectiveIDs(in: piece)
-      if !ids.isEmpty {
-        let keyResults = Int(firstKeyResults[ids.lowerBound])..<Int(firstKeyResults[ids.upperBound])
-        let checkins = Int(firstCheckins[ids.lowerBound])..<Int(firstCheckins[ids.upperBound])
-        FreshPages.map(UnsafeMutableBufferPointer(rebasing: objectiveSlots[ids]))
-        FreshPages.map(UnsafeMutableBufferPointer(rebasing: keyResultSlots[keyResults]))
-        FreshPages.map(UnsafeMutableBufferPointer(rebasing: checkinSlots[checkins]))
-      }
       var statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
       forEachDeclaredObjective(in: piece) { decl, id, file, source in
