@@ -36,4 +36,33 @@ enum ParallelWork {
     }
     return results.map { $0! }
   }
+
+  /// ``map(_:_:)`` where each input needs `prepare` first: one thread (the calling one, which
+  /// starts first) prepares the inputs in order while the other cores take on those already
+  /// prepared, then joins them. An input still not prepared after a while is prepared by the
+  /// thread that takes it, so `prepare` must be safe to call twice.
+  static func map<Input, Output>(
+    _ inputs: [Input], preparingInOrder prepare: (Input) -> Void, _ transform: (Input) -> Output
+  ) -> [Output] {
+    guard inputs.count > 1, coreCount > 1 else {
+      return inputs.map { input in
+        prepare(input)
+        return transform(input)
+      }
+    }
+    let prepared = inputs.map { _ in DispatchSemaphore(value: 0) }
+    // Iterations are taken in order, so the first (preparing) one starts before any input's.
+    let outputs = map(Array(-1..<inputs.count)) { index -> Output? in
+      guard index >= 0 else {
+        for (index, input) in inputs.enumerated() {
+          prepare(input)
+          prepared[index].signal()
+        }
+        return nil
+      }
+      if prepared[index].wait(timeout: .now() + .milliseconds(100)) == .timedOut { prepare(inputs[index]) }
+      return transform(inputs[index])
+    }
+    return outputs.dropFirst().map { $0! }
+  }
 }

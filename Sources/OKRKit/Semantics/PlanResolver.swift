@@ -454,19 +454,19 @@ public struct PlanResolver {
   ) -> [ResolutionProblems] {
     nonisolated(unsafe) let (objectiveSlots, keyResultSlots, checkinSlots) = (objectives, keyResults, checkins)
     let cycleIndex = Dictionary(plan.cycles.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    // The pieces' places are written in full, in order: their pages are mapped together first,
-    // here rather than by each piece. Mapped by one thread, the pages the last wave let go of come
-    // back at about a microsecond each; a piece mapping its own while another writes waits up to
-    // ten times as long (see BENCHMARKS.md, eighteenth pass).
-    let ids = objectiveIDs(in: pieces[0].lowerBound..<pieces[pieces.count - 1].upperBound)
-    if !ids.isEmpty {
+    // Each piece's places are written in full, in order: their pages are mapped together first,
+    // by the calling thread, which let go of the last wave's memory, while the other cores start
+    // on the pieces already mapped (see BENCHMARKS.md, eighteenth pass).
+    let mapPages = { (piece: Range<Int>) in
+      let ids = objectiveIDs(in: piece)
+      guard !ids.isEmpty else { return }
       let keyResults = Int(firstKeyResults[ids.lowerBound])..<Int(firstKeyResults[ids.upperBound])
       let checkins = Int(firstCheckins[ids.lowerBound])..<Int(firstCheckins[ids.upperBound])
       FreshPages.map(UnsafeMutableBufferPointer(rebasing: objectiveSlots[ids]))
       FreshPages.map(UnsafeMutableBufferPointer(rebasing: keyResultSlots[keyResults]))
       FreshPages.map(UnsafeMutableBufferPointer(rebasing: checkinSlots[checkins]))
     }
-    return ParallelWork.map(pieces) { piece in
+    return ParallelWork.map(pieces, preparingInOrder: mapPages) { piece in
       var statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
       forEachDeclaredObjective(in: piece) { decl, id, file, source in
