@@ -11,19 +11,25 @@ enum PlanChecker {
   /// Every diagnostic of the §5 linking, people, hygiene and value rules.
   ///
   /// The rule families read the plan and nothing else, so in a large plan they run on every
-  /// core; their diagnostics are joined in the families' fixed order either way.
+  /// core, the longest first; their diagnostics are joined in the families' fixed order either way.
   static func check(_ plan: Plan) -> [Diagnostic] {
     let families: [@Sendable (Plan, inout [Diagnostic]) -> Void] = [
       LevelRules.check, PeriodRules.check, GraphRules.check, PeopleRules.check, HygieneRules.check, ValueRules.check,
     ]
-    func run(_ family: (Plan, inout [Diagnostic]) -> Void) -> [Diagnostic] {
+    func run(_ family: Int) -> [Diagnostic] {
       var diagnostics: [Diagnostic] = []
-      family(plan, &diagnostics)
+      families[family](plan, &diagnostics)
       return diagnostics
     }
     // Below this size the rules take less time than starting threads would.
-    let isLarge = plan.objectives.count >= parallelThreshold
-    return Array((isLarge ? ParallelWork.map(families, run) : families.map(run)).joined())
+    guard plan.objectives.count >= parallelThreshold else { return Array(families.indices.map(run).joined()) }
+    // The cores take the families in this order, so the last to start is a short one: on the
+    // generated 1M plan the hygiene, value and people rules take 108, 96 and 77 ms, the period,
+    // graph and level rules 48, 31 and 12.
+    let longestFirst = [4, 5, 3, 1, 2, 0]
+    var found = [[Diagnostic]](repeating: [], count: families.count)
+    for (family, diagnostics) in zip(longestFirst, ParallelWork.map(longestFirst, run)) { found[family] = diagnostics }
+    return Array(found.joined())
   }
 
   /// The number of objectives from which the rule families run in parallel.
