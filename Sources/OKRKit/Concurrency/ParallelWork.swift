@@ -37,10 +37,11 @@ enum ParallelWork {
     return results.map { $0! }
   }
 
-  /// ``map(_:_:)`` where each input needs `prepare` first: one thread (the calling one, which
-  /// starts first) prepares the inputs in order while the other cores take on those already
-  /// prepared, then joins them. An input still not prepared after a while is prepared by the
-  /// thread that takes it, so `prepare` must be safe to call twice.
+  /// ``map(_:_:)`` where each input needs `prepare` first: the calling thread prepares the
+  /// inputs in order, as soon as it takes its first one, while the other cores take on those
+  /// already prepared; then it joins them. An input still not prepared after a while (the calling
+  /// thread may not take any) is prepared by the thread that takes it, so `prepare` must be safe
+  /// to call twice, and alongside `transform` of the same input.
   static func map<Input, Output>(
     _ inputs: [Input], preparingInOrder prepare: (Input) -> Void, _ transform: (Input) -> Output
   ) -> [Output] {
@@ -51,18 +52,24 @@ enum ParallelWork {
       }
     }
     let prepared = inputs.map { _ in DispatchSemaphore(value: 0) }
-    // Iterations are taken in order, so the first (preparing) one starts before any input's.
-    let outputs = map(Array(-1..<inputs.count)) { index -> Output? in
-      guard index >= 0 else {
+    let caller = pthread_self()
+    // Read and written on the calling thread only.
+    let callerPrepared = Flag()
+    return map(Array(inputs.indices)) { index in
+      if pthread_equal(pthread_self(), caller) != 0, !callerPrepared.isSet {
+        callerPrepared.isSet = true
         for (index, input) in inputs.enumerated() {
           prepare(input)
           prepared[index].signal()
         }
-        return nil
       }
       if prepared[index].wait(timeout: .now() + .milliseconds(100)) == .timedOut { prepare(inputs[index]) }
       return transform(inputs[index])
     }
-    return outputs.dropFirst().map { $0! }
+  }
+
+  /// A flag that only one thread reads and writes.
+  private final class Flag: @unchecked Sendable {
+    var isSet = false
   }
 }
