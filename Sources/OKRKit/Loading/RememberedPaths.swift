@@ -36,14 +36,23 @@ struct RememberedPaths: PlanFileSystem {
   func entries(ofFolder path: String) -> [FolderEntry] {
     let key = PathKey(path)
     if let known = memory.entries[key] { return known }
+    // A folder named another way is listed once: a plan's folder as the user named it, then by
+    // the absolute path an include's glob is expanded in.
+    let canonical = canonicalPath(path)
+    let canonicalKey = canonical.map(PathKey.init)
+    if let canonicalKey, let known = memory.entries[canonicalKey] {
+      memory.entries[key] = known
+      return known
+    }
     // Sorted by name, the listing's paths come out of the walk and the glob in runs already in
     // order, which their sorts then take in one pass (names are mostly short enough for a
     // `String` to keep inline, and compare fast).
     let entries = base.entries(ofFolder: path).sorted { $0.name < $1.name }
     memory.entries[key] = entries
+    if let canonicalKey { memory.entries[canonicalKey] = entries }
     guard entries.contains(where: { $0.kind != nil }) else { return entries }
     let prefix = PlanPath.entryPrefix(ofFolder: path)
-    let canonicalPrefix = canonicalPath(path).map(PlanPath.entryPrefix(ofFolder:))
+    let canonicalPrefix = canonical.map(PlanPath.entryPrefix(ofFolder:))
     // Named by its canonical path, the folder's entries are too.
     let namedCanonically = canonicalPrefix.map { PlanPath.same($0, prefix) } ?? false
     memory.kinds.reserveCapacity(memory.kinds.count + entries.count * (namedCanonically ? 1 : 2))

@@ -89,6 +89,8 @@ import Testing
     #expect(listed.diagnostics.isEmpty && listed.failures.isEmpty && asked.diagnostics.isEmpty)
     #expect(listing.questions(about: "plan/teams/a.okr") == 0)
     #expect(listing.questions(about: "/work/plan/teams/a.okr") == 0)
+    // Walked as `plan/teams`, then matched by the glob as `/work/plan/teams`: listed once.
+    #expect(listing.listed["plan/teams", default: 0] + listing.listed["/work/plan/teams", default: 0] == 1)
   }
 
   @Test func aLinkIsStillAskedAboutAndTheLoadIsTheSame() {
