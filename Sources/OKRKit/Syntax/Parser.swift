@@ -155,17 +155,16 @@ public enum PlanParser {
 enum ChunkSplitter {
   /// Files smaller than this are parsed in one piece.
   static let minimumChunk = 4 << 20
-  /// Files this large (a million key results is about 120 MB) are cut into eight pieces per core
-  /// rather than two, so that the resolver lets go of their facts in small steps as it builds the
-  /// plan (smaller files gain nothing from it, and their many small tables would stay scattered
-  /// in the heap after they are freed).
-  static let finelySplitSize = 128 << 20
+  /// Pieces per core: with eight, the cores take them as they come free and end within about an
+  /// eighth of a core's share of each other (pieces of the same size take from 38 to 60 ms each at
+  /// 100k objectives, so two per core could leave one core idle for a third of the parse), and the
+  /// resolver lets go of a large file's facts in small steps as it builds the plan.
+  static let piecesPerCore = 8
 
   /// Ranges covering the buffer, cut just after a line holding only `}` at column 0
   /// (the end of a top-level block in any formatted plan).
   static func chunks(of buffer: UnsafeBufferPointer<UInt8>, minimumChunk: Int = minimumChunk) -> [Range<Int>] {
-    let perCore = buffer.count >= finelySplitSize ? 8 : 2
-    let pieces = min(ParallelWork.coreCount * perCore, buffer.count / minimumChunk)
+    let pieces = min(ParallelWork.coreCount * piecesPerCore, buffer.count / minimumChunk)
     guard pieces > 1 else { return [0..<buffer.count] }
     var ranges: [Range<Int>] = []
     var start = 0
