@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -38,10 +39,10 @@ enum ParallelWork {
   }
 
   /// ``map(_:_:)`` where each input needs `prepare` first: the calling thread prepares the
-  /// inputs in order, as soon as it takes its first one, while the other cores take on those
-  /// already prepared; then it joins them. An input still not prepared after a while (the calling
-  /// thread may not take any) is prepared by the thread that takes it, so `prepare` must be safe
-  /// to call twice, and alongside `transform` of the same input.
+  /// inputs in order while the other cores take on those already prepared, in order, as they come
+  /// free; then it joins them. An input still not prepared after a while (the calling thread may
+  /// be late to start) is prepared by the thread that takes it, so `prepare` must be safe to call
+  /// twice, and alongside `transform` of the same input.
   static func map<Input, Output>(
     _ inputs: [Input], preparingInOrder prepare: (Input) -> Void, _ transform: (Input) -> Output
   ) -> [Output] {
@@ -52,23 +53,42 @@ enum ParallelWork {
       }
     }
     let prepared = inputs.map { _ in DispatchSemaphore(value: 0) }
+    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
+    results.initialize(repeating: nil)
+    defer {
+      results.deinitialize()
+      results.deallocate()
+    }
+    // Each input is taken once, so each slot is written by one thread.
+    nonisolated(unsafe) let slots = results
+    nonisolated(unsafe) let items = inputs
     let caller = pthread_self()
-    // Read and written on the calling thread only.
     let callerPrepared = Flag()
-    return map(Array(inputs.indices)) { index in
-      if pthread_equal(pthread_self(), caller) != 0, !callerPrepared.isSet {
-        callerPrepared.isSet = true
-        for (index, input) in inputs.enumerated() {
-          prepare(input)
-          prepared[index].signal()
+    let taken = Atomic<Int>(0)
+    withoutActuallyEscaping(prepare) { prepare in
+      withoutActuallyEscaping(transform) { transform in
+        nonisolated(unsafe) let (prepare, transform) = (prepare, transform)
+        DispatchQueue.concurrentPerform(iterations: coreCount) { _ in
+          if pthread_equal(pthread_self(), caller) != 0, !callerPrepared.isSet {
+            callerPrepared.isSet = true
+            for (index, input) in items.enumerated() {
+              prepare(input)
+              prepared[index].signal()
+            }
+          }
+          while true {
+            let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < items.count else { return }
+            if prepared[index].wait(timeout: .now() + .milliseconds(100)) == .timedOut { prepare(items[index]) }
+            slots[index] = transform(items[index])
+          }
         }
       }
-      if prepared[index].wait(timeout: .now() + .milliseconds(100)) == .timedOut { prepare(inputs[index]) }
-      return transform(inputs[index])
     }
+    return results.map { $0! }
   }
 
-  /// A flag that only one thread reads and writes.
+  /// A flag that only the calling thread reads and writes.
   private final class Flag: @unchecked Sendable {
     var isSet = false
   }

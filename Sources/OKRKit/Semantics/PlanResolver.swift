@@ -46,6 +46,10 @@ public struct PlanResolver {
   private var reusedReferences: [Int32: Reference] = [:]
   /// Whether the entity declarations' members were let go as their objectives were built.
   private var releasedDeclarations = false
+  /// How many pieces are built, or have their links resolved, at a time: four per core, each core
+  /// taking the next as it comes free, so that none waits long for the others at the end of a
+  /// wave.
+  private static var piecesPerWave: Int { ParallelWork.coreCount * 4 }
 
   /// Resolves the parsed plan. Given the only copy of `parsed` (`resolve(consume parsed)`), it
   /// frees each part of the syntax trees once the plan holds what it says, so the trees and the
@@ -381,10 +385,10 @@ public struct PlanResolver {
     let objectives = [Objective](unsafeUninitializedCapacity: objectiveCount) { objectiveSlots, objectivesWritten in
       keyResults = [KeyResult](unsafeUninitializedCapacity: keyResultCount) { keyResultSlots, keyResultsWritten in
         checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
-          // A few pieces at a time (as many as cores), letting go of each fact table once declared;
+          // A few pieces at a time (``piecesPerWave``), letting go of each fact table once declared;
           // in one go when the tables are too small for that to matter.
           var lastBlocks = lastBlockOfTable
-          let waveSize = keyResultCount >= keyResultsWorthWaves ? ParallelWork.coreCount : pieces.count
+          let waveSize = keyResultCount >= keyResultsWorthWaves ? Self.piecesPerWave : pieces.count
           for wave in stride(from: 0, to: pieces.count, by: waveSize) {
             let wavePieces = Array(pieces[wave..<min(wave + waveSize, pieces.count)])
             reported.append(contentsOf: declare(in: wavePieces, into: objectiveSlots, keyResultSlots, checkinSlots))
@@ -499,13 +503,13 @@ public struct PlanResolver {
 
   /// Resolves every objective's links, in pieces of about equal size on all cores, and joins the
   /// pieces in declaration order: links and diagnostics come out as from one walk. The pieces
-  /// run a few at a time (as many as cores), so their results never hold more than a small part
+  /// run a few at a time (``piecesPerWave``), so their results never hold more than a small part
   /// of the plan. The `supports` facts are let go as their last objective block (``lastBlockOfTable``)
   /// is done.
   private mutating func resolveLinks(in pieces: [Range<Int>]) {
     var lastBlocks = lastBlockOfTable
-    for wave in stride(from: 0, to: pieces.count, by: ParallelWork.coreCount) {
-      let wavePieces = pieces[wave..<min(wave + ParallelWork.coreCount, pieces.count)]
+    for wave in stride(from: 0, to: pieces.count, by: Self.piecesPerWave) {
+      let wavePieces = pieces[wave..<min(wave + Self.piecesPerWave, pieces.count)]
       let outputs = resolveLinks(in: wavePieces)
       releaseFacts(before: wavePieces[wavePieces.endIndex - 1].upperBound, lastBlocks: &lastBlocks) {
         $0.releaseLinkFacts(into: &$1)
@@ -581,7 +585,7 @@ public struct PlanResolver {
 
   /// Ranges of ``objectiveBlocks`` holding about the same number of objectives, eight per core;
   /// one range for small plans. A file parsed in pieces has its facts in several tables: the
-  /// objectives of each table get a whole number of waves of pieces (a multiple of the cores), so
+  /// objectives of each table get a whole number of waves of pieces (a multiple of ``piecesPerWave``), so
   /// that a table can go right after the wave that reads the last of it.
   private func piecesOfEqualWork() -> [Range<Int>] {
     let count = min(ParallelWork.coreCount * 8, declaredObjectives.count / objectivesPerPiece)
@@ -591,7 +595,7 @@ public struct PlanResolver {
       let first = objectiveBlocks[segment.lowerBound].firstDeclared
       let objectives = firstDeclared(after: segment.upperBound - 1) - first
       let share = max(1, (count * objectives + declaredObjectives.count / 2) / declaredObjectives.count)
-      let segmentCount = (share + ParallelWork.coreCount - 1) / ParallelWork.coreCount * ParallelWork.coreCount
+      let segmentCount = (share + Self.piecesPerWave - 1) / Self.piecesPerWave * Self.piecesPerWave
       var start = segment.lowerBound
       var cuts = 0
       for block in segment.dropFirst()
