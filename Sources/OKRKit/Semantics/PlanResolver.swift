@@ -90,7 +90,6 @@ public struct PlanResolver {
     firstCheckins.reserveCapacity(counts.objectives + 1)
     lastBlockOfTable = files.map { [Int](repeating: -1, count: $0.factTables.count) }
     linkSources.reserveCapacity(counts.objectives)
-    plan.links.reserveCapacity(counts.links)
   }
 
   private mutating func run() {
@@ -502,26 +501,40 @@ public struct PlanResolver {
   }
 
   /// Resolves every objective's links, in pieces of about equal size on all cores, and joins the
-  /// pieces in declaration order: links and diagnostics come out as from one walk. The pieces
-  /// run a few at a time (``piecesPerWave``), so their results never hold more than a small part
-  /// of the plan. The `supports` facts are let go as their last objective block (``lastBlockOfTable``)
-  /// is done.
+  /// pieces in declaration order: links and diagnostics come out as from one walk. In a large plan
+  /// the pieces run a few at a time (``piecesPerWave``), so their results never hold more than a
+  /// small part of the plan, and the `supports` facts are let go as their last objective block
+  /// (``lastBlockOfTable``) is done. Each piece's links are copied into the plan's on all cores too.
   private mutating func resolveLinks(in pieces: [Range<Int>]) {
     var lastBlocks = lastBlockOfTable
-    for wave in stride(from: 0, to: pieces.count, by: Self.piecesPerWave) {
-      let wavePieces = pieces[wave..<min(wave + Self.piecesPerWave, pieces.count)]
-      let outputs = resolveLinks(in: wavePieces)
-      releaseFacts(before: wavePieces[wavePieces.endIndex - 1].upperBound, lastBlocks: &lastBlocks) {
-        $0.releaseLinkFacts(into: &$1)
-      }
-      for output in outputs {
-        for parents in output.parents {
-          let index = Int(parents.objective.index)
-          plan.objectives[index].reuses = parents.reuses
-          plan.objectives[index].hasUnresolvedParent = parents.hasUnresolvedParent
+    let waveSize = plan.keyResults.count >= keyResultsWorthWaves ? Self.piecesPerWave : pieces.count
+    // At least as many as resolve: the links written.
+    let capacity = linkCount(in: 0..<objectiveBlocks.count)
+    plan.links = [Link](unsafeUninitializedCapacity: capacity) { links, linksWritten in
+      for wave in stride(from: 0, to: pieces.count, by: waveSize) {
+        let wavePieces = pieces[wave..<min(wave + waveSize, pieces.count)]
+        let outputs = resolveLinks(in: wavePieces)
+        releaseFacts(before: wavePieces[wavePieces.endIndex - 1].upperBound, lastBlocks: &lastBlocks) {
+          $0.releaseLinkFacts(into: &$1)
         }
-        plan.links.append(contentsOf: output.links)
-        problems.append(contentsOf: output.problems)
+        var starts: [Int] = []
+        for output in outputs {
+          starts.append(linksWritten)
+          linksWritten += output.links.count
+        }
+        nonisolated(unsafe) let slots = links
+        _ = ParallelWork.map(Array(outputs.indices)) { piece in
+          let places = starts[piece]..<starts[piece] + outputs[piece].links.count
+          _ = UnsafeMutableBufferPointer(rebasing: slots[places]).initialize(fromContentsOf: outputs[piece].links)
+        }
+        for output in outputs {
+          for parents in output.parents {
+            let index = Int(parents.objective.index)
+            plan.objectives[index].reuses = parents.reuses
+            plan.objectives[index].hasUnresolvedParent = parents.hasUnresolvedParent
+          }
+          problems.append(contentsOf: output.problems)
+        }
       }
     }
   }
