@@ -261,6 +261,8 @@ public struct PlanResolver {
         plan.entities[Int(id.index)].parents.append(target)
       }
     }
+    // Most blocks hold objectives only: no need to read through them.
+    guard decl.hasPeople else { return }
     for member in decl.members.indices {
       guard let (people, isAdmin) = decl.members[member].people else { continue }
       for person in people {

@@ -26,7 +26,7 @@ public struct SyntaxFile: Sendable {
     var entityHeading: EntityHeading? {
       if case .entity(let decl) = self {
         EntityHeading(
-          level: decl.level, levelSpan: decl.levelSpan, id: decl.id, name: decl.name, hasParents: !decl.parents.isEmpty)
+          level: decl.level, levelSpan: decl.levelSpan, id: decl.id, name: decl.name, hasParents: decl.hasParents)
       } else {
         nil
       }
@@ -204,6 +204,11 @@ public struct EntityDecl: Sendable {
   public var parents: [Reference]
   /// The statements of the block, in source order (empty with no block).
   public var members: [EntityMember]
+  /// Whether the declaration has an `in` list, and whether some member is an `admin` or `lead`
+  /// line, as parsed: the walks over every declaration read these rather than the lists (each one
+  /// a read from memory far away, and a person's members may be hundreds of objectives).
+  public var hasParents: Bool
+  public var hasPeople: Bool
   /// The braces of the block, when it has one.
   public var body: Span?
   public var span: Span
