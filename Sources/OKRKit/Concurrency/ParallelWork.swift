@@ -38,6 +38,35 @@ enum ParallelWork {
     return results.map { $0! }
   }
 
+  /// `first` and `second` run at once, on two cores when there are two; with one, `first`, then
+  /// `second`. `first` is always started first (the iterations of `concurrentPerform` are taken in
+  /// order), so `second` may wait for what `first` publishes, but not the other way round. They
+  /// must share nothing else that either of them changes.
+  static func pair<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+    guard coreCount > 1 else { return (first(), second()) }
+    let firstResult = UnsafeMutablePointer<First>.allocate(capacity: 1)
+    let secondResult = UnsafeMutablePointer<Second>.allocate(capacity: 1)
+    defer {
+      firstResult.deallocate()
+      secondResult.deallocate()
+    }
+    // Each iteration writes only its own result.
+    nonisolated(unsafe) let slots = (firstResult, secondResult)
+    withoutActuallyEscaping(first) { first in
+      withoutActuallyEscaping(second) { second in
+        nonisolated(unsafe) let (first, second) = (first, second)
+        DispatchQueue.concurrentPerform(iterations: 2) { iteration in
+          if iteration == 0 {
+            slots.0.initialize(to: first())
+          } else {
+            slots.1.initialize(to: second())
+          }
+        }
+      }
+    }
+    return (firstResult.move(), secondResult.move())
+  }
+
   /// ``map(_:_:)`` where each input needs `prepare` first: the calling thread prepares the
   /// inputs in order while the other cores take on those already prepared, in order, as they come
   /// free; then it joins them. An input still not prepared after a while (the calling thread may

@@ -531,29 +531,13 @@ public struct Plan: Sendable {
   /// The entity with plan-wide id `id`.
   public func entity(named id: String) -> EntityID? { entityIndex[id] }
 
-  /// The objective `owner.id`.
+  /// The objective `owner.id`: a search through the owner's few objectives, or a hash lookup for
+  /// an owner with many.
   public func objective(owner: EntityID, localID: String) -> ObjectiveID? {
-    objective(owner: owner, localID: localID) { objectives[Int($0.index)].localID }
-  }
-
-  /// The objective `localID` of `owner`, where `name` gives an objective's local id: a search
-  /// through the owner's few objectives, or a hash lookup for an owner with many.
-  func objective(owner: EntityID, localID: String, name: (ObjectiveID) -> String) -> ObjectiveID? {
     let owned = entities[Int(owner.index)].objectives
     if owned.count > Plan.linearObjectiveLookup { return largeOwnerIndex[ObjectiveKey(owner: owner, localID: localID)] }
-    for id in owned where name(id) == localID { return id }
+    for id in owned where objectives[Int(id.index)].localID == localID { return id }
     return nil
-  }
-
-  /// Adds the objective `id` to those of `owner`, where `name` gives an objective's local id.
-  mutating func addObjective(_ id: ObjectiveID, to owner: EntityID, name: (ObjectiveID) -> String) {
-    entities[Int(owner.index)].objectives.append(id)
-    let owned = entities[Int(owner.index)].objectives
-    if owned.count == Plan.linearObjectiveLookup + 1 {
-      for earlier in owned { largeOwnerIndex[ObjectiveKey(owner: owner, localID: name(earlier))] = earlier }
-    } else if owned.count > Plan.linearObjectiveLookup + 1 {
-      largeOwnerIndex[ObjectiveKey(owner: owner, localID: name(id))] = id
-    }
   }
 
   /// The key result `localID` of `objective`.

@@ -8,11 +8,6 @@ public struct PlanResolver {
   private var problems = ResolutionProblems()
   /// What has been freed of the trees, to hand back to the system.
   private var freedMemory = FreedMemory()
-  /// Per entity: where a declaration gave it a name or `in` list (its defining one), if any has.
-  private var definingDeclaration: [SourceLocation?] = []
-  /// Per entity declaration, in traversal order: the entity its id names (whatever its level),
-  /// so that the walks after declaring entities need not look each id up again.
-  private var declaredEntities: [EntityID] = []
   /// Every objective declaration, in traversal order: its id's ``ObjectiveID/index``, or -1 when it
   /// repeats an id (the later walks over the declarations read this instead of looking each one
   /// up again; see ``declaredID(_:)``).
@@ -46,6 +41,11 @@ public struct PlanResolver {
   private var reusedReferences: [Int32: Reference] = [:]
   /// Whether the entity declarations' members were let go as their objectives were built.
   private var releasedDeclarations = false
+  /// Per entity, its objectives as they are declared, and the index of those of owners with many
+  /// (``Plan/largeOwnerIndex``): kept apart from the plan, which ``EntityDeclarer`` owns
+  /// meanwhile on another core, then moved into it.
+  private var ownedObjectives: [[ObjectiveID]] = []
+  private var largeOwnerIndex: [Plan.ObjectiveKey: ObjectiveID] = [:]
   /// How many pieces are built, or have their links resolved, at a time: four per core, each core
   /// taking the next as it comes free, so that none waits long for the others at the end of a
   /// wave.
@@ -80,7 +80,6 @@ public struct PlanResolver {
     plan.entities.reserveCapacity(counts.entities)
     plan.entityIndex.reserveCapacity(counts.entities)
     plan.entityNames.reserveCapacity(counts.entities)
-    declaredEntities.reserveCapacity(counts.entities)
     declaredObjectives.reserveCapacity(counts.objectives)
     objectiveNames.reserveCapacity(counts.objectives)
     objectiveFingerprints.reserveCapacity(counts.objectives)
@@ -94,8 +93,7 @@ public struct PlanResolver {
 
   private mutating func run() {
     declareCycles()
-    declareEntities()
-    resolveEntitiesAndDeclareObjectives()
+    declareEntitiesAndObjectives()
     // The same pieces for both: they are cut by where the declarations' facts are, which the
     // first lets go of.
     let pieces = piecesOfEqualWork()
@@ -164,141 +162,58 @@ public struct PlanResolver {
 
   // MARK: - Entities
 
-  private mutating func declareEntities() {
-    for file in files {
-      for index in file.items.indices {
-        guard let decl = file.items[index].entityHeading else { continue }
-        let isDefining = decl.name != nil || decl.hasParents
-        let here = location(file.file, decl.id.span)
-        // One probe of the index: a new entity's id is entered, or the existing one found.
-        let newID = EntityID(plan.entities.count)
-        let id = plan.entityIndex.value(forKey: decl.id.name, insertingIfAbsent: newID)
-        declaredEntities.append(id)
-        if id != newID {
-          let entity = plan[id]
-          if entity.level != decl.level {
-            report(
-              Diagnostic(
-                .wrongKind,
-                "'\(decl.id.name)' is a \(entity.level.rawValue), not a \(decl.level.rawValue)",
-                at: location(file.file, decl.levelSpan.union(decl.id.span)),
-                label: "reopened as a \(decl.level.rawValue)",
-                labels: [.init(entity.location, "declared as a \(entity.level.rawValue) here")],
-                help: "reopen it as \(entity.level.rawValue) \(decl.id.name) { … }, or pick another id"))
-            continue
-          }
-          if isDefining {
-            if let first = definingDeclaration[Int(id.index)] {
-              report(
-                Diagnostic(
-                  .duplicateDefinition, "the \(decl.level.rawValue) '\(decl.id.name)' is declared twice",
-                  at: here, label: "declared again here", labels: [.init(first, "first declared here")],
-                  help:
-                    "entity ids are unique across the plan; to add objectives elsewhere, reopen it without a name: \(decl.level.rawValue) \(decl.id.name) { … }"
-                ))
-            } else {
-              definingDeclaration[Int(id.index)] = here
-              plan.entities[Int(id.index)].location = here
-              if let name = decl.name {
-                plan.entities[Int(id.index)].name = TextRef(file: file.file, literal: name)
-              }
-            }
-          }
-          continue
-        }
-        plan.entityNames.append(decl.id.name)
-        plan.entities.append(
-          Entity(
-            id: decl.id.name, level: decl.level,
-            name: decl.name.map { TextRef(file: file.file, literal: $0) }, parents: [], leads: [], admins: [],
-            objectives: [], location: here))
-        definingDeclaration.append(isDefining ? here : nil)
+  /// Declares the entities, then resolves their `in`, `lead` and `admin` names, on one core,
+  /// while declaring their objectives (ids, repeated ids, where key results go) on another, each
+  /// entity declaration's as soon as its entity is known.
+  private mutating func declareEntitiesAndObjectives() {
+    // The plan goes to the entities' side: the objectives' side reads none of it.
+    // At most one entity declaration per item, and one entity per declaration.
+    let items = files.reduce(0) { $0 + $1.items.count }
+    var entities = EntityDeclarer(plan: Plan(sources: plan.sources), capacity: items)
+    swap(&plan, &entities.plan)
+    let declared = DeclaredEntities(capacity: items)
+    ownedObjectives = Array(repeating: [], count: items)
+    let files = files
+    let objectivesProblems = ParallelWork.pair(
+      {
+        entities.declareEntities(of: files, publishingTo: declared)
+        entities.resolveRelations(of: files, declared)
+      },
+      { () -> ResolutionProblems in
+        var problems = ResolutionProblems()
+        swap(&problems, &self.problems)
+        declareObjectivesOfEveryEntity(declared)
+        swap(&problems, &self.problems)
+        return problems
       }
+    ).1
+    swap(&plan, &entities.plan)
+    // In the order of one walk: the cycles', the entities' (only they ask for suggestions, which
+    // are answered in the order asked), then the objectives'.
+    problems.append(contentsOf: entities.problems)
+    problems.append(contentsOf: objectivesProblems)
+    for index in plan.entities.indices where !ownedObjectives[index].isEmpty {
+      swap(&plan.entities[index].objectives, &ownedObjectives[index])
     }
+    ownedObjectives = []
+    plan.largeOwnerIndex = largeOwnerIndex
+    largeOwnerIndex = [:]
   }
 
-  /// One walk over the entity declarations, once every entity is known: resolves their `in`,
-  /// `admin` and `lead` names, declares their objectives and counts out their key results.
-  private mutating func resolveEntitiesAndDeclareObjectives() {
+  /// Declares the objectives of every entity declaration whose entity `declared` gives, in
+  /// traversal order.
+  private mutating func declareObjectivesOfEveryEntity(_ declared: DeclaredEntities) {
     var declaration = 0
     for (fileIndex, file) in files.enumerated() {
       for itemIndex in file.items.indices {
         guard case .entity(let decl) = file.items[itemIndex] else { continue }
-        let id = declaredEntities[declaration]
-        declaration += 1
-        guard plan[id].level == decl.level else { continue }
-        resolveRelations(of: decl, id: id, file: file.file)
+        defer { declaration += 1 }
+        guard let owner = declared.entity(declaredBy: declaration) else { continue }
         objectiveBlocks.append(
           ObjectiveBlock(file: fileIndex, item: itemIndex, firstDeclared: declaredObjectives.count, table: -1))
-        declareObjectives(of: decl, owner: id, file: fileIndex)
+        declareObjectives(of: decl, owner: owner, file: fileIndex)
       }
     }
-    declaredEntities = []
-  }
-
-  private mutating func resolveRelations(of decl: EntityDecl, id: EntityID, file: FileID) {
-    // Names repeated in `in` lists count once; long lists (a person in thousands of teams) are
-    // checked against a set rather than searched.
-    let isLong = decl.parents.count > 16
-    var known = isLong ? Set(plan[id].parents) : []
-    for parent in decl.parents {
-      guard let target = resolveEntityReference(parent, file: file, role: "an enclosing entity") else { continue }
-      let targetLevel = plan[target].level
-      // Higher levels enclose lower ones; units may nest in units and teams in teams.
-      let nests =
-        targetLevel < decl.level || (targetLevel == decl.level && (decl.level == .unit || decl.level == .team))
-      guard nests else {
-        report(
-          Diagnostic(
-            .wrongKind, "a \(decl.level.rawValue) cannot be in a \(targetLevel.rawValue)",
-            at: location(file, parent.span), label: "'\(parent)' is a \(targetLevel.rawValue)",
-            labels: [.init(plan[target].location, "declared here")],
-            help:
-              "a person is in a team, unit or company; a team in a team, unit or company; a unit in a unit or company"))
-        continue
-      }
-      if isLong ? known.insert(target).inserted : !plan[id].parents.contains(target) {
-        plan.entities[Int(id.index)].parents.append(target)
-      }
-    }
-    // Most blocks hold objectives only: no need to read through them.
-    guard decl.hasPeople else { return }
-    for member in decl.members.indices {
-      guard let (people, isAdmin) = decl.members[member].people else { continue }
-      for person in people {
-        guard
-          let target = plan.resolvePerson(
-            person, file: file, role: isAdmin ? "an admin" : "a lead", problems: &problems)
-        else { continue }
-        if isAdmin {
-          plan.entities[Int(id.index)].admins.append(target)
-        } else {
-          plan.entities[Int(id.index)].leads.append(target)
-        }
-      }
-    }
-  }
-
-  /// Resolves a one-part reference to an entity; reports unknown names and objective references.
-  private mutating func resolveEntityReference(_ reference: Reference, file: FileID, role: String) -> EntityID? {
-    guard reference.parts.count == 1 else {
-      report(
-        Diagnostic(
-          .wrongKind, "expected \(role) (an entity), found '\(reference)'",
-          at: location(file, reference.span), label: "this names an objective or key result",
-          help: "name an entity by its id alone, e.g. '\(reference.parts[0].name)'"))
-      return nil
-    }
-    let name = reference.parts[0]
-    guard let id = plan.entityIndex[name.name] else {
-      problems.report(
-        Diagnostic.unknown(
-          "entity", name.name, at: location(file, name.span),
-          fallback: "declare it, e.g. team \(name.name) \"Name\" in …"),
-        suggestingNear: name.name, among: .entities)
-      return nil
-    }
-    return id
   }
 
   // MARK: - Objectives and key results
@@ -313,8 +228,8 @@ public struct PlanResolver {
     // Sized once, by the first declaration: reserving again for each reopening would copy the
     // list each time (`reserveCapacity` grows to exactly what is asked), where appending grows it
     // geometrically.
-    if plan[owner].objectives.isEmpty {
-      plan.entities[Int(owner.index)].objectives.reserveCapacity(decl.members.count)
+    if ownedObjectives[Int(owner.index)].isEmpty {
+      ownedObjectives[Int(owner.index)].reserveCapacity(decl.members.count)
     }
     // Only the ids and counts are read: copying each whole declaration would cost more.
     var table: Int32 = -1
@@ -348,18 +263,19 @@ public struct PlanResolver {
       objectiveFingerprints.append(fingerprint)
       objectiveOwners.append(owner)
       objectiveLocations.append(here)
-      plan.addObjective(id, to: owner) { objectiveNames[Int($0.index)] }
+      addObjective(id, to: owner)
       firstKeyResults.append(firstKeyResults[firstKeyResults.count - 1] + counts.keyResults)
       firstCheckins.append(firstCheckins[firstCheckins.count - 1] + counts.checkins)
     }
   }
 
   /// The objective `localID` of `owner` declared so far, if any; `fingerprint` is the name's
-  /// ``WrittenName/fingerprint(_:)``.
+  /// ``WrittenName/fingerprint(_:)``. A search through the owner's few objectives, or a hash
+  /// lookup for an owner with many.
   private func earlierObjective(owner: EntityID, localID: String, fingerprint: UInt32) -> ObjectiveID? {
-    let owned = plan[owner].objectives
+    let owned = ownedObjectives[Int(owner.index)]
     guard owned.count <= Plan.linearObjectiveLookup else {
-      return plan.objective(owner: owner, localID: localID) { objectiveNames[Int($0.index)] }
+      return largeOwnerIndex[Plan.ObjectiveKey(owner: owner, localID: localID)]
     }
     for id in owned {
       // ASCII names with other fingerprints differ: no need to compare the `String`s.
@@ -368,6 +284,19 @@ public struct PlanResolver {
       if objectiveNames[Int(id.index)] == localID { return id }
     }
     return nil
+  }
+
+  /// Adds the objective `id` to those of `owner`, indexing them once the owner has many.
+  private mutating func addObjective(_ id: ObjectiveID, to owner: EntityID) {
+    ownedObjectives[Int(owner.index)].append(id)
+    let count = ownedObjectives[Int(owner.index)].count
+    if count == Plan.linearObjectiveLookup + 1 {
+      for earlier in ownedObjectives[Int(owner.index)] {
+        largeOwnerIndex[Plan.ObjectiveKey(owner: owner, localID: objectiveNames[Int(earlier.index)])] = earlier
+      }
+    } else if count > Plan.linearObjectiveLookup + 1 {
+      largeOwnerIndex[Plan.ObjectiveKey(owner: owner, localID: objectiveNames[Int(id.index)])] = id
+    }
   }
 
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
