@@ -527,12 +527,13 @@ public struct PlanResolver {
     }
   }
 
-  /// Ranges of ``objectiveBlocks`` holding about the same number of objectives, eight per core;
-  /// one range for small plans. A file parsed in pieces has its facts in several tables: the
-  /// objectives of each table get a whole number of waves of pieces (a multiple of ``piecesPerWave``), so
-  /// that a table can go right after the wave that reads the last of it.
+  /// Ranges of ``objectiveBlocks`` holding about the same number of objectives, enough for eight
+  /// waves (so that the trees go an eighth at a time as the plan is built); one range for small
+  /// plans. A file parsed in pieces has its facts in several tables: the objectives of each table
+  /// get a whole number of waves of pieces (a multiple of ``piecesPerWave``), so that a table can
+  /// go right after the wave that reads the last of it.
   private func piecesOfEqualWork() -> [Range<Int>] {
-    let count = min(ParallelWork.coreCount * 8, declaredObjectives.count / objectivesPerPiece)
+    let count = min(Self.piecesPerWave * 8, declaredObjectives.count / objectivesPerPiece)
     guard count > 1 else { return [0..<objectiveBlocks.count] }
     var pieces: [Range<Int>] = []
     for segment in blocksByFactTable() {
