@@ -38,12 +38,18 @@ enum ParallelWork {
     return results.map { $0! }
   }
 
-  /// `first` and `second` run at once, on two cores when there are two; with one, `first`, then
-  /// `second`. `first` is always started first (the iterations of `concurrentPerform` are taken in
-  /// order), so `second` may wait for what `first` publishes, but not the other way round. They
-  /// must share nothing else that either of them changes.
-  static func pair<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
-    guard coreCount > 1 else { return (first(), second()) }
+  /// `first` and `second` run at once, on two cores when there are two and `concurrently` holds
+  /// (work too small is not worth starting a thread); otherwise `first`, then `second`. `first` is
+  /// always started first (the iterations of `concurrentPerform` are taken in order), so `second`
+  /// may wait for what `first` publishes, but not the other way round. They must share nothing
+  /// else that either of them changes.
+  static func pair<First, Second>(
+    concurrently: Bool = true, _ first: () -> First, _ second: () -> Second
+  ) -> (First, Second) {
+    guard concurrently, coreCount > 1 else {
+      let firstResult = first()
+      return (firstResult, second())
+    }
     let firstResult = UnsafeMutablePointer<First>.allocate(capacity: 1)
     let secondResult = UnsafeMutablePointer<Second>.allocate(capacity: 1)
     defer {

@@ -50,6 +50,9 @@ public struct PlanResolver {
   /// taking the next as it comes free, so that none waits long for the others at the end of a
   /// wave.
   private static var piecesPerWave: Int { ParallelWork.coreCount * 4 }
+  /// From this many top-level declarations on, entities and objectives are declared on two cores;
+  /// a smaller plan is declared before a thread would have started.
+  private static let itemsWorthTwoCores = 1_024
 
   /// Resolves the parsed plan. Given the only copy of `parsed` (`resolve(consume parsed)`), it
   /// frees each part of the syntax trees once the plan holds what it says, so the trees and the
@@ -175,6 +178,7 @@ public struct PlanResolver {
     ownedObjectives = Array(repeating: [], count: items)
     let files = files
     let objectivesProblems = ParallelWork.pair(
+      concurrently: items >= Self.itemsWorthTwoCores,
       {
         entities.declareEntities(of: files, publishingTo: declared)
         entities.resolveRelations(of: files, declared)

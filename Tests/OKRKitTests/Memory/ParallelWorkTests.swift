@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Testing
 
 @testable import OKRKit
@@ -30,5 +31,25 @@ import Testing
     let prepared = log.preparedInputs
     #expect(Set(prepared) == Set(inputs))
     #expect(prepared.count > count || prepared == inputs)
+  }
+
+  /// `pair(concurrently:_:_:)`: `second` may wait for what `first` publishes (the resolver's
+  /// objectives wait for their entities), run at once or one after the other.
+  @Test(arguments: [true, false])
+  func theSecondMayWaitForWhatTheFirstPublishes(concurrently: Bool) {
+    let published = Atomic<Int>(0)
+    let (first, second) = ParallelWork.pair(
+      concurrently: concurrently,
+      {
+        for step in 1...1_000 { published.store(step, ordering: .releasing) }
+        return "first"
+      },
+      { () -> Int in
+        var seen = 0
+        while seen < 1_000 { seen = published.load(ordering: .acquiring) }
+        return seen
+      })
+    #expect(first == "first")
+    #expect(second == 1_000)
   }
 }
