@@ -20,21 +20,30 @@ enum ParallelWork {
   /// `transform` applied to every element, concurrently, results in input order.
   static func map<Input, Output>(_ inputs: [Input], _ transform: (Input) -> Output) -> [Output] {
     guard inputs.count > 1, coreCount > 1 else { return inputs.map(transform) }
-    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
+    return collecting(inputs.count) { results in
+      // Each iteration writes only its own slot, so the buffer needs no lock.
+      nonisolated(unsafe) let slots = results
+      nonisolated(unsafe) let items = inputs
+      withoutActuallyEscaping(transform) { transform in
+        nonisolated(unsafe) let work = transform
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+          slots[index] = work(items[index])
+        }
+      }
+    }
+  }
+
+  /// Calls `fill` with `count` empty slots, each of which it must fill, and returns what they hold.
+  private static func collecting<Output>(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Output?>) -> Void)
+    -> [Output]
+  {
+    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: count)
     results.initialize(repeating: nil)
     defer {
       results.deinitialize()
       results.deallocate()
     }
-    // Each iteration writes only its own slot, so the buffer needs no lock.
-    nonisolated(unsafe) let slots = results
-    nonisolated(unsafe) let items = inputs
-    withoutActuallyEscaping(transform) { transform in
-      nonisolated(unsafe) let work = transform
-      DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-        slots[index] = work(items[index])
-      }
-    }
+    fill(results)
     return results.map { $0! }
   }
 
@@ -88,39 +97,34 @@ enum ParallelWork {
       }
     }
     let prepared = inputs.map { _ in DispatchSemaphore(value: 0) }
-    let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: inputs.count)
-    results.initialize(repeating: nil)
-    defer {
-      results.deinitialize()
-      results.deallocate()
-    }
-    // Each input is taken once, so each slot is written by one thread.
-    nonisolated(unsafe) let slots = results
-    nonisolated(unsafe) let items = inputs
     let caller = pthread_self()
     let callerPrepared = Flag()
     let taken = Atomic<Int>(0)
-    withoutActuallyEscaping(prepare) { prepare in
-      withoutActuallyEscaping(transform) { transform in
-        nonisolated(unsafe) let (prepare, transform) = (prepare, transform)
-        DispatchQueue.concurrentPerform(iterations: coreCount) { _ in
-          if pthread_equal(pthread_self(), caller) != 0, !callerPrepared.isSet {
-            callerPrepared.isSet = true
-            for (index, input) in items.enumerated() {
-              prepare(input)
-              prepared[index].signal()
+    return collecting(inputs.count) { results in
+      // Each input is taken once, so each slot is written by one thread.
+      nonisolated(unsafe) let slots = results
+      nonisolated(unsafe) let items = inputs
+      withoutActuallyEscaping(prepare) { prepare in
+        withoutActuallyEscaping(transform) { transform in
+          nonisolated(unsafe) let (prepare, transform) = (prepare, transform)
+          DispatchQueue.concurrentPerform(iterations: coreCount) { _ in
+            if pthread_equal(pthread_self(), caller) != 0, !callerPrepared.isSet {
+              callerPrepared.isSet = true
+              for (index, input) in items.enumerated() {
+                prepare(input)
+                prepared[index].signal()
+              }
             }
-          }
-          while true {
-            let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
-            guard index < items.count else { return }
-            if prepared[index].wait(timeout: .now() + .milliseconds(100)) == .timedOut { prepare(items[index]) }
-            slots[index] = transform(items[index])
+            while true {
+              let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
+              guard index < items.count else { return }
+              if prepared[index].wait(timeout: .now() + .milliseconds(100)) == .timedOut { prepare(items[index]) }
+              slots[index] = transform(items[index])
+            }
           }
         }
       }
     }
-    return results.map { $0! }
   }
 
   /// A flag that only the calling thread reads and writes.
