@@ -169,9 +169,9 @@ public struct PlanResolver {
   /// while declaring their objectives (ids, repeated ids, where key results go) on another, each
   /// entity declaration's as soon as its entity is known.
   private mutating func declareEntitiesAndObjectives() {
-    // The plan goes to the entities' side: the objectives' side reads none of it.
     // At most one entity declaration per item, and one entity per declaration.
     let items = files.reduce(0) { $0 + $1.items.count }
+    // The plan goes to the entities' side (moved, not copied): the objectives' side reads none of it.
     var entities = EntityDeclarer(plan: Plan(sources: plan.sources), capacity: items)
     swap(&plan, &entities.plan)
     let declared = DeclaredEntities(capacity: items)

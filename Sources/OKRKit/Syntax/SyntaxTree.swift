@@ -201,14 +201,14 @@ public struct EntityDecl: Sendable {
   public var id: Identifier
   public var name: StringLiteral?
   /// The enclosing entities named after `in`.
-  public var parents: [Reference]
+  public var parents: [Reference] { didSet { hasParents = !parents.isEmpty } }
   /// The statements of the block, in source order (empty with no block).
-  public var members: [EntityMember]
+  public var members: [EntityMember] { didSet { hasPeople = members.contains { $0.people != nil } } }
   /// Whether the declaration has an `in` list, and whether some member is an `admin` or `lead`
-  /// line, as parsed: the walks over every declaration read these rather than the lists (each one
-  /// a read from memory far away, and a person's members may be hundreds of objectives).
-  public var hasParents: Bool
-  public var hasPeople: Bool
+  /// line, kept with the lists: the walks over every declaration read these rather than the lists
+  /// (each one a read from memory far away, and a person's members may be hundreds of objectives).
+  public private(set) var hasParents: Bool
+  public private(set) var hasPeople: Bool
   /// The braces of the block, when it has one.
   public var body: Span?
   public var span: Span

@@ -41,6 +41,23 @@ import Testing
     #expect(entities.map(\.hasPeople) == [true, false, true, false, false, false, true])
   }
 
+  @Test func theFlagsFollowChangesToTheLists() throws {
+    let parsed = FrontEndFixtures.parse(Self.text)
+    let team = try #require(
+      parsed.syntax[0].items.lazy.compactMap { item -> EntityDecl? in
+        if case .entity(let decl) = item, decl.id.name == "t" { return decl }
+        return nil
+      }.first)
+    #expect(team.hasParents && team.hasPeople)
+    var changed = team
+    changed.members.removeAll { $0.people != nil }
+    #expect(!changed.hasPeople)
+    changed.members = team.members
+    #expect(changed.hasPeople)
+    changed.parents = []
+    #expect(!changed.hasParents)
+  }
+
   @Test func leadsAfterObjectivesAndInReopenedBlocksAreResolved() throws {
     let analysis = PlanAnalysis(FrontEndFixtures.parse(Self.text))
     #expect(analysis.diagnostics.errorCount == 0, "\(analysis.diagnostics.map(\.message))")
