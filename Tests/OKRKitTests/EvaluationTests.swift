@@ -87,6 +87,32 @@ import Testing
     #expect(statuses.count >= 5)
   }
 
+  /// The roll-up takes the linked objectives a height at a time: an objective's height is the
+  /// longest way down from it, whether its children support it or one of its key results.
+  @Test func heightsCountTheLongestWayDown() {
+    let plan = EvaluationFixture.plan(
+      """
+      company c "C" {
+        admin p
+        objective top "Top" { cycle 2026; kr k "K" milestone }
+        objective side "Side" { cycle 2026; kr k "K" milestone }
+      }
+      person p "P" in c
+      team t "T" in c {
+        lead p
+        objective mid "Mid" { cycle 2026; supports c.top accepted by p; kr k "K" milestone }
+        objective low "Low" { cycle 2026; supports t.mid.k accepted by p; supports c.top.k accepted by p; kr k "K" milestone }
+      }
+      """)
+    let alignment = AlignmentOrder(plan)
+    let heights = ["c.top", "c.side", "t.mid", "t.low"].map { alignment.heights[Int(plan.objectiveID($0).index)] }
+    #expect(heights == [2, 0, 1, 0])
+    let order = EvaluationOrder(plan)
+    #expect(order.linkedByHeight == [plan.objectiveID("t.mid"), plan.objectiveID("c.top")])
+    #expect(order.heightStarts == [0, 1, 2])
+    #expect(order.placedCount == 4)
+  }
+
   /// Values that may be missing are kept as plain numbers with one NaN standing for none: every
   /// number reads back as it was stored, other NaNs included.
   @Test func missingValuesAreToldApartFromEveryNumber() {

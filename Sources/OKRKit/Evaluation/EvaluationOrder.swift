@@ -13,9 +13,18 @@ struct EvaluationOrder: Sendable {
   /// Per objective: the strongly connected component of an objective ``AlignmentOrder`` could
   /// not place, or -1 for every other objective; empty when it placed them all (no loops).
   private let component: [Int32]
+  /// The objectives something is linked to that ``AlignmentOrder`` placed, lowest first
+  /// (``AlignmentOrder/heights``), and where each height's start in it: those of one height read
+  /// none of each other's progress.
+  let linkedByHeight: [ObjectiveID]
+  let heightStarts: [Int]
+  /// How many of ``objectives`` ``AlignmentOrder`` placed; the rest are on or above loops.
+  let placedCount: Int
 
   init(_ plan: Plan) {
     let alignment = AlignmentOrder(plan)
+    (linkedByHeight, heightStarts) = EvaluationOrder.byHeight(alignment)
+    placedCount = alignment.childrenFirst.count
     var order = alignment.childrenFirst
     var component: [Int32] = []
     if !alignment.unordered.isEmpty {
@@ -31,6 +40,29 @@ struct EvaluationOrder: Sendable {
     self.objectives = order
     self.position = position
     self.component = component
+  }
+
+  /// The placed objectives of height 1 and more, by height (in their order within a height),
+  /// and where each height starts; one more start ends the last.
+  private static func byHeight(_ alignment: AlignmentOrder) -> ([ObjectiveID], [Int]) {
+    var counts: [Int] = []
+    for objective in alignment.childrenFirst {
+      let height = Int(alignment.heights[Int(objective.index)])
+      guard height > 0 else { continue }
+      if height > counts.count { counts.append(contentsOf: repeatElement(0, count: height - counts.count)) }
+      counts[height - 1] += 1
+    }
+    var starts = [0]
+    for count in counts { starts.append(starts[starts.count - 1] + count) }
+    var next = starts
+    var sorted = [ObjectiveID](repeating: ObjectiveID(Int32(0)), count: starts[starts.count - 1])
+    for objective in alignment.childrenFirst {
+      let height = Int(alignment.heights[Int(objective.index)])
+      guard height > 0 else { continue }
+      sorted[next[height - 1]] = objective
+      next[height - 1] += 1
+    }
+    return (sorted, starts)
   }
 
   /// Whether `link` joins two objectives of one loop: such links do not count.

@@ -54,9 +54,17 @@ public struct PlanEvaluator: Sendable {
     asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?, objectivesPerPiece: Int?
   ) -> Evaluation {
     var evaluation = Evaluation(plan: plan, asOf: asOf, whatIf: whatIf)
-    for (index, link) in plan.links.enumerated() {
-      let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
-      evaluation.linkWeight[index] = order.isLoopLink(link, in: plan) ? 0 : PlanEvaluator.countable(weight)
+    let links = ParallelWork.pieces(of: plan.links.count, size: max(65_536, plan.links.count / ParallelWork.coreCount))
+    evaluation.linkWeight.withUnsafeMutableBufferPointer { weights in
+      // Each piece writes only its own links' places.
+      nonisolated(unsafe) let weights = weights
+      _ = ParallelWork.map(links) { piece in
+        for index in piece {
+          let link = plan.links[index]
+          let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
+          weights[index] = order.isLoopLink(link, in: plan) ? 0 : PlanEvaluator.countable(weight)
+        }
+      }
     }
     readKeyResults(into: &evaluation, asOf: asOf, whatIf: whatIf, metrics: metrics)
     rollUp(into: &evaluation, asOf: asOf, whatIf: whatIf, objectivesPerPiece: objectivesPerPiece)
@@ -67,8 +75,10 @@ public struct PlanEvaluator: Sendable {
 
   /// Every objective's progress and status, and those of its key results. An objective nothing
   /// is linked to (neither it nor its key results) reads only its own key results: those are
-  /// worked out on all cores first; the rest then one at a time, children first, each reading
-  /// its children's progress. Each objective's sums are taken in the same order either way.
+  /// worked out on all cores first; the rest then a height at a time (``AlignmentOrder/heights``),
+  /// each height on all cores when it is wide, each objective reading its children's progress;
+  /// those on or above a loop last, one at a time. Each objective's sums are taken in the same
+  /// order either way.
   private func rollUp(into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, objectivesPerPiece: Int?) {
     let step = RollUpStep(
       plan: plan, whatIf: whatIf, asOf: asOf, isDerived: evaluation.keyResultIsDerived,
@@ -92,8 +102,29 @@ public struct PlanEvaluator: Sendable {
                 }
               }
             }
+            guard let objectivesPerPiece else {
+              var position = CyclePosition(nil, asOf: asOf)
+              for objectiveID in order.objectives { step.rollUp(objectiveID, into: nodes, position: &position) }
+              return
+            }
+            // The rest a height at a time: an objective's children are all lower, so those of one
+            // height read none of each other's places, and a wide height is rolled up on all cores.
+            let smallest = max(1, objectivesPerPiece / 16)
+            for height in 0..<order.heightStarts.count - 1 {
+              let first = order.heightStarts[height]
+              let count = order.heightStarts[height + 1] - first
+              let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / smallest))
+              let pieces = ParallelWork.pieces(of: count, size: (count + pieceCount - 1) / pieceCount)
+              _ = ParallelWork.map(pieces) { piece in
+                var position = CyclePosition(nil, asOf: asOf)
+                for index in piece {
+                  step.rollUp(order.linkedByHeight[first + index], into: nodes, position: &position)
+                }
+              }
+            }
+            // Objectives on or above a loop, one at a time in the order found for them.
             var position = CyclePosition(nil, asOf: asOf)
-            for objectiveID in order.objectives where objectivesPerPiece == nil || !step.readsNoChildren(objectiveID) {
+            for objectiveID in order.objectives[order.placedCount...] {
               step.rollUp(objectiveID, into: nodes, position: &position)
             }
           }

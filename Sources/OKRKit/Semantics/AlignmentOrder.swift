@@ -8,6 +8,10 @@ public struct AlignmentOrder: Sendable {
   public let childrenFirst: [ObjectiveID]
   /// Objectives that could not be ordered: on a loop, or supporting one (transitively, above it).
   public let unordered: [ObjectiveID]
+  /// Per objective of ``childrenFirst``: the most links on a way down from it to an objective
+  /// nothing is linked to (0 for one nothing is linked to). Objectives of one height read none of
+  /// each other's progress, so they can be rolled up together.
+  let heights: [Int32]
 
   public init(_ plan: Plan) {
     let count = plan.objectives.count
@@ -21,19 +25,23 @@ public struct AlignmentOrder: Sendable {
     for index in 0..<count where pendingChildren[index] == 0 { ready.append(ObjectiveID(index)) }
     var order: [ObjectiveID] = []
     order.reserveCapacity(count)
+    var heights = [Int32](repeating: 0, count: count)
     var next = 0
     // `ready` doubles as the output queue: objectives are appended as they become ready.
     while next < ready.count {
       let objective = ready[next]
       next += 1
       order.append(objective)
+      let above = heights[Int(objective.index)] + 1
       for linkID in plan.parentLinks(of: objective) {
         let parent = plan.parentObjective(of: plan[linkID].target)
+        heights[Int(parent.index)] = max(heights[Int(parent.index)], above)
         pendingChildren[Int(parent.index)] -= 1
         if pendingChildren[Int(parent.index)] == 0 { ready.append(parent) }
       }
     }
     childrenFirst = order
+    self.heights = heights
     unordered = (0..<count).lazy.filter { pendingChildren[$0] > 0 }.map { ObjectiveID($0) }
   }
 }
