@@ -110,10 +110,18 @@ public struct PlanEvaluator: Sendable {
             // The rest a height at a time: an objective's children are all lower, so those of one
             // height read none of each other's places, and a wide height is rolled up on all cores.
             let smallest = max(1, objectivesPerPiece / 16)
+            var position = CyclePosition(nil, asOf: asOf)
             for height in 0..<order.heightStarts.count - 1 {
               let first = order.heightStarts[height]
               let count = order.heightStarts[height + 1] - first
-              let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / smallest))
+              let pieceCount = min(ParallelWork.coreCount * 4, count / smallest)
+              // A narrow height (a long chain has a hundred thousand of one objective) right here.
+              guard pieceCount > 1 else {
+                for index in first..<first + count {
+                  step.rollUp(order.linkedByHeight[index], into: nodes, position: &position)
+                }
+                continue
+              }
               let pieces = ParallelWork.pieces(of: count, size: (count + pieceCount - 1) / pieceCount)
               _ = ParallelWork.map(pieces) { piece in
                 var position = CyclePosition(nil, asOf: asOf)
@@ -123,7 +131,6 @@ public struct PlanEvaluator: Sendable {
               }
             }
             // Objectives on or above a loop, one at a time in the order found for them.
-            var position = CyclePosition(nil, asOf: asOf)
             for objectiveID in order.objectives[order.placedCount...] {
               step.rollUp(objectiveID, into: nodes, position: &position)
             }
