@@ -14,7 +14,7 @@ struct EvaluationOrder: Sendable {
   /// not place, or -1 for every other objective; empty when it placed them all (no loops).
   private let component: [Int32]
   /// The objectives something is linked to that ``AlignmentOrder`` placed, lowest first
-  /// (``AlignmentOrder/heights``), and where each height's start in it: those of one height read
+  /// (``AlignmentOrder/heights``), and where each height starts in it: those of one height read
   /// none of each other's progress.
   let linkedByHeight: [ObjectiveID]
   let heightStarts: [Int]
