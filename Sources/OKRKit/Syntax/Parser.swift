@@ -597,7 +597,7 @@ struct Parser {
     if current.kind == .leftBrace {
       body = parseBlock(kind: .entity(level)) { parser in
         guard let member = parser.parseEntityMember(level: level) else { return false }
-        if case .objective = member {} else { hasPeople = true }
+        if member.people != nil { hasPeople = true }
         parser.memberScratch.append(member)
         return true
       }
