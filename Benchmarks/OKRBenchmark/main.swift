@@ -1,11 +1,12 @@
 // Times each phase of checking a plan and prints the figures (issue: performance).
 //
-// Usage: okr-benchmark PATH… [--repeat N] [--as-of DATE]
+// Usage: okr-benchmark PATH… [--repeat N] [--as-of DATE] [--query QUERY]
 // Each PATH is a plan file or folder, loaded as one plan per PATH. Phases: read (the bytes
 // alone), lex+parse (loading minus reading), resolve (names → Plan), rules (the checker, the
-// policy's severities, sorting), roll-up (progress and status of every node as of DATE,
-// default 2026-03-01, inside the generated plans' cycles). "check" is read through rules:
-// what `okr check` does. Each phase shows its wall time and the processor time it used on
+// policy's severities, sorting), with --query the answer to QUERY as `okr query` gives it after
+// checking (a new query engine, rendered as text), roll-up (progress and status of every node
+// as of DATE, default 2026-03-01, inside the generated plans' cycles). "check" is read through
+// rules: what `okr check` does; "total" leaves out the query. Each phase shows its wall time and the processor time it used on
 // all cores (on a machine busy with other work, wall time grows and processor time does not)
 // and the pages of memory it touched for the first time (minor page faults, each one a page the
 // kernel had to find and clear).
@@ -76,7 +77,7 @@ func measure<Result>(_ phase: String, into costs: inout [(String, Cost)], _ work
   return result
 }
 
-let usage = "usage: okr-benchmark PATH… [--repeat N] [--as-of YYYY-MM-DD]"
+let usage = "usage: okr-benchmark PATH… [--repeat N] [--as-of YYYY-MM-DD] [--query QUERY]"
 
 /// Stops with `message` and the usage on standard error (exit code 2, as for any bad invocation).
 func fail(_ message: String) -> Never {
@@ -88,6 +89,7 @@ func fail(_ message: String) -> Never {
 var paths: [String] = []
 var repeats = 1
 var asOf = Day(year: 2026, month: 3, day: 1)!
+var query: String?
 var remaining = CommandLine.arguments.dropFirst()
 while let argument = remaining.popFirst() {
   switch argument {
@@ -104,6 +106,11 @@ while let argument = remaining.popFirst() {
       fail("--as-of takes a date such as 2026-03-01")
     }
     asOf = day
+  case "--query":
+    guard let value = remaining.popFirst(), !value.allSatisfy(\.isWhitespace) else {
+      fail("--query takes a query such as 'progress acme.brand'")
+    }
+    query = value
   case let flag where flag.hasPrefix("-"):
     fail("unknown option '\(flag)'")
   default:
@@ -112,7 +119,8 @@ while let argument = remaining.popFirst() {
   }
 }
 guard !paths.isEmpty else { fail("name at least one plan file or folder") }
-let phases = ["read", "lex+parse", "resolve", "rules", "check", "roll-up", "total"]
+let phases =
+  ["read", "lex+parse", "resolve", "rules", "check"] + (query == nil ? [] : ["query"]) + ["roll-up", "total"]
 
 print("cores: \(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))")
 for path in paths {
@@ -159,13 +167,24 @@ for path in paths {
     let plan = analysis.plan
     notePeak("rules")
     costs.append(("check", costs.reduce(Cost()) { $0 + $1.1 }))
+    var answer: QueryAnswer?
+    if let query {
+      answer = measure("query", into: &costs) {
+        var engine = QueryEngine(analysis: analysis, asOf: asOf)
+        return engine.answer(query)
+      }
+    }
     let evaluation = measure("roll-up", into: &costs) { PlanEvaluator(plan).evaluate(asOf: asOf) }
     notePeak("roll-up")
     withExtendedLifetime(evaluation) {}
     objectives = plan.objectives.count
     keyResults = plan.keyResults.count
     diagnostics = analysis.diagnostics.count
-    costs.append(("total", costs.filter { $0.0 != "check" }.reduce(Cost()) { $0 + $1.1 }))
+    costs.append(("total", costs.filter { $0.0 != "check" && $0.0 != "query" }.reduce(Cost()) { $0 + $1.1 }))
+    if run == 0, let answer {
+      if answer.failed { fail("the query failed: \(answer.error ?? "")") }
+      print(answer.output, terminator: "")
+    }
     let total = costs[costs.count - 1].1.wall
     if total < best["total"]?.wall ?? .infinity { best = Dictionary(uniqueKeysWithValues: costs) }
   }

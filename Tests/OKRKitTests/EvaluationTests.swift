@@ -40,27 +40,7 @@ import Testing
   /// bit, as one pass over every objective in order; with links to objectives and to key results,
   /// weights, overrides, cycles of their own, a loop and what-if changes.
   @Test func rollingUpInPiecesGivesTheSameAnswers() {
-    var text = "company c \"C\" {\n  admin p\n"
-    for index in 0..<12 {
-      text += "  objective top\(index) \"Top\" {\n    cycle 2026\n"
-      text += "    kr own \"Own\" from 0 to \(index + 3) current \(index % 4)\n    kr led \"From below\"\n"
-      if index % 5 == 4 { text += "    progress \(index * 7)% override\n" }
-      text += "  }\n"
-    }
-    text += "}\nperson p \"P\" in c\nteam t \"T\" in c {\n  lead p\n"
-    for index in 0..<90 {
-      let parent =
-        index % 3 == 0 ? "c.top\(index % 12).led" : index % 7 == 1 ? "t.mid\(index - 1)" : "c.top\(index % 12)"
-      text += "  objective mid\(index) \"Mid\" {\n    cycle 2026-Q\(index % 4 + 1)\n    shared\n"
-      text += "    supports \(parent) weight \(index % 4 + 1) accepted by p\n"
-      if index == 40 { text += "    supports t.mid41 accepted by p\n" }
-      if index == 41 { text += "    supports t.mid40 accepted by p\n" }
-      text += "    kr a \"A\" from \(index) to \(index + 10) current \(index + index % 9) weight \(index % 3 + 1)\n"
-      text += "    kr b \"B\" milestone\(index % 2 == 0 ? " done 2026-01-\(index % 28 + 1)" : "")\n"
-      text += "    kr c \"C\" progress \(index % 101)%\n  }\n"
-    }
-    text += "}\n"
-    let plan = EvaluationFixture.plan(text)
+    let plan = Self.planWithEveryKindOfLink()
     #expect(plan.objectives.count == 102)
     #expect(plan.links.count > 90)
     let evaluator = PlanEvaluator(plan)
@@ -85,6 +65,82 @@ import Testing
       }
     }
     #expect(statuses.count >= 5)
+  }
+
+  /// Evaluating some objectives alone, with what they roll up from, gives them, their key results
+  /// and their supporters the same progress and status, to the bit, as evaluating the whole plan;
+  /// from an objective below a loop, on one, and above one, and with what-if changes.
+  @Test func evaluatingSupportersAloneGivesTheSameAnswers() {
+    let plan = Self.planWithEveryKindOfLink()
+    let evaluator = PlanEvaluator(plan)
+    var changed = WhatIf()
+    changed.objectiveOverrides[plan.objectiveID("t.mid7")] = 0.5
+    changed.keyResultValues[plan.keyResultID("t.mid9.a")] = 14
+    changed.linkWeights[LinkID(5)] = 3
+    let rootNames = ["c.top0", "c.top1", "c.top4", "t.mid1", "t.mid40", "t.mid41", "t.mid89"]
+    var sizes = Set<Int>()
+    for whatIf in [WhatIf(), changed] {
+      let whole = evaluator.evaluate(asOf: asOf, whatIf: whatIf)
+      for roots in rootNames.map({ [plan.objectiveID($0)] }) + [rootNames.map(plan.objectiveID)] {
+        let order = SupporterOrder(of: roots, in: plan)
+        let alone = evaluator.evaluate(order, asOf: asOf, whatIf: whatIf, metrics: nil)
+        // What the roots roll up from, found here by following the links down.
+        var reached = Set(roots)
+        var pending = roots
+        while let objective = pending.popLast() {
+          var links = Array(plan.childLinks(of: objective))
+          for keyResult in plan[objective].keyResults { links += plan.childLinks(of: KeyResultID(keyResult)) }
+          for linkID in links where reached.insert(plan[linkID].child).inserted { pending.append(plan[linkID].child) }
+        }
+        #expect(Set(order.objectives) == reached)
+        #expect(order.objectives.count == reached.count)
+        sizes.insert(reached.count)
+        for objective in reached {
+          #expect(alone.progress(of: objective).bitPattern == whole.progress(of: objective).bitPattern)
+          #expect(alone.status(of: objective) == whole.status(of: objective))
+          for index in plan[objective].keyResults {
+            let keyResult = KeyResultID(index)
+            #expect(alone.progress(of: keyResult).bitPattern == whole.progress(of: keyResult).bitPattern)
+            #expect(alone.status(of: keyResult) == whole.status(of: keyResult))
+            #expect(alone.value(of: keyResult) == whole.value(of: keyResult))
+            for linkID in plan.childLinks(of: keyResult) {
+              #expect(alone.weight(of: linkID) == whole.weight(of: linkID))
+            }
+          }
+          for linkID in plan.childLinks(of: objective) { #expect(alone.weight(of: linkID) == whole.weight(of: linkID)) }
+        }
+      }
+    }
+    // Roots with nothing below them, with a few objectives below, and with the loop below.
+    #expect(sizes.contains(1))
+    #expect(sizes.count >= 4)
+    #expect(sizes.max()! < plan.objectives.count)
+  }
+
+  /// A company's objectives, supported by a team's: links to objectives and to key results,
+  /// weights, overrides, cycles of their own, and a loop (`t.mid40` and `t.mid41`).
+  private static func planWithEveryKindOfLink() -> Plan {
+    var text = "company c \"C\" {\n  admin p\n"
+    for index in 0..<12 {
+      text += "  objective top\(index) \"Top\" {\n    cycle 2026\n"
+      text += "    kr own \"Own\" from 0 to \(index + 3) current \(index % 4)\n    kr led \"From below\"\n"
+      if index % 5 == 4 { text += "    progress \(index * 7)% override\n" }
+      text += "  }\n"
+    }
+    text += "}\nperson p \"P\" in c\nteam t \"T\" in c {\n  lead p\n"
+    for index in 0..<90 {
+      let parent =
+        index % 3 == 0 ? "c.top\(index % 12).led" : index % 7 == 1 ? "t.mid\(index - 1)" : "c.top\(index % 12)"
+      text += "  objective mid\(index) \"Mid\" {\n    cycle 2026-Q\(index % 4 + 1)\n    shared\n"
+      text += "    supports \(parent) weight \(index % 4 + 1) accepted by p\n"
+      if index == 40 { text += "    supports t.mid41 accepted by p\n" }
+      if index == 41 { text += "    supports t.mid40 accepted by p\n" }
+      text += "    kr a \"A\" from \(index) to \(index + 10) current \(index + index % 9) weight \(index % 3 + 1)\n"
+      text += "    kr b \"B\" milestone\(index % 2 == 0 ? " done 2026-01-\(index % 28 + 1)" : "")\n"
+      text += "    kr c \"C\" progress \(index % 101)%\n  }\n"
+    }
+    text += "}\n"
+    return EvaluationFixture.plan(text)
   }
 
   /// The roll-up takes the linked objectives a height at a time: an objective's height is the

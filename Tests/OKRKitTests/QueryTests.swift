@@ -278,6 +278,31 @@ enum QueryGolden {
     #expect(diagnostics.first?["rule"] == .string("unknown-reference"))
   }
 
+  /// Before the whole plan is evaluated, `progress` and `tree` evaluate what they show alone,
+  /// and keep it for the next question it covers: every answer is the one a whole evaluation
+  /// gives, whichever questions came before.
+  @Test func answersAboutSomeObjectivesAgreeWithTheWholeEvaluation() throws {
+    let queries = [
+      "progress cs.csat95", "progress cs.csat95.score", "tree cs.csat95", "progress bob.rating",
+      "progress acme.csat at 2026-01-20", "tree acme.csat", "progress acme.csat", "tree cs", "progress cs.nps60",
+      "set cs.csat95.score current 95", "progress cs.csat95", "progress acme.csat",
+    ]
+    var whole = try engine()
+    _ = whole.evaluation()
+    var alone = try engine()
+    var answers = Set<String>()
+    for query in queries {
+      let expected = whole.answer(query).output
+      #expect(alone.answer(query).output == expected, "\(query)")
+      if whole.whatIf.isEmpty {
+        var fresh = try engine()
+        #expect(fresh.answer(query).output == expected, "\(query)")
+      }
+      answers.insert(expected)
+    }
+    #expect(answers.count == queries.count)
+  }
+
   @Test func whatIfLeavesThePlanAlone() throws {
     var engine = try engine()
     let before = try run(&engine, "progress acme.csat")

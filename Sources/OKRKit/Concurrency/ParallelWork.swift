@@ -127,6 +127,20 @@ enum ParallelWork {
     }
   }
 
+  /// `count` copies of `value`, written on all cores when there are many (each core touches the
+  /// pages of its own part for the first time).
+  static func array<Element: Sendable>(repeating value: Element, count: Int) -> [Element] {
+    guard count >= 1 << 18, coreCount > 1 else { return Array(repeating: value, count: count) }
+    return Array(unsafeUninitializedCapacity: count) { buffer, initializedCount in
+      // Each piece initializes only its own part.
+      nonisolated(unsafe) let buffer = buffer
+      _ = map(pieces(of: count, size: (count + coreCount - 1) / coreCount)) { piece in
+        (buffer.baseAddress! + piece.lowerBound).initialize(repeating: value, count: piece.count)
+      }
+      initializedCount = count
+    }
+  }
+
   /// A flag that only the calling thread reads and writes.
   private final class Flag: @unchecked Sendable {
     var isSet = false

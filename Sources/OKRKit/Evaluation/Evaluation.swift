@@ -44,13 +44,13 @@ public struct Evaluation: Sendable {
     self.asOf = asOf
     self.whatIf = whatIf
     let (objectives, keyResults) = (plan.objectives.count, plan.keyResults.count)
-    objectiveProgress = Array(repeating: 0, count: objectives)
-    objectiveStatus = Array(repeating: .noCycle, count: objectives)
-    keyResultProgress = Array(repeating: 0, count: keyResults)
+    objectiveProgress = ParallelWork.array(repeating: 0, count: objectives)
+    objectiveStatus = ParallelWork.array(repeating: .noCycle, count: objectives)
+    keyResultProgress = ParallelWork.array(repeating: 0, count: keyResults)
     keyResultValue = OptionalDoubles(count: keyResults)
-    keyResultStatus = Array(repeating: .noCycle, count: keyResults)
-    keyResultIsDerived = Array(repeating: false, count: keyResults)
-    linkWeight = Array(repeating: 0, count: plan.links.count)
+    keyResultStatus = ParallelWork.array(repeating: .noCycle, count: keyResults)
+    keyResultIsDerived = ParallelWork.array(repeating: false, count: keyResults)
+    linkWeight = ParallelWork.array(repeating: 0, count: plan.links.count)
   }
 
   // MARK: - Objectives
@@ -131,7 +131,7 @@ struct OptionalDoubles: Sendable {
   private static let none = Double(bitPattern: 0x7FF8_0000_004F_4B52)
 
   /// `count` missing numbers.
-  init(count: Int) { storage = Array(repeating: Self.none, count: count) }
+  init(count: Int) { storage = ParallelWork.array(repeating: Self.none, count: count) }
 
   subscript(index: Int) -> Double? {
     get { Self.decode(storage[index]) }

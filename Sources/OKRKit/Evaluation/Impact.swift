@@ -60,7 +60,8 @@ extension PlanEvaluator {
         if seen.insert(parent).inserted { found.append(parent) }
       }
     }
-    found.sort { order.position[Int($0.index)] < order.position[Int($1.index)] }
+    let position = order.position
+    found.sort { position[Int($0.index)] < position[Int($1.index)] }
     // The totals the shares divide by, each summed once: a parent may have thousands of items.
     var totals: [AlignmentNode: Double] = [:]
     func total(of parent: AlignmentNode) -> Double {

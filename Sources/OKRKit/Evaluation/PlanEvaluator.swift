@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The interpreter: computes progress, expected progress and status as of a date (LANGUAGE.md §4),
 /// and from the same arithmetic impact (``impacts(of:in:)``) and history (``history(of:in:metrics:)``).
 ///
@@ -26,17 +28,21 @@
 public struct PlanEvaluator: Sendable {
   /// The plan evaluated.
   public let plan: Plan
-  let order: EvaluationOrder
+  private let orderOnceNeeded: OrderOnceNeeded
 
-  /// Prepares the evaluation order of `plan` (done once; every evaluation reuses it).
+  /// An evaluator of `plan`; the order of the whole plan is worked out once, when first needed,
+  /// and every evaluation reuses it.
   public init(_ plan: Plan) {
     // The checker's rules ran on all cores and freed their scratch into the worker threads'
     // heaps, which keep it; the evaluation's arrays would come on top of it (at a million
     // objectives the peak after the roll-up was 989-1,028 MiB, and 966-971 MiB with this).
     if plan.objectives.count >= Self.largePlan { FreedMemory.handBackAll() }
     self.plan = plan
-    self.order = EvaluationOrder(plan)
+    self.orderOnceNeeded = OrderOnceNeeded()
   }
+
+  /// The order every objective is rolled up in (read it once per pass: it is behind a lock).
+  var order: EvaluationOrder { orderOnceNeeded.order(of: plan) }
 
   /// Plans with at least this many objectives hand back the memory freed before them.
   static let largePlan = 100_000
@@ -54,6 +60,7 @@ public struct PlanEvaluator: Sendable {
     asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?, objectivesPerPiece: Int?
   ) -> Evaluation {
     var evaluation = Evaluation(plan: plan, asOf: asOf, whatIf: whatIf)
+    let order = order
     let links = ParallelWork.pieces(of: plan.links.count, size: max(65_536, plan.links.count / ParallelWork.coreCount))
     evaluation.linkWeight.withUnsafeMutableBufferPointer { weights in
       // Each piece writes only its own links' places.
@@ -61,14 +68,83 @@ public struct PlanEvaluator: Sendable {
       _ = ParallelWork.map(links) { piece in
         for index in piece {
           let link = plan.links[index]
-          let weight = whatIf.linkWeights[LinkID(index)] ?? link.weight
-          weights[index] = order.isLoopLink(link, in: plan) ? 0 : PlanEvaluator.countable(weight)
+          weights[index] = order.isLoopLink(link, in: plan) ? 0 : weight(of: LinkID(index), whatIf: whatIf)
         }
       }
     }
     readKeyResults(into: &evaluation, asOf: asOf, whatIf: whatIf, metrics: metrics)
-    rollUp(into: &evaluation, asOf: asOf, whatIf: whatIf, objectivesPerPiece: objectivesPerPiece)
+    rollUp(into: &evaluation, order: order, asOf: asOf, whatIf: whatIf, objectivesPerPiece: objectivesPerPiece)
     return evaluation
+  }
+
+  /// ``evaluate(asOf:whatIf:metrics:)`` for the objectives of `order` alone (some objectives and
+  /// every objective they roll up from), their key results and the links to them, all with the
+  /// progress and status a whole evaluation gives them, to the bit. Every other node is left at
+  /// progress 0 and `no-cycle`, every other link at weight 0. Without the whole plan's order:
+  /// what answering about a few objectives needs. The objectives are rolled up a height at a
+  /// time, as in a whole evaluation, or, below a loop, one at a time in the order of `order`.
+  func evaluate(
+    _ order: SupporterOrder, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?
+  ) -> Evaluation {
+    var evaluation = Evaluation(plan: plan, asOf: asOf, whatIf: whatIf)
+    // The key results' readings and the links' weights, on all cores unless a host supplies
+    // values (its provider is called from one thread), in the plan's order: neighbours in memory.
+    let count = plan.objectives.count
+    let pieceCount =
+      metrics == nil ? min(ParallelWork.coreCount * 4, max(1, order.objectives.count / 16_384)) : 1
+    let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+    evaluation.keyResultValue.withStorage { values in
+      evaluation.keyResultProgress.withUnsafeMutableBufferPointer { progresses in
+        evaluation.keyResultIsDerived.withUnsafeMutableBufferPointer { derived in
+          evaluation.linkWeight.withUnsafeMutableBufferPointer { weights in
+            // Each piece writes only its own objectives' key results and the links to them.
+            nonisolated(unsafe) let (values, progresses, derived, weights) = (values, progresses, derived, weights)
+            // Links are read by position: a slice of the plan's list would take a reference to it
+            // and give it back, on every core at once.
+            func setWeights(of positions: Range<Int>, in list: [LinkID]) {
+              for position in positions {
+                let linkID = list[position]
+                weights[Int(linkID.index)] =
+                  order.isLoopLink(plan[linkID], in: plan) ? 0 : weight(of: linkID, whatIf: whatIf)
+              }
+            }
+            _ = ParallelWork.map(pieces) { piece in
+              for index in piece where order.contains(ObjectiveID(index)) {
+                let objective = ObjectiveID(index)
+                for keyResult in plan[objective].keyResults {
+                  let index = Int(keyResult)
+                  let reading = reading(of: KeyResultID(keyResult), asOf: asOf, whatIf: whatIf, metrics: metrics)
+                  values[index] = OptionalDoubles.encode(reading.value)
+                  progresses[index] = reading.progress ?? 0
+                  derived[index] = reading.progress == nil
+                  setWeights(of: plan.childLinkPositions(of: KeyResultID(keyResult)), in: plan.krChildLinkList)
+                }
+                setWeights(of: plan.childLinkPositions(of: objective), in: plan.childLinkList)
+              }
+            }
+          }
+        }
+      }
+    }
+    let step = RollUpStep(
+      plan: plan, whatIf: whatIf, asOf: asOf, isDerived: evaluation.keyResultIsDerived,
+      linkWeight: evaluation.linkWeight)
+    Self.withNodes(of: &evaluation) { nodes in
+      guard order.heightStarts.isEmpty else {
+        Self.rollUp(order.byHeight, heightsStartingAt: order.heightStarts, smallest: 4_096, with: step, into: nodes)
+        return
+      }
+      // With a loop, one at a time, children first.
+      var position = CyclePosition(nil, asOf: asOf)
+      for objective in order.objectives { step.rollUp(objective, into: nodes, position: &position) }
+    }
+    return evaluation
+  }
+
+  /// A link's weight as means count it, loops aside: the what-if's, else the plan's; 0 unless
+  /// positive and finite.
+  private func weight(of id: LinkID, whatIf: WhatIf) -> Double {
+    PlanEvaluator.countable(whatIf.linkWeights[id] ?? plan[id].weight)
   }
 
   // MARK: - Objectives
@@ -79,61 +155,78 @@ public struct PlanEvaluator: Sendable {
   /// each height on all cores when it is wide, each objective reading its children's progress;
   /// those on or above a loop last, one at a time. Each objective's sums are taken in the same
   /// order either way.
-  private func rollUp(into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, objectivesPerPiece: Int?) {
+  private func rollUp(
+    into evaluation: inout Evaluation, order: EvaluationOrder, asOf: Day, whatIf: WhatIf, objectivesPerPiece: Int?
+  ) {
     let step = RollUpStep(
       plan: plan, whatIf: whatIf, asOf: asOf, isDerived: evaluation.keyResultIsDerived,
       linkWeight: evaluation.linkWeight)
+    Self.withNodes(of: &evaluation) { nodes in
+      if let objectivesPerPiece {
+        let count = plan.objectives.count
+        let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / objectivesPerPiece))
+        let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+        // Each piece writes only its own objectives' and key results' places.
+        _ = ParallelWork.map(pieces) { piece in
+          var position = CyclePosition(nil, asOf: asOf)
+          for index in piece where step.readsNoChildren(ObjectiveID(index)) {
+            step.rollUp(ObjectiveID(index), into: nodes, position: &position)
+          }
+        }
+      }
+      guard let objectivesPerPiece else {
+        var position = CyclePosition(nil, asOf: asOf)
+        for objectiveID in order.objectives { step.rollUp(objectiveID, into: nodes, position: &position) }
+        return
+      }
+      // The rest a height at a time: an objective's children are all lower, so those of one
+      // height read none of each other's places, and a wide height is rolled up on all cores.
+      Self.rollUp(
+        order.linkedByHeight, heightsStartingAt: order.heightStarts, smallest: max(1, objectivesPerPiece / 16),
+        with: step, into: nodes)
+      var position = CyclePosition(nil, asOf: asOf)
+      // Objectives on or above a loop, one at a time in the order found for them.
+      for objectiveID in order.objectives[order.placedCount...] {
+        step.rollUp(objectiveID, into: nodes, position: &position)
+      }
+    }
+  }
+
+  /// Rolls up `objectives`, sorted by height, a height at a time (each height starts at
+  /// `starts`, one more start ends the last): a height of at least two pieces of `smallest`
+  /// objectives on all cores, a narrower one (a long chain has a hundred thousand of one
+  /// objective) on this one.
+  private static func rollUp(
+    _ objectives: [ObjectiveID], heightsStartingAt starts: [Int], smallest: Int, with step: RollUpStep,
+    into nodes: RollUpStep.Nodes
+  ) {
+    var position = CyclePosition(nil, asOf: step.asOf)
+    for height in 0..<starts.count - 1 {
+      let first = starts[height]
+      let count = starts[height + 1] - first
+      let pieceCount = min(ParallelWork.coreCount * 4, count / smallest)
+      guard pieceCount > 1 else {
+        for index in first..<first + count { step.rollUp(objectives[index], into: nodes, position: &position) }
+        continue
+      }
+      let pieces = ParallelWork.pieces(of: count, size: (count + pieceCount - 1) / pieceCount)
+      _ = ParallelWork.map(pieces) { piece in
+        var position = CyclePosition(nil, asOf: step.asOf)
+        for index in piece { step.rollUp(objectives[first + index], into: nodes, position: &position) }
+      }
+    }
+  }
+
+  /// Calls `body` with the places of `evaluation` the roll-up writes.
+  private static func withNodes(of evaluation: inout Evaluation, _ body: (RollUpStep.Nodes) -> Void) {
     evaluation.objectiveProgress.withUnsafeMutableBufferPointer { objectiveProgress in
       evaluation.objectiveStatus.withUnsafeMutableBufferPointer { objectiveStatus in
         evaluation.keyResultProgress.withUnsafeMutableBufferPointer { keyResultProgress in
           evaluation.keyResultStatus.withUnsafeMutableBufferPointer { keyResultStatus in
-            let nodes = RollUpStep.Nodes(
-              objectiveProgress: objectiveProgress, objectiveStatus: objectiveStatus,
-              keyResultProgress: keyResultProgress, keyResultStatus: keyResultStatus)
-            if let objectivesPerPiece {
-              let count = plan.objectives.count
-              let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / objectivesPerPiece))
-              let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
-              // Each piece writes only its own objectives' and key results' places.
-              _ = ParallelWork.map(pieces) { piece in
-                var position = CyclePosition(nil, asOf: asOf)
-                for index in piece where step.readsNoChildren(ObjectiveID(index)) {
-                  step.rollUp(ObjectiveID(index), into: nodes, position: &position)
-                }
-              }
-            }
-            guard let objectivesPerPiece else {
-              var position = CyclePosition(nil, asOf: asOf)
-              for objectiveID in order.objectives { step.rollUp(objectiveID, into: nodes, position: &position) }
-              return
-            }
-            // The rest a height at a time: an objective's children are all lower, so those of one
-            // height read none of each other's places, and a wide height is rolled up on all cores.
-            let smallest = max(1, objectivesPerPiece / 16)
-            var position = CyclePosition(nil, asOf: asOf)
-            for height in 0..<order.heightStarts.count - 1 {
-              let first = order.heightStarts[height]
-              let count = order.heightStarts[height + 1] - first
-              let pieceCount = min(ParallelWork.coreCount * 4, count / smallest)
-              // A narrow height (a long chain has a hundred thousand of one objective) right here.
-              guard pieceCount > 1 else {
-                for index in first..<first + count {
-                  step.rollUp(order.linkedByHeight[index], into: nodes, position: &position)
-                }
-                continue
-              }
-              let pieces = ParallelWork.pieces(of: count, size: (count + pieceCount - 1) / pieceCount)
-              _ = ParallelWork.map(pieces) { piece in
-                var position = CyclePosition(nil, asOf: asOf)
-                for index in piece {
-                  step.rollUp(order.linkedByHeight[first + index], into: nodes, position: &position)
-                }
-              }
-            }
-            // Objectives on or above a loop, one at a time in the order found for them.
-            for objectiveID in order.objectives[order.placedCount...] {
-              step.rollUp(objectiveID, into: nodes, position: &position)
-            }
+            body(
+              RollUpStep.Nodes(
+                objectiveProgress: objectiveProgress, objectiveStatus: objectiveStatus,
+                keyResultProgress: keyResultProgress, keyResultStatus: keyResultStatus))
           }
         }
       }
@@ -285,14 +378,19 @@ private struct RollUpStep: Sendable {
       let keyResultID = KeyResultID(keyResultIndex)
       let index = Int(keyResultIndex)
       let progress =
-        isDerived[index] ? mean(of: plan.childLinks(of: keyResultID), in: nodes) : nodes.keyResultProgress[index]
+        isDerived[index]
+        ? mean(of: plan.childLinkPositions(of: keyResultID), in: plan.krChildLinkList, nodes)
+        : nodes.keyResultProgress[index]
       nodes.keyResultProgress[index] = progress
       nodes.keyResultStatus[index] = position.status(of: progress, policy: policy)
       let weight = PlanEvaluator.weight(of: keyResultID, in: plan, whatIf: whatIf)
       sum += weight * progress
       total += weight
     }
-    for linkID in plan.childLinks(of: id) {
+    // Links are read by position: a slice of the plan's list would take a reference to it and
+    // give it back, on every core at once.
+    for position in plan.childLinkPositions(of: id) {
+      let linkID = plan.childLinkList[position]
       let weight = linkWeight[Int(linkID.index)]
       sum += weight * nodes.objectiveProgress[Int(plan[linkID].child.index)]
       total += weight
@@ -303,15 +401,32 @@ private struct RollUpStep: Sendable {
     nodes.objectiveStatus[Int(id.index)] = position.status(of: progress, policy: policy)
   }
 
-  /// The weighted mean of the children of `links`; 0 with no weight.
-  private func mean(of links: ArraySlice<LinkID>, in nodes: Nodes) -> Double {
+  /// The weighted mean of the children of the links at `positions` of `list`; 0 with no weight.
+  private func mean(of positions: Range<Int>, in list: [LinkID], _ nodes: Nodes) -> Double {
     var sum = 0.0
     var total = 0.0
-    for linkID in links {
+    for position in positions {
+      let linkID = list[position]
       let weight = linkWeight[Int(linkID.index)]
       sum += weight * nodes.objectiveProgress[Int(plan[linkID].child.index)]
       total += weight
     }
     return total > 0 ? PlanEvaluator.unit(sum / total) : 0
+  }
+}
+
+/// The order of a whole plan's roll-up, worked out the first time an evaluator needs it: an
+/// evaluator made only to answer about some objectives (``PlanEvaluator/evaluate(_:asOf:whatIf:metrics:)``)
+/// never does.
+private final class OrderOnceNeeded: Sendable {
+  private let order = Mutex<EvaluationOrder?>(nil)
+
+  func order(of plan: Plan) -> EvaluationOrder {
+    order.withLock { order in
+      if let order { return order }
+      let made = EvaluationOrder(plan)
+      order = made
+      return made
+    }
   }
 }

@@ -137,7 +137,8 @@ extension PlanEvaluator {
         reach(plan.childLinks(of: KeyResultID(keyResult)))
       }
     }
-    below.sort { order.position[Int($0.index)] > order.position[Int($1.index)] }
+    let position = order.position
+    below.sort { position[Int($0.index)] > position[Int($1.index)] }
     for objective in below {
       result.keyResults.append(contentsOf: plan[objective].keyResults.map { KeyResultID($0) })
       guard let coefficient = coefficients[objective], coefficient != 0 else { continue }

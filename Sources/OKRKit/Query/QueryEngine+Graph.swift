@@ -11,7 +11,6 @@ extension QueryEngine {
   /// second time (a child with two parents) is drawn once more but not expanded again, so the
   /// output stays linear in the plan's size.
   mutating func tree(_ root: QueryReference?, depth: Int?) throws(QueryError) -> QueryTree {
-    let evaluation = evaluation()
     var roots: [AlignmentNode] = []
     var notes: [String] = []
     if let root {
@@ -34,6 +33,16 @@ extension QueryEngine {
         notes.append(plan.objectives.isEmpty ? "the plan has no objectives" : "every objective supports another")
       }
     }
+    let evaluation =
+      root == nil
+      ? evaluation()
+      : evaluation(
+        ofSupportersOf: roots.map {
+          switch $0 {
+          case .objective(let id): id
+          case .keyResult(let id): plan[id].objective
+          }
+        })
     let limit = depth ?? Int.max
 
     struct Frame {
@@ -274,10 +283,12 @@ extension QueryEngine {
 
   mutating func progress(of reference: QueryReference, at date: Day?) throws(QueryError) -> ProgressAnswer {
     let node = try node(reference, for: "progress")
-    let evaluation: Evaluation =
-      if let date, date != asOf { evaluator.evaluate(asOf: date, whatIf: whatIf, metrics: metrics) } else {
-        evaluation()
+    let objective =
+      switch node {
+      case .objective(let id): id
+      case .keyResult(let id): plan[id].objective
       }
+    let evaluation = evaluation(ofSupportersOf: [objective], asOf: date)
     let summary = summary(node, in: evaluation)
     let isOverridden: Bool =
       switch node {

@@ -10,7 +10,7 @@ public struct QueryEngine {
   public let diagnostics: [Diagnostic]
   /// The date everything is evaluated as of.
   public var asOf: Day {
-    didSet { if asOf != oldValue { cachedEvaluation = nil } }
+    didSet { if asOf != oldValue { forgetEvaluations() } }
   }
   /// How ``answer(_:)`` renders results.
   public var format: QueryOutputFormat
@@ -18,15 +18,18 @@ public struct QueryEngine {
   public var color: Bool
   /// Host values for key results with a `source`.
   public var metrics: (any MetricProvider)? {
-    didSet { cachedEvaluation = nil }
+    didSet { forgetEvaluations() }
   }
   /// The what-if changes in effect (`set`), cleared by `reset`.
   public internal(set) var whatIf = WhatIf() {
-    didSet { cachedEvaluation = nil }
+    didSet { forgetEvaluations() }
   }
 
   let evaluator: PlanEvaluator
   private var cachedEvaluation: Evaluation?
+  /// Before anything needs the whole plan evaluated, the evaluation of some objectives and
+  /// what they roll up from, with those objectives.
+  private var cachedSupporters: (evaluation: Evaluation, order: SupporterOrder)?
 
   /// An engine over an analysed plan.
   public init(
@@ -117,9 +120,35 @@ public struct QueryEngine {
   /// The plan evaluated as of ``asOf`` with the what-if changes (computed once, then kept).
   public mutating func evaluation() -> Evaluation {
     if let cachedEvaluation { return cachedEvaluation }
+    cachedSupporters = nil
     let evaluation = evaluator.evaluate(asOf: asOf, whatIf: whatIf, metrics: metrics)
     cachedEvaluation = evaluation
     return evaluation
+  }
+
+  /// An evaluation that holds the progress and status of `roots` and of everything they roll up
+  /// from, as of `date` (``asOf`` when nil). Before the whole plan is evaluated, the first such
+  /// question evaluates those objectives alone, and keeps that for later questions about them
+  /// (a company objective of a million-objective plan rolls up from about a fifth of it); the
+  /// next question about others evaluates the whole plan. Another date's is not kept.
+  mutating func evaluation(ofSupportersOf roots: [ObjectiveID], asOf date: Day? = nil) -> Evaluation {
+    if let date, date != asOf {
+      return evaluator.evaluate(SupporterOrder(of: roots, in: plan), asOf: date, whatIf: whatIf, metrics: metrics)
+    }
+    if let cachedEvaluation { return cachedEvaluation }
+    if let cachedSupporters {
+      return roots.allSatisfy(cachedSupporters.order.contains) ? cachedSupporters.evaluation : evaluation()
+    }
+    let order = SupporterOrder(of: roots, in: plan)
+    let evaluation = evaluator.evaluate(order, asOf: asOf, whatIf: whatIf, metrics: metrics)
+    cachedSupporters = (evaluation, order)
+    return evaluation
+  }
+
+  /// Drops the kept evaluations, after what they depend on changed.
+  private mutating func forgetEvaluations() {
+    cachedEvaluation = nil
+    cachedSupporters = nil
   }
 
   // MARK: - Names

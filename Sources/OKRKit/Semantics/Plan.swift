@@ -627,9 +627,19 @@ public struct Plan: Sendable {
   /// Where ``parentLinks(of:)`` are in ``parentLinkList``: for walks that read them one at a time
   /// (a slice holds a reference to the list, taken and given back at each call).
   func parentLinkPositions(of objective: ObjectiveID) -> Range<Int> {
-    let index = Int(objective.index)
-    guard index + 1 < parentLinkOffsets.count else { return 0..<0 }
-    return Int(parentLinkOffsets[index])..<Int(parentLinkOffsets[index + 1])
+    positions(parentLinkOffsets, Int(objective.index))
+  }
+
+  /// Where ``childLinks(of:)`` of an objective are in ``childLinkList`` (see
+  /// ``parentLinkPositions(of:)``).
+  func childLinkPositions(of objective: ObjectiveID) -> Range<Int> {
+    positions(childLinkOffsets, Int(objective.index))
+  }
+
+  /// Where ``childLinks(of:)`` of a key result are in ``krChildLinkList`` (see
+  /// ``parentLinkPositions(of:)``).
+  func childLinkPositions(of keyResult: KeyResultID) -> Range<Int> {
+    positions(krChildLinkOffsets, Int(keyResult.index))
   }
 
   /// Whether any objective is linked to `objective` (``childLinks(of:)`` is not empty).
@@ -653,8 +663,12 @@ public struct Plan: Sendable {
   }
 
   private func slice(_ list: [LinkID], _ offsets: [Int32], _ index: Int) -> ArraySlice<LinkID> {
-    guard index + 1 < offsets.count else { return [] }
-    return list[Int(offsets[index])..<Int(offsets[index + 1])]
+    list[positions(offsets, index)]
+  }
+
+  private func positions(_ offsets: [Int32], _ index: Int) -> Range<Int> {
+    guard index + 1 < offsets.count else { return 0..<0 }
+    return Int(offsets[index])..<Int(offsets[index + 1])
   }
 
   /// Builds the adjacency arrays from ``links`` (counting sort: linear time).

@@ -147,7 +147,7 @@ import Testing
       let sources = run.map { SourceFile(id: FileID(0), path: "", bytes: Array(texts[$0].utf8)) }
       for (file, (syntax, diagnostics)) in zip(run, PlanParser.parse(together: sources)) {
         let parsed = ParsedFile(bytes: Array(texts[file].utf8), syntax: syntax, diagnostics: diagnostics)
-        together.add(path: "t\(file).okr", parsed: parsed)
+        _ = together.add(path: "t\(file).okr", parsed: parsed)
         alone.add(path: "t\(file).okr", text: texts[file])
       }
     }

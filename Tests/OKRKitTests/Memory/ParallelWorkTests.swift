@@ -52,4 +52,13 @@ import Testing
     #expect(first == "first")
     #expect(second == 1_000)
   }
+
+  /// `array(repeating:count:)` fills every place, below and above the size it splits at, and in
+  /// parts that do not divide evenly.
+  @Test(arguments: [0, 1, 1 << 18 - 1, 1 << 18, 1 << 18 + 3])
+  func filledArraysHoldTheValueEverywhere(count: Int) {
+    let filled = ParallelWork.array(repeating: 2.5, count: count)
+    #expect(filled.count == count)
+    #expect(filled.allSatisfy { $0 == 2.5 })
+  }
 }
