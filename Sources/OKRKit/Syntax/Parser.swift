@@ -978,7 +978,7 @@ struct Parser {
       }
     }
     counts.keyResults += 1
-    factTable.addKeyResult(facts, end: previousEnd)
+    factTable.addKeyResult(&facts, end: previousEnd)
     return KeyResultReading(
       start: start, id: id, title: title, checkinCount: counts.checkins - checkinsBefore, body: body, end: previousEnd)
   }
