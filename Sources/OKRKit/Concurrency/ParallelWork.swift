@@ -141,6 +141,85 @@ enum ParallelWork {
     }
   }
 
+  /// Runs `consume` on one core while the others work through `count` jobs in order with
+  /// `produce`. `consume` takes each job's output from the ``Outputs`` it is given; when the one it
+  /// needs is not done yet, it does the next jobs itself meanwhile, so its core is never idle.
+  /// Jobs not started when `consume` returns are left undone.
+  static func consuming<Output>(
+    _ count: Int, producedBy produce: @escaping (Int) -> Output, _ consume: (Outputs<Output>) -> Void
+  ) {
+    let outputs = Outputs(count: count, produce: produce)
+    guard coreCount > 1, count > 1 else {
+      consume(outputs)
+      return
+    }
+    withoutActuallyEscaping(consume) { consume in
+      nonisolated(unsafe) let consume = consume
+      DispatchQueue.concurrentPerform(iterations: coreCount) { iteration in
+        guard iteration == 0 else {
+          while outputs.produceNext() {}
+          return
+        }
+        consume(outputs)
+        outputs.stop()
+      }
+    }
+  }
+
+  /// The outputs of ``consuming(_:producedBy:_:)``'s jobs: made on any core, taken on one.
+  final class Outputs<Output>: @unchecked Sendable {
+    private let produce: (Int) -> Output
+    /// Each job's output, written once by the core that did the job, before it signals `done`.
+    private let slots: UnsafeMutableBufferPointer<Output?>
+    private let done: [DispatchSemaphore]
+    /// The next job no core has started.
+    private let next = Atomic<Int>(0)
+    private let stopped = Atomic<Bool>(false)
+    /// Which jobs ``take(_:)`` has seen done (read and written by the consuming core only).
+    private var seen: [Bool]
+
+    fileprivate init(count: Int, produce: @escaping (Int) -> Output) {
+      self.produce = produce
+      slots = .allocate(capacity: count)
+      slots.initialize(repeating: nil)
+      done = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+      seen = Array(repeating: false, count: count)
+    }
+
+    /// Starts the next job and does it; false when every job has been started, or when the
+    /// consumer is done.
+    fileprivate func produceNext() -> Bool {
+      guard !stopped.load(ordering: .acquiring) else { return false }
+      let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+      guard index < slots.count else { return false }
+      slots[index] = produce(index)
+      done[index].signal()
+      return true
+    }
+
+    fileprivate func stop() { stopped.store(true, ordering: .releasing) }
+
+    /// Job `index`'s output, moved out (a second take of the same job is nil): when the job is
+    /// not done, the next jobs are done here until it is, or, with none left, waited for.
+    func take(_ index: Int) -> Output? {
+      if !seen[index] {
+        while done[index].wait(timeout: .now()) == .timedOut {
+          guard produceNext() else {
+            done[index].wait()
+            break
+          }
+        }
+        seen[index] = true
+      }
+      return slots[index].take()
+    }
+
+    deinit {
+      slots.deinitialize()
+      slots.deallocate()
+    }
+  }
+
   /// A flag that only the calling thread reads and writes.
   private final class Flag: @unchecked Sendable {
     var isSet = false

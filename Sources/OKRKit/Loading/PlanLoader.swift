@@ -131,9 +131,13 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           }
           inside.append(file)
         }
-        prepare(inside, root: root, state: &state)
         state.loaded.reserveCapacity(state.loaded.count + inside.count)
-        for file in inside { loadTree(file, root: root, state: &state) }
+        guard fileSystem.readsConcurrently, ParallelWork.coreCount > 1 else {
+          prepare(inside, root: root, state: &state)
+          for file in inside { loadTree(file, root: root, state: &state) }
+          continue
+        }
+        loadWhileParsing(inside, root: root, state: &state)
       case .file:
         guard let canonical = fileSystem.canonicalPath(path) else { continue }
         let root = PlanPath.folder(of: canonical)
@@ -175,6 +179,26 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     /// The files each include of a prepared file names, found while preparing, for the walk
     /// (a glob over a folder of thousands of files is expanded once).
     var includeTargets: [IncludeKey: [String]] = [:]
+    /// The files being read and parsed on the other cores while the walk goes on.
+    var parsingAhead: ParsingAhead?
+  }
+
+  /// A folder's files, read and parsed on the other cores in runs (``runs(of:)``), in the order
+  /// the walk will most likely take them; the walk takes each one when it comes to it.
+  private struct ParsingAhead {
+    let outputs: ParallelWork.Outputs<[Result<ParsedFile, FileReadError>]>
+    /// Where each file is in its run: the run's index and its place in it.
+    var places: [PathKey: (run: Int, index: Int)]
+    /// The runs taken out of ``outputs`` so far, their files not yet taken.
+    var runs: [[Result<ParsedFile, FileReadError>?]?]
+
+    /// The result of reading and parsing the file `canonical`; nil when it is not one of the
+    /// files, or already taken.
+    mutating func take(_ canonical: PathKey) -> Result<ParsedFile, FileReadError>? {
+      guard let place = places.removeValue(forKey: canonical) else { return nil }
+      if runs[place.run] == nil { runs[place.run] = outputs.take(place.run)?.map { Optional($0) } }
+      return runs[place.run]?[place.index].take()
+    }
   }
 
   /// An include: the canonical path of the file that holds it, and where in that file it starts.
@@ -193,13 +217,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var queued = Set<PathKey>()
     var wave: [(path: String, canonical: PathKey)] = []
     func enqueue(_ path: String) {
-      guard state.prepared.count + wave.count < limits.maximumFileCount,
-        let canonicalPath = fileSystem.canonicalPath(path), PlanPath.isInside(canonicalPath, folder: root)
-      else { return }
-      let canonical = PathKey(canonicalPath)
-      guard state.loaded[canonical] == nil, state.prepared[canonical] == nil, queued.insert(canonical).inserted,
-        fileSystem.kind(of: canonicalPath) == .file
-      else { return }
+      guard let canonical = toRead(path, root: root, state: state, pending: wave.count, queued: &queued) else { return }
       wave.append((path, canonical))
     }
     for path in paths { enqueue(path) }
@@ -230,6 +248,51 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           for target in targets { enqueue(target) }
         }
       }
+    }
+  }
+
+  /// The canonical path of `path`, when it is a file inside `root` that is not loaded, prepared
+  /// or `queued` yet (it is then queued) and fewer than the most files a plan may have are
+  /// prepared or `pending`; nil otherwise.
+  private func toRead(
+    _ path: String, root: String, state: LoadState, pending: Int, queued: inout Set<PathKey>
+  ) -> PathKey? {
+    guard state.prepared.count + pending < limits.maximumFileCount,
+      let canonicalPath = fileSystem.canonicalPath(path), PlanPath.isInside(canonicalPath, folder: root)
+    else { return nil }
+    let canonical = PathKey(canonicalPath)
+    guard state.loaded[canonical] == nil, state.prepared[canonical] == nil, queued.insert(canonical).inserted,
+      fileSystem.kind(of: canonicalPath) == .file
+    else { return nil }
+    return canonical
+  }
+
+  /// Loads `paths`, a folder's files, as ``loadTree(_:root:state:)`` loads each, while the other
+  /// cores read and parse them in order (this one joins them whenever the walk waits for a file):
+  /// the walk's own work (paths, includes, adding each file to the plan) is done meanwhile rather
+  /// than after. A file reached only by an include is read and parsed when the walk comes to it.
+  private func loadWhileParsing(_ paths: [String], root: String, state: inout LoadState) {
+    var files: [(path: String, canonical: PathKey)] = []
+    var queued = Set<PathKey>()
+    for path in paths {
+      guard let canonical = toRead(path, root: root, state: state, pending: files.count, queued: &queued) else {
+        continue
+      }
+      files.append((path, canonical))
+    }
+    let runs = Self.runs(of: files.count)
+    var places: [PathKey: (run: Int, index: Int)] = [:]
+    places.reserveCapacity(files.count)
+    for (run, range) in runs.enumerated() {
+      for index in range { places[files[index].canonical] = (run, index - range.lowerBound) }
+    }
+    let loader = self
+    let parseRun = { (run: Int) in loader.parse(files[runs[run]].map { loader.read($0.path) }) }
+    ParallelWork.consuming(runs.count, producedBy: parseRun) { outputs in
+      state.parsingAhead = ParsingAhead(
+        outputs: outputs, places: places, runs: Array(repeating: nil, count: runs.count))
+      for path in paths { loadTree(path, root: root, state: &state) }
+      state.parsingAhead = nil
     }
   }
 
@@ -422,7 +485,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
       return .failure(LoadFailure.tooManyFiles(limits))
     }
-    let result = state.prepared.removeValue(forKey: canonical) ?? read(path).map(parse)
+    let result =
+      state.prepared.removeValue(forKey: canonical) ?? state.parsingAhead?.take(canonical) ?? read(path).map(parse)
     switch result {
     case .success(let parsed):
       let id = state.plan.add(path: shownPath ?? path, parsed: parsed)

@@ -57,6 +57,38 @@ import Testing
     try CheckerFixtures.expectGolden(CheckerFixtures.render(analysis), at: "folder-plan.txt")
   }
 
+  /// A folder read and parsed on all cores while the walk goes on loads as it does read on one:
+  /// the same files in the same order, the same diagnostics and failures. With includes between
+  /// the folder's files (and a loop through all of them), a file only included (not a plan file),
+  /// an include leaving the root, and many runs of files.
+  @Test func aFolderParsedAheadLoadsAsOneReadOnOneCore() {
+    var files = fileSystem.files.mapValues { String(decoding: $0, as: UTF8.self) }
+    for index in 0..<300 {
+      files["/org/plan/many/m\(index).okr"] = "include \"m\((index + 7) % 300).okr\"\nperson p\(index) \"P\" in acme\n"
+    }
+    files["/org/plan/many/m5.okr"]! += "include \"extra.plan\"\nperson p5 \"Again\" in acme\n"
+    files["/org/plan/many/extra.plan"] = "person extra \"Extra\" in acme\n"
+    let memory = InMemoryFileSystem(files: files)
+    let alone = PlanAnalysis(PlanLoader(fileSystem: memory).load(["/org/plan"]))
+    let ahead = PlanAnalysis(PlanLoader(fileSystem: ReadOnAllCores(base: memory)).load(["/org/plan"]))
+    #expect(!memory.readsConcurrently)
+    #expect(alone.plan.sources.files.count == 306)
+    #expect(ahead.plan.sources.files.map(\.path) == alone.plan.sources.files.map(\.path))
+    #expect(ahead.failures == alone.failures)
+    #expect(CheckerFixtures.render(ahead) == CheckerFixtures.render(alone))
+    #expect(alone.diagnostics.contains { $0.rule == .duplicateDefinition })
+  }
+
+  /// The in-memory file system, read from any thread.
+  private struct ReadOnAllCores: PlanFileSystem {
+    let base: InMemoryFileSystem
+    func kind(of path: String) -> FileKind? { base.kind(of: path) }
+    func readFile(_ path: String) throws(FileReadError) -> [UInt8] { try base.readFile(path) }
+    func contents(ofFolder path: String) -> [String] { base.contents(ofFolder: path) }
+    func canonicalPath(_ path: String) -> String? { base.canonicalPath(path) }
+    var readsConcurrently: Bool { true }
+  }
+
   @Test func anIncludeCycleNamesTheLoop() {
     let analysis = analyze(["/org/plan/loop/a.okr"])
     let cycle = analysis.diagnostics.filter { $0.rule == .includeError }.map(\.message)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 import Testing
 
@@ -60,5 +61,40 @@ import Testing
     let filled = ParallelWork.array(repeating: 2.5, count: count)
     #expect(filled.count == count)
     #expect(filled.allSatisfy { $0 == 2.5 })
+  }
+
+  /// `consuming(_:producedBy:_:)`: the consumer takes every job's output, in any order it likes,
+  /// each once, while other cores do the jobs; jobs nobody started when it is done stay undone.
+  @Test(arguments: [0, 1, 2, 7, 300])
+  func theConsumerTakesEveryOutputOnce(count: Int) {
+    let started = Atomic<Int>(0)
+    var taken: [Int] = []
+    var again: [Int?] = []
+    let square = { (job: Int) in
+      started.add(1, ordering: .relaxed)
+      return job * job
+    }
+    ParallelWork.consuming(count, producedBy: square) { outputs in
+      // Backwards: the consumer waits for the last job first, doing others itself meanwhile.
+      for job in (0..<count).reversed() { taken.append(outputs.take(job)!) }
+      again = (0..<count).map { outputs.take($0) }
+    }
+    #expect(taken == (0..<count).reversed().map { $0 * $0 })
+    #expect(again.allSatisfy { $0 == nil })
+    #expect(started.load(ordering: .relaxed) == count)
+  }
+
+  /// A consumer that needs only the first jobs leaves most of the rest undone.
+  @Test func jobsNotStartedWhenTheConsumerIsDoneStayUndone() {
+    let started = Atomic<Int>(0)
+    let slowly = { (job: Int) in
+      started.add(1, ordering: .relaxed)
+      Thread.sleep(forTimeInterval: 0.001)
+      return job
+    }
+    ParallelWork.consuming(1_000, producedBy: slowly) { outputs in
+      #expect(outputs.take(0) == 0)
+    }
+    #expect(started.load(ordering: .relaxed) < 100)
   }
 }
