@@ -171,6 +171,7 @@ for path in paths {
     if let query {
       answer = measure("query", into: &costs) {
         var engine = QueryEngine(analysis: analysis, asOf: asOf)
+        engine.evaluatesOnlyWhatIsAsked = true
         return engine.answer(query)
       }
     }

@@ -41,6 +41,7 @@ struct QueryCommand: ParsableCommand {
       var engine = QueryEngine(
         analysis: analysis, asOf: asOf.day, format: output.format == .json ? .json : .text,
         color: output.colorsText)
+      engine.evaluatesOnlyWhatIsAsked = true
       let answer = engine.answer(query)
       Output.write(answer.output)
       if let error = answer.error {

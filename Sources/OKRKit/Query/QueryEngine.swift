@@ -16,6 +16,11 @@ public struct QueryEngine {
   public var format: QueryOutputFormat
   /// Whether text output is coloured.
   public var color: Bool
+  /// Whether a question about some objectives (`progress`, `tree` from a node) evaluates only
+  /// them and what they roll up from until a question needs the whole plan: right for one
+  /// question (`okr query`). Off, the whole plan is evaluated once, on first need, and kept for
+  /// every question after it (the REPL).
+  public var evaluatesOnlyWhatIsAsked = false
   /// Host values for key results with a `source`.
   public var metrics: (any MetricProvider)? {
     didSet { forgetEvaluations() }
@@ -127,15 +132,17 @@ public struct QueryEngine {
   }
 
   /// An evaluation that holds the progress and status of `roots` and of everything they roll up
-  /// from, as of `date` (``asOf`` when nil). Before the whole plan is evaluated, the first such
-  /// question evaluates those objectives alone, and keeps that for later questions about them
-  /// (a company objective of a million-objective plan rolls up from about a fifth of it); the
-  /// next question about others evaluates the whole plan. Another date's is not kept.
+  /// from, as of `date` (``asOf`` when nil). Another date's evaluates those objectives alone, and
+  /// is not kept. With ``evaluatesOnlyWhatIsAsked``, before the whole plan is evaluated, the first
+  /// such question evaluates those objectives alone too, and keeps that for later questions about
+  /// them (a company objective of a million-objective plan rolls up from about a fifth of it); the
+  /// next question about others evaluates the whole plan.
   mutating func evaluation(ofSupportersOf roots: [ObjectiveID], asOf date: Day? = nil) -> Evaluation {
     if let date, date != asOf {
       return evaluator.evaluate(SupporterOrder(of: roots, in: plan), asOf: date, whatIf: whatIf, metrics: metrics)
     }
     if let cachedEvaluation { return cachedEvaluation }
+    guard evaluatesOnlyWhatIsAsked else { return evaluation() }
     if let cachedSupporters {
       return roots.allSatisfy(cachedSupporters.order.contains) ? cachedSupporters.evaluation : evaluation()
     }
