@@ -16,7 +16,8 @@ public enum ProgressStatus: String, Sendable, CaseIterable, Comparable {
   case noCycle = "no-cycle"
 
   /// Statuses sort from the most to the least worrying, so `sort status` puts problems first.
-  private var rank: Int {
+  /// Also a small number for each status (0 to 6), to count statuses by.
+  var rank: Int {
     switch self {
     case .missed: 0
     case .offTrack: 1

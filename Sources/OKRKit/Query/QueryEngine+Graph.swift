@@ -272,10 +272,10 @@ extension QueryEngine {
   }
 
   func orphanObjectives() -> [ObjectiveID] {
+    // Each objective's fields are read in place: a copy of each counted its references up and down.
     plan.objectives.indices.map { ObjectiveID($0) }.filter { id in
-      let objective = plan[id]
-      return plan.level(of: id) != .company && plan.parentLinks(of: id).isEmpty && !objective.hasUnresolvedParent
-        && !objective.tags.contains { QueryEngine.unlinkedTags.contains($0) }
+      plan.level(of: id) != .company && plan.parentLinkPositions(of: id).isEmpty && !plan[id].hasUnresolvedParent
+        && !plan[id].tags.contains { QueryEngine.unlinkedTags.contains($0) }
     }
   }
 
