@@ -178,9 +178,11 @@ enum GraphRules {
     let maxParents = plan.policy.maxParents
     for index in plan.objectives.indices {
       let objective = ObjectiveID(index)
+      // Counted by position: a slice takes a reference to the plan's list, as other rules do on
+      // other cores. Names are made only for an objective reported: most with two parents are shared.
+      let count = plan.parentLinkPositions(of: objective).count
+      guard count >= 2, count > maxParents || !plan[objective].isShared else { continue }
       let links = plan.parentLinks(of: objective)
-      // Names are made only for an objective reported: most with two parents are shared.
-      guard links.count >= 2, links.count > maxParents || !plan[objective].isShared else { continue }
       let name = "'\(plan.qualifiedName(objective))'"
       let firstLink = plan[links[links.startIndex]]
       let firstParent = Diagnostic.Label(firstLink.location, "first parent: '\(plan.qualifiedName(firstLink.target))'")

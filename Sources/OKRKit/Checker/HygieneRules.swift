@@ -10,9 +10,11 @@ enum HygieneRules {
       // Field by field, in place: a copy of the whole objective costs more than the checks.
       let keyResults = plan.objectives[index].keyResults
       let override = plan.objectives[index].progressOverride
-      let hasSupporters = !plan.childLinks(of: id).isEmpty
+      // Links by position: a slice takes a reference to the plan's list, as other rules do on other cores.
+      let hasSupporters = plan.hasChildLinks(of: id)
       let hasKeyResults = !keyResults.isEmpty
-      if plan.level(of: id) != .company, plan.parentLinks(of: id).isEmpty, !plan.objectives[index].hasUnresolvedParent,
+      if plan.level(of: id) != .company, plan.parentLinkPositions(of: id).isEmpty,
+        !plan.objectives[index].hasUnresolvedParent,
         !plan.objectives[index].tags.contains(where: standaloneTags.contains)
       {
         diagnostics.append(orphan(id, plan))

@@ -33,8 +33,8 @@ public struct AlignmentOrder: Sendable {
       next += 1
       order.append(objective)
       let above = heights[Int(objective.index)] + 1
-      for linkID in plan.parentLinks(of: objective) {
-        let parent = plan.parentObjective(of: plan[linkID].target)
+      for position in plan.parentLinkPositions(of: objective) {
+        let parent = plan.parentObjective(of: plan[plan.parentLinkList[position]].target)
         heights[Int(parent.index)] = max(heights[Int(parent.index)], above)
         pendingChildren[Int(parent.index)] -= 1
         if pendingChildren[Int(parent.index)] == 0 { ready.append(parent) }
