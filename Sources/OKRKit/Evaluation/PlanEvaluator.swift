@@ -93,35 +93,29 @@ public struct PlanEvaluator: Sendable {
     let pieceCount =
       metrics == nil ? min(ParallelWork.coreCount * 4, max(1, order.objectives.count / 16_384)) : 1
     let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
-    evaluation.keyResultValue.withStorage { values in
-      evaluation.keyResultProgress.withUnsafeMutableBufferPointer { progresses in
-        evaluation.keyResultIsDerived.withUnsafeMutableBufferPointer { derived in
-          evaluation.linkWeight.withUnsafeMutableBufferPointer { weights in
-            // Each piece writes only its own objectives' key results and the links to them.
-            nonisolated(unsafe) let (values, progresses, derived, weights) = (values, progresses, derived, weights)
-            // Links are read by position: a slice of the plan's list would take a reference to it
-            // and give it back, on every core at once.
-            func setWeights(of positions: Range<Int>, in list: [LinkID]) {
-              for position in positions {
-                let linkID = list[position]
-                weights[Int(linkID.index)] =
-                  order.isLoopLink(plan[linkID], in: plan) ? 0 : weight(of: linkID, whatIf: whatIf)
-              }
+    Self.withKeyResultPlaces(
+      &evaluation.keyResultValue, &evaluation.keyResultProgress, &evaluation.keyResultIsDerived
+    ) { places in
+      evaluation.linkWeight.withUnsafeMutableBufferPointer { weights in
+        // Each piece writes only its own objectives' key results and the links to them.
+        nonisolated(unsafe) let weights = weights
+        // Links are read by position: a slice of the plan's list would take a reference to it
+        // and give it back, on every core at once.
+        func setWeights(of positions: Range<Int>, in list: [LinkID]) {
+          for position in positions {
+            let linkID = list[position]
+            weights[Int(linkID.index)] =
+              order.isLoopLink(plan[linkID], in: plan) ? 0 : weight(of: linkID, whatIf: whatIf)
+          }
+        }
+        _ = ParallelWork.map(pieces) { piece in
+          for index in piece where order.contains(ObjectiveID(index)) {
+            let objective = ObjectiveID(index)
+            for keyResult in plan[objective].keyResults {
+              read(KeyResultID(keyResult), into: places, asOf: asOf, whatIf: whatIf, metrics: metrics)
+              setWeights(of: plan.childLinkPositions(of: KeyResultID(keyResult)), in: plan.krChildLinkList)
             }
-            _ = ParallelWork.map(pieces) { piece in
-              for index in piece where order.contains(ObjectiveID(index)) {
-                let objective = ObjectiveID(index)
-                for keyResult in plan[objective].keyResults {
-                  let index = Int(keyResult)
-                  let reading = reading(of: KeyResultID(keyResult), asOf: asOf, whatIf: whatIf, metrics: metrics)
-                  values[index] = OptionalDoubles.encode(reading.value)
-                  progresses[index] = reading.progress ?? 0
-                  derived[index] = reading.progress == nil
-                  setWeights(of: plan.childLinkPositions(of: KeyResultID(keyResult)), in: plan.krChildLinkList)
-                }
-                setWeights(of: plan.childLinkPositions(of: objective), in: plan.childLinkList)
-              }
-            }
+            setWeights(of: plan.childLinkPositions(of: objective), in: plan.childLinkList)
           }
         }
       }
@@ -244,22 +238,46 @@ public struct PlanEvaluator: Sendable {
     let count = plan.keyResults.count
     let pieceCount = metrics == nil ? min(ParallelWork.coreCount * 4, max(1, count / 65_536)) : 1
     let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
-    evaluation.keyResultValue.withStorage { values in
-      evaluation.keyResultProgress.withUnsafeMutableBufferPointer { progresses in
-        evaluation.keyResultIsDerived.withUnsafeMutableBufferPointer { derived in
-          // Each piece writes only its own key results' places.
-          nonisolated(unsafe) let (values, progresses, derived) = (values, progresses, derived)
-          _ = ParallelWork.map(pieces) { piece in
-            for index in piece {
-              let reading = reading(of: KeyResultID(index), asOf: asOf, whatIf: whatIf, metrics: metrics)
-              values[index] = OptionalDoubles.encode(reading.value)
-              progresses[index] = reading.progress ?? 0
-              derived[index] = reading.progress == nil
-            }
-          }
+    Self.withKeyResultPlaces(
+      &evaluation.keyResultValue, &evaluation.keyResultProgress, &evaluation.keyResultIsDerived
+    ) { places in
+      // Each piece writes only its own key results' places.
+      _ = ParallelWork.map(pieces) { piece in
+        for index in piece { read(KeyResultID(index), into: places, asOf: asOf, whatIf: whatIf, metrics: metrics) }
+      }
+    }
+  }
+
+  /// Where key results' readings go: each one's value, own progress, and whether it has none.
+  private struct KeyResultPlaces: @unchecked Sendable {
+    let values: UnsafeMutableBufferPointer<Double>
+    let progresses: UnsafeMutableBufferPointer<Double>
+    let derived: UnsafeMutableBufferPointer<Bool>
+  }
+
+  /// Calls `body` with the places that key results' readings go to in an evaluation.
+  private static func withKeyResultPlaces(
+    _ values: inout OptionalDoubles, _ progresses: inout [Double], _ derived: inout [Bool],
+    _ body: (KeyResultPlaces) -> Void
+  ) {
+    values.withStorage { values in
+      progresses.withUnsafeMutableBufferPointer { progresses in
+        derived.withUnsafeMutableBufferPointer { derived in
+          body(KeyResultPlaces(values: values, progresses: progresses, derived: derived))
         }
       }
     }
+  }
+
+  /// Reads key result `id` as of `asOf` and stores the reading in `places`.
+  private func read(
+    _ id: KeyResultID, into places: KeyResultPlaces, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?
+  ) {
+    let reading = reading(of: id, asOf: asOf, whatIf: whatIf, metrics: metrics)
+    let index = Int(id.index)
+    places.values[index] = OptionalDoubles.encode(reading.value)
+    places.progresses[index] = reading.progress ?? 0
+    places.derived[index] = reading.progress == nil
   }
 
   /// What a key result's own data says as of a date.
