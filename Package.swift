@@ -14,12 +14,14 @@ let package = Package(
   targets: [
     // The language: sources, diagnostics, syntax, semantics, evaluation, query, format, diff.
     // Pure: no file I/O, no printing.
-    .target(name: "OKRKit", dependencies: ["CAllocator"]),
+    .target(name: "OKRKit", dependencies: ["CAllocator", "CProcessorHints"]),
     // Disk access for the executables: reading plans through the C library.
     .target(name: "OKRDisk", dependencies: ["OKRKit", "CAllocator"]),
     .testTarget(name: "OKRDiskTests", dependencies: ["OKRDisk", "OKRKit"]),
     // The C library's allocator settings (malloc.h), for HeapGrowth in OKRDisk.
     .systemLibrary(name: "CAllocator"),
+    // Hints to the processor (prefetching), for OKRKit's walks over a plan's text.
+    .systemLibrary(name: "CProcessorHints"),
     // The command-line tool: one file per subcommand, thin.
     .executableTarget(
       name: "okr",

@@ -88,29 +88,34 @@ struct EntityDeclarer {
     var declaration = 0
     for file in files {
       for itemIndex in file.items.indices {
-        guard case .entity(let decl) = file.items[itemIndex] else { continue }
+        // Each declaration is read in part: the objectives' walk on the other core reads the
+        // same declarations, and copying a whole one counts references both cores then share.
+        guard let (level, parents, members) = file.items[itemIndex].entityRelations else { continue }
         defer { declaration += 1 }
         guard let id = declared.entity(declaredBy: declaration) else { continue }
-        resolveRelations(of: decl, id: id, file: file.file)
+        resolveRelations(level: level, parents: parents, members: members, id: id, file: file.file)
       }
     }
   }
 
-  private mutating func resolveRelations(of decl: EntityDecl, id: EntityID, file: FileID) {
+  /// Resolves the `in` list `parents` of a declaration of the `level` entity `id`, and the
+  /// `admin` and `lead` lines among its `members` (nil when it has none).
+  private mutating func resolveRelations(
+    level: Level, parents: [Reference], members: [EntityMember]?, id: EntityID, file: FileID
+  ) {
     // Names repeated in `in` lists count once; long lists (a person in thousands of teams) are
     // checked against a set rather than searched.
-    let isLong = decl.parents.count > 16
+    let isLong = parents.count > 16
     var known = isLong ? Set(plan[id].parents) : []
-    for parent in decl.parents {
+    for parent in parents {
       guard let target = resolveEntityReference(parent, file: file, role: "an enclosing entity") else { continue }
       let targetLevel = plan[target].level
       // Higher levels enclose lower ones; units may nest in units and teams in teams.
-      let nests =
-        targetLevel < decl.level || (targetLevel == decl.level && (decl.level == .unit || decl.level == .team))
+      let nests = targetLevel < level || (targetLevel == level && (level == .unit || level == .team))
       guard nests else {
         problems.report(
           Diagnostic(
-            .wrongKind, "a \(decl.level.rawValue) cannot be in a \(targetLevel.rawValue)",
+            .wrongKind, "a \(level.rawValue) cannot be in a \(targetLevel.rawValue)",
             at: location(file, parent.span), label: "'\(parent)' is a \(targetLevel.rawValue)",
             labels: [.init(plan[target].location, "declared here")],
             help:
@@ -122,9 +127,9 @@ struct EntityDeclarer {
       }
     }
     // Most blocks hold objectives only: no need to read through them.
-    guard decl.hasPeople else { return }
-    for member in decl.members.indices {
-      guard let (people, isAdmin) = decl.members[member].people else { continue }
+    guard let members else { return }
+    for member in members.indices {
+      guard let (people, isAdmin) = members[member].people else { continue }
       for person in people {
         guard
           let target = plan.resolvePerson(

@@ -17,6 +17,8 @@ struct ObjectiveResolver {
   private var lastAcceptor: (file: FileID, span: Span, entity: EntityID)?
   /// "Did you mean" for unknown objectives and key results.
   private var suggestions = ReferenceSuggestions()
+  /// The links' text, asked for ahead of resolving them.
+  private var readAhead = ReadAhead()
 
   /// Resolved links, what they tell of their objectives, and the problems found.
   struct Output {
@@ -71,6 +73,9 @@ struct ObjectiveResolver {
       } else {
         parents.hasUnresolvedParent = true
       }
+    }
+    if let first = links.supports.first {
+      readAhead.reach(syntax.factTables[Int(links.table)].supports[Int(first)].span.start, in: source)
     }
     for index in links.supports {
       let clause = syntax.factTables[Int(links.table)].supports[Int(index)]

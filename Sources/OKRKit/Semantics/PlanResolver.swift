@@ -210,35 +210,38 @@ public struct PlanResolver {
     var declaration = 0
     for (fileIndex, file) in files.enumerated() {
       for itemIndex in file.items.indices {
-        guard case .entity(let decl) = file.items[itemIndex] else { continue }
+        // Read in part, as the entities' walk on the other core reads the same declarations.
+        guard let (entityID, members) = file.items[itemIndex].entityMembers else { continue }
         defer { declaration += 1 }
         guard let owner = declared.entity(declaredBy: declaration) else { continue }
         objectiveBlocks.append(
           ObjectiveBlock(file: fileIndex, item: itemIndex, firstDeclared: declaredObjectives.count, table: -1))
-        declareObjectives(of: decl, owner: owner, file: fileIndex)
+        declareObjectives(of: members, declaredBy: entityID, owner: owner, file: fileIndex)
       }
     }
   }
 
   // MARK: - Objectives and key results
 
-  /// Gives the objectives of an entity declaration of `files[fileIndex]`, the last of
-  /// ``objectiveBlocks``, their ids, in declaration order, reports repeated ones, counts out where
+  /// Gives the objectives among the `members` of an entity declaration of `files[fileIndex]`
+  /// (written with the id `entityID`), the last of ``objectiveBlocks``, their ids, in declaration order, reports repeated ones, counts out where
   /// each one's key results and check-ins go, and notes which fact tables the block reads; the
   /// objectives are built later, on all cores.
-  private mutating func declareObjectives(of decl: EntityDecl, owner: EntityID, file fileIndex: Int) {
+  private mutating func declareObjectives(
+    of members: [EntityMember], declaredBy entityID: Identifier, owner: EntityID, file fileIndex: Int
+  ) {
     let file = files[fileIndex].file
     let block = objectiveBlocks.count - 1
     // Sized once, by the first declaration: reserving again for each reopening would copy the
     // list each time (`reserveCapacity` grows to exactly what is asked), where appending grows it
     // geometrically.
     if ownedObjectives[Int(owner.index)].isEmpty {
-      ownedObjectives[Int(owner.index)].reserveCapacity(decl.members.count)
+      ownedObjectives[Int(owner.index)].reserveCapacity(members.count)
     }
     // Only the ids and counts are read: copying each whole declaration would cost more.
     var table: Int32 = -1
-    for index in decl.members.indices {
-      guard let (objectiveID, counts, facts, reuses) = decl.members[index].objectiveHeading else { continue }
+    for index in members.indices {
+      guard let (objectiveID, counts, facts, reuses) = members[index].objectiveHeading else { continue }
       if facts.table != table {
         table = facts.table
         lastBlockOfTable[fileIndex][Int(table)] = block
@@ -253,7 +256,7 @@ public struct PlanResolver {
         report(
           Diagnostic(
             .duplicateDefinition,
-            "'\(decl.id.name).\(objectiveID.name)' is declared twice",
+            "'\(entityID.name).\(objectiveID.name)' is declared twice",
             at: here, label: "declared again here",
             labels: [.init(objectiveLocations[Int(existing.index)], "first declared here")],
             help: "an objective's id is unique within its owner; rename one of them"))
@@ -407,7 +410,9 @@ public struct PlanResolver {
     return ParallelWork.map(pieces, preparingInOrder: mapPages) { piece in
       var statements = ObjectiveStatementReader(plan: plan, cycleIndex: cycleIndex)
       var declarer = KeyResultDeclarer(plan: plan, keyResults: keyResultSlots, checkins: checkinSlots)
+      var readAhead = ReadAhead()
       forEachDeclaredObjective(in: piece) { decl, id, file, source in
+        readAhead.reach(decl.id.span.start, in: source)
         let index = Int(id.index)
         let places = firstKeyResults[index]..<firstKeyResults[index + 1]
         var objective = Objective(
@@ -480,18 +485,33 @@ public struct PlanResolver {
     ParallelWork.map(Array(pieces)) { piece in
       var resolver = ObjectiveResolver(plan: plan)
       resolver.reserveLinks(linkCount(in: piece))
-      for index in piece {
-        let block = objectiveBlocks[index]
-        let file = files[block.file]
-        // Once per declaration (see ``forEachDeclaredObjective(in:_:)``).
-        let source = plan.sources[file.file]
-        for position in block.firstDeclared..<firstDeclared(after: index) {
-          guard let id = declaredID(position) else { continue }
-          let reuses = reusedReferences.isEmpty ? nil : reusedReferences[id.index]
-          resolver.resolve(linkSources[Int(id.index)], reuses: reuses, id: id, syntax: file, source: source)
+      forEachFile(of: piece) { blocks, syntax, source in
+        for index in blocks {
+          let block = objectiveBlocks[index]
+          for position in block.firstDeclared..<firstDeclared(after: index) {
+            guard let id = declaredID(position) else { continue }
+            let reuses = reusedReferences.isEmpty ? nil : reusedReferences[id.index]
+            resolver.resolve(linkSources[Int(id.index)], reuses: reuses, id: id, syntax: syntax, source: source)
+          }
         }
       }
       return resolver.output
+    }
+  }
+
+  /// Calls `body` with each run of the entity declarations `blocks` of ``objectiveBlocks`` made
+  /// in one file, and that file's tree and source: taken once per file rather than once per
+  /// declaration, as every piece reads the same few, and each copy counts references in memory
+  /// that the cores would otherwise take turns to own.
+  private func forEachFile(of blocks: Range<Int>, _ body: (Range<Int>, SyntaxFile, SourceFile) -> Void) {
+    var start = blocks.lowerBound
+    while start < blocks.upperBound {
+      let file = objectiveBlocks[start].file
+      var end = start + 1
+      while end < blocks.upperBound, objectiveBlocks[end].file == file { end += 1 }
+      let syntax = files[file]
+      body(start..<end, syntax, plan.sources[syntax.file])
+      start = end
     }
   }
 
@@ -512,21 +532,21 @@ public struct PlanResolver {
   /// ``objectiveBlocks`` (not yet let go), its file and its source: the same walk as the declaring
   /// one, so the same objectives, repeated ids skipped.
   ///
-  /// The file and source are taken once per declaration, not per objective: every piece reads
-  /// them, and each copy counts a reference in memory that the cores would take turns to own.
+  /// The file and source are taken once per file (``forEachFile(of:_:)``), and of each
+  /// declaration only its members.
   private func forEachDeclaredObjective(
     in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, SyntaxFile, SourceFile) -> Void
   ) {
-    for block in objectiveBlocks[blocks] {
-      let file = files[block.file]
-      let source = plan.sources[file.file]
-      guard case .entity(let decl) = file.items[block.item] else { continue }
-      var next = block.firstDeclared
-      for member in decl.members.indices {
-        guard case .objective(let objectiveDecl) = decl.members[member] else { continue }
-        defer { next += 1 }
-        guard let id = declaredID(next) else { continue }
-        body(objectiveDecl, id, file, source)
+    forEachFile(of: blocks) { blocks, syntax, source in
+      for block in objectiveBlocks[blocks] {
+        guard let (_, members) = syntax.items[block.item].entityMembers else { continue }
+        var next = block.firstDeclared
+        for member in members.indices {
+          guard case .objective(let objectiveDecl) = members[member] else { continue }
+          defer { next += 1 }
+          guard let id = declaredID(next) else { continue }
+          body(objectiveDecl, id, syntax, source)
+        }
       }
     }
   }

@@ -44,8 +44,9 @@ public enum PlanParser {
   }
 
   /// The items of `pieces`, one piece after another, taken out of them. Each piece's items are
-  /// copied, and then let go, on the core that takes that piece: joining them on one core took
-  /// about 35 ms at a million objectives, mostly counting references.
+  /// moved on the core that takes that piece, and what they leave behind holds nothing to let go
+  /// of: copying them (and then letting go of the copies taken from) counted a reference for
+  /// every array in every declaration, 30 ms of processor time at a million objectives.
   private static func joinedItems(of pieces: inout [(syntax: SyntaxFile, diagnostics: [Diagnostic])])
     -> [SyntaxFile.Item]
   {
@@ -59,9 +60,14 @@ public enum PlanParser {
     return [SyntaxFile.Item](unsafeUninitializedCapacity: total) { buffer, initialized in
       nonisolated(unsafe) let slots = buffer
       _ = ParallelWork.map(Array(lists.indices)) { piece in
-        let items = lists[piece].take()
-        _ = UnsafeMutableBufferPointer(rebasing: slots[starts[piece]..<starts[piece] + items.count])
-          .initialize(fromContentsOf: items)
+        var items = lists[piece].take()
+        items.withUnsafeMutableBufferPointer { taken in
+          _ = UnsafeMutableBufferPointer(rebasing: slots[starts[piece]..<starts[piece] + taken.count])
+            .moveInitialize(fromContentsOf: taken)
+          let empty = Span(start: 0, end: 0)
+          let nothing = SyntaxFile.Item.include(IncludeDecl(path: StringLiteral(span: empty), span: empty))
+          taken.initialize(repeating: nothing)
+        }
       }
       initialized = total
     }

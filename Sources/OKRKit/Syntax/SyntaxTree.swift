@@ -32,6 +32,19 @@ public struct SyntaxFile: Sendable {
       }
     }
 
+    /// What the `in`, `admin` and `lead` names of an entity declaration are read from (nil for
+    /// other items): its level, its `in` list, and its members when some are `admin` or `lead`
+    /// lines (nil otherwise). Read without copying the rest of the declaration.
+    var entityRelations: (level: Level, parents: [Reference], members: [EntityMember]?)? {
+      if case .entity(let decl) = self { (decl.level, decl.parents, decl.hasPeople ? decl.members : nil) } else { nil }
+    }
+
+    /// The id and members of an entity declaration (nil for other items), read without copying
+    /// the rest of the declaration.
+    var entityMembers: (id: Identifier, members: [EntityMember])? {
+      if case .entity(let decl) = self { (decl.id, decl.members) } else { nil }
+    }
+
     public var span: Span {
       switch self {
       case .include(let decl): decl.span
