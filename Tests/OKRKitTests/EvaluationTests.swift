@@ -67,6 +67,38 @@ import Testing
     #expect(statuses.count >= 5)
   }
 
+  /// A plan with enough key results to read them on all cores, with the order worked out beside
+  /// them, is evaluated as when a host supplies values (read on one thread, the order first).
+  @Test func readingKeyResultsOnAllCoresGivesTheSameAnswers() {
+    var text = "company c \"C\" {\n"
+    for index in 0..<45_000 {
+      let parent = index == 0 ? "" : "\n    supports c.o\(index / 2)" + (index % 3 == 0 ? ".k2" : "")
+      text += """
+          objective o\(index) "Goal" {
+            cycle 2026\(parent)
+            kr k1 "One" progress \(index % 101)%
+            kr k2 "Two" from 0 to \(index % 7 + 1) current \(index % 5)
+            kr k3 "Three" milestone\(index % 4 == 0 ? " done 2026-03-01" : "")
+          }
+
+        """
+    }
+    let plan = EvaluationFixture.plan(text + "}\n")
+    #expect(plan.keyResults.count == 135_000)
+    #expect(plan.links.count == 44_999)
+    struct NoValues: MetricProvider {
+      func value(forSource name: String, keyResult: String, asOf: Day) -> Double? { nil }
+    }
+    let asOf = EvaluationFixture.day("2026-06-30")
+    let onAllCores = PlanEvaluator(plan).evaluate(asOf: asOf)
+    let onOneThread = PlanEvaluator(plan).evaluate(asOf: asOf, metrics: NoValues())
+    #expect(onAllCores.objectiveProgress.map(\.bitPattern) == onOneThread.objectiveProgress.map(\.bitPattern))
+    #expect(onAllCores.objectiveStatus == onOneThread.objectiveStatus)
+    #expect(onAllCores.keyResultProgress.map(\.bitPattern) == onOneThread.keyResultProgress.map(\.bitPattern))
+    #expect(onAllCores.keyResultStatus == onOneThread.keyResultStatus)
+    #expect(Set(onAllCores.objectiveProgress).count > 100)
+  }
+
   /// Evaluating some objectives alone, with what they roll up from, gives them, their key results
   /// and their supporters the same progress and status, to the bit, as evaluating the whole plan;
   /// from an objective below a loop, on one, and above one, and with what-if changes.

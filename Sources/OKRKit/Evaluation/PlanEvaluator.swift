@@ -60,7 +60,8 @@ public struct PlanEvaluator: Sendable {
     asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?, objectivesPerPiece: Int?
   ) -> Evaluation {
     var evaluation = Evaluation(plan: plan, asOf: asOf, whatIf: whatIf)
-    let order = order
+    // The first evaluation works out the order while the key results are read.
+    let order = readKeyResults(into: &evaluation, asOf: asOf, whatIf: whatIf, metrics: metrics) { self.order }
     let links = ParallelWork.pieces(of: plan.links.count, size: max(65_536, plan.links.count / ParallelWork.coreCount))
     evaluation.linkWeight.withUnsafeMutableBufferPointer { weights in
       // Each piece writes only its own links' places.
@@ -72,7 +73,6 @@ public struct PlanEvaluator: Sendable {
         }
       }
     }
-    readKeyResults(into: &evaluation, asOf: asOf, whatIf: whatIf, metrics: metrics)
     rollUp(into: &evaluation, order: order, asOf: asOf, whatIf: whatIf, objectivesPerPiece: objectivesPerPiece)
     return evaluation
   }
@@ -231,21 +231,35 @@ public struct PlanEvaluator: Sendable {
 
   /// Reads every key result's value and own progress (those without one are marked
   /// derived): on all cores, as no reading depends on another, unless a host supplies values
-  /// (its provider is called from one thread).
-  private func readKeyResults(
-    into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?
-  ) {
+  /// (its provider is called from the calling thread alone).
+  ///
+  /// Returns what `alongside` returns: on all cores it is one more piece (the first taken), so
+  /// the cores take it and the key results' pieces as they come free; otherwise it runs first.
+  private func readKeyResults<Alongside>(
+    into evaluation: inout Evaluation, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?,
+    alongside: () -> Alongside
+  ) -> Alongside {
     let count = plan.keyResults.count
-    let pieceCount = metrics == nil ? min(ParallelWork.coreCount * 4, max(1, count / 65_536)) : 1
-    let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+    var result: Alongside?
     Self.withKeyResultPlaces(
       &evaluation.keyResultValue, &evaluation.keyResultProgress, &evaluation.keyResultIsDerived
     ) { places in
-      // Each piece writes only its own key results' places.
-      _ = ParallelWork.map(pieces) { piece in
-        for index in piece { read(KeyResultID(index), into: places, asOf: asOf, whatIf: whatIf, metrics: metrics) }
+      let pieceCount = min(ParallelWork.coreCount * 4, max(1, count / 65_536))
+      guard metrics == nil, pieceCount > 1 else {
+        result = alongside()
+        for index in 0..<count { read(KeyResultID(index), into: places, asOf: asOf, whatIf: whatIf, metrics: metrics) }
+        return
       }
+      let pieces = (0..<pieceCount).map { count * $0 / pieceCount..<count * ($0 + 1) / pieceCount }
+      // Each piece writes only its own key results' places; nil stands for `alongside`.
+      let done = ParallelWork.map([nil] + pieces.map(Optional.some)) { piece -> Alongside? in
+        guard let piece else { return alongside() }
+        for index in piece { read(KeyResultID(index), into: places, asOf: asOf, whatIf: whatIf, metrics: metrics) }
+        return nil
+      }
+      result = done[0]
     }
+    return result!
   }
 
   /// Where key results' readings go: each one's value, own progress, and whether it has none.
