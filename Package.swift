@@ -31,9 +31,12 @@ let package = Package(
         "OKRRepl",
         "OKRLineEditing",
         "CLineEdit",
+        "CQuickExit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Ending the command-line tool without waiting for the system to free a large plan's memory.
+    .target(name: "CQuickExit"),
     .testTarget(name: "OKRKitTests", dependencies: ["OKRKit"], resources: [.copy("Fixtures")]),
 
     // Terminal input for the REPL: libedit, loaded at run time so building needs no

@@ -2,12 +2,6 @@ import ArgumentParser
 import OKRDisk
 import OKRKit
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `okr check PATH…`: report every problem in a plan.
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -56,9 +50,7 @@ struct CheckCommand: ParsableCommand {
         CheckSummary(diagnostics: diagnostics, fileCount: sources.files.count, unreadable: failures.count).text)
     }
     let code = !failures.isEmpty ? ExitCode.badInput : diagnostics.errorCount > 0 ? .problems : .success
-    // Everything is written (Output uses write(2), nothing is buffered). Exiting here skips
-    // freeing the plan, which for a large plan costs a tenth of the run.
-    withExtendedLifetime(analysis) { Glibc.exit(code.rawValue) }
+    ProcessEnd.end(code, keeping: analysis)
   }
 }
 

@@ -2,10 +2,6 @@ import ArgumentParser
 import OKRDisk
 import OKRKit
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The plans a command answers from: loaded, analysed, and unreadable paths reported.
 enum PlanInput {
   /// Loads and analyses `paths`. Unreadable paths are reported and end the command (exit 2); a plan
@@ -14,8 +10,7 @@ enum PlanInput {
   /// process with its exit code (0, or the ``ExitCode`` it throws).
   ///
   /// The syntax trees are handed over to be freed while the plan is built (see
-  /// `PlanResolver.resolve`). Ending the process here, with the plan still in memory, skips
-  /// freeing it piece by piece. Output is written with write(2), so nothing is left in a buffer.
+  /// `PlanResolver.resolve`); the process ends with the plan still in memory (``ProcessEnd``).
   static func analyze(
     _ paths: [String], fileSystem: DiskFileSystem = DiskFileSystem(), activity: String,
     then command: (PlanAnalysis) throws -> Void
@@ -37,6 +32,6 @@ enum PlanInput {
     } catch let exitCode as ExitCode {
       code = exitCode
     }
-    withExtendedLifetime(analysis) { Glibc.exit(code.rawValue) }
+    ProcessEnd.end(code, keeping: analysis)
   }
 }

@@ -212,6 +212,29 @@ import Testing
   }
 }
 
+/// Commands on a plan large enough that the process leaves its memory to be freed after it ends.
+@Suite struct LargePlanCommandTests {
+  @Test func checkAndQueryEndWithTheirOutputAndExitCode() throws {
+    var text = "company c \"C\" {\n"
+    for index in 0..<100_000 {
+      text += "  objective o\(index) \"Goal \(index)\" {\n    cycle 2026\n    kr k1 \"Ship\" progress 40%\n  }\n"
+    }
+    text += "}\ncompany d \"D\" {\n  objective x \"Broken\" { bogus }\n}\n"
+    let folder = try CheckCommandTests.folder(["large.okr": text])
+
+    let checked = try CheckCommandTests.run(["check", "--max-diagnostics", "0", "large.okr"], in: folder)
+    #expect(checked.status == 1)
+    #expect(
+      checked.output.hasSuffix(
+        "… and 3 more (--max-diagnostics or --format json shows all)\n1 error, 2 warnings in 1 file\n"))
+
+    let answered = try CheckCommandTests.run(["query", "large.okr", "progress c.o99999"], in: folder)
+    #expect(answered.status == 0)
+    #expect(answered.output.hasPrefix("c.o99999  ████░░░░░░ 40.0%"))
+    #expect(answered.errors.contains("the plan has 1 error"))
+  }
+}
+
 /// The `okr` command itself.
 @Suite struct RootCommandTests {
   @Test func aMistypedCommandGetsASuggestionAndExitCodeTwo() throws {
