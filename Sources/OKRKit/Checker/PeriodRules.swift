@@ -6,6 +6,8 @@ enum PeriodRules {
   static func check(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
     for link in plan.links {
       let parent = plan.parentObjective(of: link.target)
+      // Most links join objectives of one cycle, which breaks none of these rules.
+      if plan[link.child].hasTheSameCycleTerms(as: plan[parent]) { continue }
       guard let childCycle = plan[link.child].cycle, let parentCycle = plan[parent].cycle else { continue }
       let tooLong = childCycle.period.nominalLength > parentCycle.period.nominalLength
       let backward = parentCycle.period.last < childCycle.period.first

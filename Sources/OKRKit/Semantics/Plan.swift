@@ -130,6 +130,13 @@ public struct Objective: Sendable {
     }
   }
 
+  /// Whether this objective and `other` both have a cycle, of the same period and both closed or
+  /// both open: read without rebuilding either ``cycle``.
+  func hasTheSameCycleTerms(as other: Objective) -> Bool {
+    guard let mine = cycleTerms, let theirs = other.cycleTerms else { return false }
+    return mine === theirs || (mine.period == theirs.period && mine.isClosed == theirs.isClosed)
+  }
+
   /// Sets the cycle to `terms`, written at `location`.
   mutating func setCycle(_ terms: CycleTerms, at location: SourceLocation) {
     (cycleTerms, cycleLocation) = (terms, location)
