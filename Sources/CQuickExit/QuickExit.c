@@ -23,7 +23,8 @@ static char helper_stack[16384] __attribute__((aligned(64)));
 static int hold_memory(void *unused) {
   (void)unused;
   int kept = ending[0];
-  if (syscall(SYS_close_range, 0U, (unsigned)kept - 1, 0U) != 0 || syscall(SYS_close_range, (unsigned)kept + 1, ~0U, 0U) != 0) {
+  if (syscall(SYS_close_range, 0U, (unsigned)kept - 1, 0U) != 0 ||
+      syscall(SYS_close_range, (unsigned)kept + 1, ~0U, 0U) != 0) {
     // A system before close_range (Linux 5.9): the usual descriptors, one by one.
     for (int descriptor = 0; descriptor < 1024; descriptor++) {
       if (descriptor != kept) syscall(SYS_close, descriptor);

@@ -224,9 +224,9 @@ public struct PlanResolver {
   // MARK: - Objectives and key results
 
   /// Gives the objectives among the `members` of an entity declaration of `files[fileIndex]`
-  /// (written with the id `entityID`), the last of ``objectiveBlocks``, their ids, in declaration order, reports repeated ones, counts out where
-  /// each one's key results and check-ins go, and notes which fact tables the block reads; the
-  /// objectives are built later, on all cores.
+  /// (written with the id `entityID`), the last of ``objectiveBlocks``, their ids, in declaration
+  /// order, reports repeated ones, counts out where each one's key results and check-ins go, and
+  /// notes which fact tables the block reads; the objectives are built later, on all cores.
   private mutating func declareObjectives(
     of members: [EntityMember], declaredBy entityID: Identifier, owner: EntityID, file fileIndex: Int
   ) {
