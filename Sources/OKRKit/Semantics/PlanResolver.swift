@@ -19,9 +19,11 @@ public struct PlanResolver {
   private var keyResultsWorthWaves = 1_000_000
   /// Every entity declaration whose objectives were declared, in traversal order.
   private var objectiveBlocks: [ObjectiveBlock] = []
-  /// For each fact table of each file, the last of ``objectiveBlocks`` holding one of its
-  /// objectives (-1 for none), noted as objectives are declared: after it, the table can go.
-  private var lastBlockOfTable: [[Int]] = []
+  /// For each fact table of each file (those of file `f` from `firstTable[f]` on), the last of
+  /// ``objectiveBlocks`` holding one of its objectives (-1 for none), noted as objectives are
+  /// declared: after it, the table can go.
+  private var lastBlockOfTable: [Int] = []
+  private var firstTable: [Int] = []
   /// Per declared objective: its id within its owner and where that is written, to find repeated
   /// ids while objectives are declared (they are built later, on all cores, from their
   /// declarations), and its owner.
@@ -78,8 +80,15 @@ public struct PlanResolver {
     plan = Plan(sources: parsed.sources)
     files = parsed.syntax
     // Size every array and index once, from what the parser counted (duplicates make these upper bounds).
+    // By index: each file copied out would have its lists counted in and out.
     var counts = DeclarationCounts()
-    for file in files { counts.add(file.counts) }
+    var tables = 0
+    firstTable.reserveCapacity(files.count)
+    for index in files.indices {
+      counts.add(files[index].counts)
+      firstTable.append(tables)
+      tables += files[index].factTables.count
+    }
     plan.entities.reserveCapacity(counts.entities)
     plan.entityIndex.reserveCapacity(counts.entities)
     plan.entityNames.reserveCapacity(counts.entities)
@@ -90,7 +99,7 @@ public struct PlanResolver {
     objectiveLocations.reserveCapacity(counts.objectives)
     firstKeyResults.reserveCapacity(counts.objectives + 1)
     firstCheckins.reserveCapacity(counts.objectives + 1)
-    lastBlockOfTable = files.map { [Int](repeating: -1, count: $0.factTables.count) }
+    lastBlockOfTable = Array(repeating: -1, count: tables)
     linkSources.reserveCapacity(counts.objectives)
   }
 
@@ -100,8 +109,9 @@ public struct PlanResolver {
     // The same pieces for both: they are cut by where the declarations' facts are, which the
     // first lets go of.
     let pieces = piecesOfEqualWork()
-    declareObjectivesAndKeyResults(in: pieces)
-    resolveLinks(in: pieces)
+    let order = tablesInReleaseOrder()
+    declareObjectivesAndKeyResults(in: pieces, releasing: order)
+    resolveLinks(in: pieces, releasing: order)
     resolvePolicy()
     // The trees are read no more; most of what is left of them is objective declarations, unless
     // they went as their objectives were built.
@@ -124,15 +134,19 @@ public struct PlanResolver {
   private mutating func declareCycles() {
     var byName: [String: Int] = [:]
     var closings: [(name: Identifier, file: FileID)] = []
-    for file in files {
-      for case .cycle(let decl) in file.items {
+    // By index, reading only the cycles: each file or item copied out would have its lists
+    // counted in and out.
+    for fileIndex in files.indices {
+      let file = files[fileIndex].file
+      for itemIndex in files[fileIndex].items.indices {
+        guard case .cycle(let decl) = files[fileIndex].items[itemIndex] else { continue }
         if let name = decl.name, let period = decl.period {
           guard case .literal(let value) = period.value else { continue }
           if let existing = byName[name.name] {
             report(
               Diagnostic(
                 .duplicateDefinition, "the cycle '\(name.name)' is declared twice",
-                at: location(file.file, name.span), label: "declared again here",
+                at: location(file, name.span), label: "declared again here",
                 labels: [.init(plan.cycles[existing].location, "first declared here")],
                 help: "give the second cycle another name, or remove it"))
             continue
@@ -141,9 +155,9 @@ public struct PlanResolver {
           plan.cycles.append(
             NamedCycle(
               name: name.name, period: value, isClosed: decl.closed != nil,
-              location: location(file.file, name.span)))
+              location: location(file, name.span)))
         } else if let name = decl.name {
-          closings.append((name, file.file))
+          closings.append((name, file))
         } else if let period = decl.period, case .literal(let value) = period.value {
           plan.closedPeriods.insert(value)
         }
@@ -244,7 +258,7 @@ public struct PlanResolver {
       guard let (objectiveID, counts, facts, reuses) = members[index].objectiveHeading else { continue }
       if facts.table != table {
         table = facts.table
-        lastBlockOfTable[fileIndex][Int(table)] = block
+        lastBlockOfTable[firstTable[fileIndex] + Int(table)] = block
         if objectiveBlocks[block].table < 0 { objectiveBlocks[block].table = table }
       }
       let here = location(file, objectiveID.span)
@@ -308,9 +322,9 @@ public struct PlanResolver {
 
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
   /// the places ``declareObjectives(of:owner:file:)`` counted out for its objectives. Fact tables
-  /// are let go as their last objective block (``lastBlockOfTable``) is built and, in waves, the
-  /// declarations of each wave once it is built.
-  private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>]) {
+  /// are let go, in `order`, as their last objective block (``lastBlockOfTable``) is built and,
+  /// in waves, the declarations of each wave once it is built.
+  private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>], releasing order: [TablePlace]) {
     let objectiveCount = objectiveOwners.count
     // Building reads the names and where they are written from the declarations.
     (objectiveNames, objectiveFingerprints, objectiveLocations) = ([], [], [])
@@ -324,16 +338,20 @@ public struct PlanResolver {
         checkins = [CheckinRecord](unsafeUninitializedCapacity: checkinCount) { checkinSlots, checkinsWritten in
           // A few pieces at a time (``piecesPerWave``), letting go of each fact table once declared;
           // in one go when the tables are too small for that to matter.
-          var lastBlocks = lastBlockOfTable
+          var released = 0
           let waveSize = keyResultCount >= keyResultsWorthWaves ? Self.piecesPerWave : pieces.count
           for wave in stride(from: 0, to: pieces.count, by: waveSize) {
             let wavePieces = Array(pieces[wave..<min(wave + waveSize, pieces.count)])
             reported.append(contentsOf: declare(in: wavePieces, into: objectiveSlots, keyResultSlots, checkinSlots))
-            releaseFacts(before: wavePieces[wavePieces.count - 1].upperBound, lastBlocks: &lastBlocks) {
+            releaseFacts(before: wavePieces[wavePieces.count - 1].upperBound, in: order, from: &released) {
               $0.releaseDeclaringFacts(into: &$1)
             }
             if waveSize < pieces.count {
               releaseDeclarations(wavePieces[0].lowerBound..<wavePieces[wavePieces.count - 1].upperBound)
+              // Each wave, as the plan grows by about as much as this frees.
+              freedMemory.handBack(worth: 0)
+            } else {
+              freedMemory.handBack()
             }
           }
           checkinsWritten = checkinCount
@@ -353,7 +371,7 @@ public struct PlanResolver {
   /// Lets go of the members and parents of the entity declarations `blocks` of ``objectiveBlocks``
   /// and of those written between them (persons, mostly) once their objectives are built:
   /// ``linkSources`` keeps what resolving links reads of them. Those written between them go too
-  /// so that whole pages of the heap are freed and can be handed back.
+  /// so that whole pages of the heap are freed and can be handed back (``freedMemory`` notes them).
   private mutating func releaseDeclarations(_ blocks: Range<Int>) {
     releasedDeclarations = true
     for index in blocks {
@@ -368,23 +386,45 @@ public struct PlanResolver {
         files[block.file].items[item] = .entity(decl)
       }
     }
-    // Each wave, as the plan grows by about as much as this frees.
-    freedMemory.handBack(worth: 0)
   }
 
   /// Lets go, with `release`, of part of the fact tables whose objectives are all in
-  /// ``objectiveBlocks`` before `end` (``lastBlockOfTable``, marked when let go). Frees memory
-  /// when the resolver holds the only copy of the trees.
+  /// ``objectiveBlocks`` before `end`: those of `order` (``tablesInReleaseOrder()``) from
+  /// `next` on, which moves past them. Frees memory when the resolver holds the only copy of the
+  /// trees; ``freedMemory`` notes it, for the caller to hand back (once for all it lets go of:
+  /// each hand-back walks every heap).
   private mutating func releaseFacts(
-    before end: Int, lastBlocks: inout [[Int]], _ release: (inout BodyFactTable, inout FreedMemory) -> Void
+    before end: Int, in order: [TablePlace], from next: inout Int,
+    _ release: (inout BodyFactTable, inout FreedMemory) -> Void
   ) {
-    for file in files.indices {
-      for table in files[file].factTables.indices where lastBlocks[file][table] < end {
-        release(&files[file].factTables[table], &freedMemory)
-        lastBlocks[file][table] = .max
+    while next < order.count, order[next].lastBlock < end {
+      release(&files[Int(order[next].file)].factTables[Int(order[next].table)], &freedMemory)
+      next += 1
+    }
+  }
+
+  /// A fact table of a file, and the last of ``objectiveBlocks`` that reads it.
+  private struct TablePlace {
+    var lastBlock: Int
+    var file: Int32
+    var table: Int32
+  }
+
+  /// Every fact table, in the order their last readers come (``lastBlockOfTable``): each wave
+  /// lets go of the next few, without looking at the tables of every file again.
+  private func tablesInReleaseOrder() -> [TablePlace] {
+    var order: [TablePlace] = []
+    order.reserveCapacity(lastBlockOfTable.count)
+    for file in firstTable.indices {
+      let end = file + 1 < firstTable.count ? firstTable[file + 1] : lastBlockOfTable.count
+      for table in firstTable[file]..<end {
+        order.append(
+          TablePlace(lastBlock: lastBlockOfTable[table], file: Int32(file), table: Int32(table - firstTable[file])))
       }
     }
-    freedMemory.handBack()
+    // Stable, in file order among tables with the same last reader.
+    return order.enumerated().sorted { ($0.element.lastBlock, $0.offset) < ($1.element.lastBlock, $1.offset) }
+      .map(\.element)
   }
 
   /// Declares the objectives of each piece of ``objectiveBlocks`` and their key results, on all
@@ -443,10 +483,11 @@ public struct PlanResolver {
   /// Resolves every objective's links, in pieces of about equal size on all cores, and joins the
   /// pieces in declaration order: links and diagnostics come out as from one walk. In a large plan
   /// the pieces run a few at a time (``piecesPerWave``), so their results never hold more than a
-  /// small part of the plan, and the `supports` facts are let go as their last objective block
-  /// (``lastBlockOfTable``) is done. Each piece's links are copied into the plan's on all cores too.
-  private mutating func resolveLinks(in pieces: [Range<Int>]) {
-    var lastBlocks = lastBlockOfTable
+  /// small part of the plan, and the `supports` facts are let go, in `order`, as their last
+  /// objective block (``lastBlockOfTable``) is done. Each piece's links are copied into the plan's
+  /// on all cores too.
+  private mutating func resolveLinks(in pieces: [Range<Int>], releasing order: [TablePlace]) {
+    var released = 0
     let waveSize = plan.keyResults.count >= keyResultsWorthWaves ? Self.piecesPerWave : pieces.count
     // At least as many as resolve: the links written.
     let capacity = linkCount(in: 0..<objectiveBlocks.count)
@@ -454,9 +495,10 @@ public struct PlanResolver {
       for wave in stride(from: 0, to: pieces.count, by: waveSize) {
         let wavePieces = pieces[wave..<min(wave + waveSize, pieces.count)]
         let outputs = resolveLinks(in: wavePieces)
-        releaseFacts(before: wavePieces[wavePieces.endIndex - 1].upperBound, lastBlocks: &lastBlocks) {
+        releaseFacts(before: wavePieces[wavePieces.endIndex - 1].upperBound, in: order, from: &released) {
           $0.releaseLinkFacts(into: &$1)
         }
+        freedMemory.handBack()
         var starts: [Int] = []
         for output in outputs {
           starts.append(linksWritten)
@@ -635,9 +677,12 @@ public struct PlanResolver {
 
   private mutating func resolvePolicy() {
     var first: SourceLocation?
-    for file in files {
-      for case .policy(let decl) in file.items {
-        let here = location(file.file, Span(start: decl.span.start, end: decl.span.start + 6))
+    // By index, as the cycles are read.
+    for fileIndex in files.indices {
+      let file = files[fileIndex].file
+      for itemIndex in files[fileIndex].items.indices {
+        guard case .policy(let decl) = files[fileIndex].items[itemIndex] else { continue }
+        let here = location(file, Span(start: decl.span.start, end: decl.span.start + 6))
         if let first {
           report(
             Diagnostic(
@@ -648,7 +693,7 @@ public struct PlanResolver {
         }
         first = here
         plan.policy.location = here
-        for statement in decl.statements { apply(statement, file: file.file) }
+        for statement in decl.statements { apply(statement, file: file) }
       }
     }
   }
