@@ -272,23 +272,25 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// the walk's own work (paths, includes, adding each file to the plan) is done meanwhile rather
   /// than after. A file reached only by an include is read and parsed when the walk comes to it.
   private func loadWhileParsing(_ paths: [String], root: String, state: inout LoadState) {
-    var files: [(path: String, canonical: PathKey)] = []
-    var queued = Set<PathKey>()
-    for path in paths {
-      guard let canonical = toRead(path, root: root, state: state, pending: files.count, queued: &queued) else {
-        continue
-      }
-      files.append((path, canonical))
-    }
-    let runs = Self.runs(of: files.count)
-    var places: [PathKey: (run: Int, index: Int)] = [:]
-    places.reserveCapacity(files.count)
-    for (run, range) in runs.enumerated() {
-      for index in range { places[files[index].canonical] = (run, index - range.lowerBound) }
-    }
+    // The other cores start at once, on as many of the paths as the plan may still hold; which
+    // of them the walk takes from them (``toRead(_:root:state:pending:queued:)``: not a file
+    // twice, nor past the limit) is worked out here meanwhile. A path left out is read when the
+    // walk comes to it, and one parsed but left out is never taken.
+    let ahead = Array(paths.prefix(max(0, limits.maximumFileCount - state.prepared.count)))
+    let runs = Self.runs(of: ahead.count)
     let loader = self
-    let parseRun = { (run: Int) in loader.parse(files[runs[run]].map { loader.read($0.path) }) }
+    let parseRun = { (run: Int) in loader.parse(ahead[runs[run]].map { loader.read($0) }) }
     ParallelWork.consuming(runs.count, producedBy: parseRun) { outputs in
+      var places: [PathKey: (run: Int, index: Int)] = [:]
+      places.reserveCapacity(ahead.count)
+      var queued = Set<PathKey>()
+      for (run, range) in runs.enumerated() {
+        for index in range {
+          guard let canonical = toRead(ahead[index], root: root, state: state, pending: places.count, queued: &queued)
+          else { continue }
+          places[canonical] = (run, index - range.lowerBound)
+        }
+      }
       state.parsingAhead = ParsingAhead(
         outputs: outputs, places: places, runs: Array(repeating: nil, count: runs.count))
       for path in paths { loadTree(path, root: root, state: &state) }

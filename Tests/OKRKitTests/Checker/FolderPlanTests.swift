@@ -77,6 +77,24 @@ import Testing
     #expect(ahead.failures == alone.failures)
     #expect(CheckerFixtures.render(ahead) == CheckerFixtures.render(alone))
     #expect(alone.diagnostics.contains { $0.rule == .duplicateDefinition })
+
+    // Past the most files a plan may have (the folder's own files first), the same files, and
+    // the same failure, whether the other cores parse ahead or not.
+    for maximum in [1, 150, 299, 305] {
+      var limits = LoadLimits()
+      limits.maximumFileCount = maximum
+      let capped = PlanAnalysis(PlanLoader(fileSystem: memory, limits: limits).load(["/org/plan"]))
+      let cappedAhead = PlanAnalysis(
+        PlanLoader(fileSystem: ReadOnAllCores(base: memory), limits: limits).load(["/org/plan"]))
+      #expect(capped.plan.sources.files.count == maximum)
+      #expect(cappedAhead.plan.sources.files.map(\.path) == capped.plan.sources.files.map(\.path))
+      #expect(cappedAhead.failures == capped.failures)
+      let tooMany = "more than \(maximum) files"
+      #expect(
+        capped.failures.contains { $0.message.contains(tooMany) }
+          || capped.diagnostics.contains { $0.message.contains(tooMany) })
+      #expect(CheckerFixtures.render(cappedAhead) == CheckerFixtures.render(capped))
+    }
   }
 
   /// The in-memory file system, read from any thread.
