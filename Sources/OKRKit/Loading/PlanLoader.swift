@@ -236,7 +236,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       state.prepared.reserveCapacity(state.prepared.count + files.count)
       for (file, result) in zip(files, results) {
         state.prepared[file.canonical] = result
-        guard case .success(let parsed) = result else { continue }
+        guard case .success(let parsed) = result, !parsed.syntax.holdsOnlyEntities else { continue }
         // By index: an item copied out for the test would have its lists counted in and out.
         for index in parsed.syntax.items.indices {
           guard case .include(let include) = parsed.syntax.items[index] else { continue }
@@ -316,9 +316,11 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       return
     }
     func includes(of file: FileID) -> [IncludeDecl] {
-      state.plan.syntax[Int(file.index)].items.compactMap { item -> IncludeDecl? in
-        if case .include(let decl) = item { return decl }
-        return nil
+      let syntax = state.plan.syntax[Int(file.index)]
+      guard !syntax.holdsOnlyEntities else { return [] }
+      // By index, as when preparing.
+      return syntax.items.indices.compactMap { index in
+        if case .include(let decl) = syntax.items[index] { decl } else { nil }
       }
     }
     // Depth first, one target at a time: only the files on the path from the top file are on

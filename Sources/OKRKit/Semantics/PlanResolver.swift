@@ -136,7 +136,7 @@ public struct PlanResolver {
     var closings: [(name: Identifier, file: FileID)] = []
     // By index, reading only the cycles: each file or item copied out would have its lists
     // counted in and out.
-    for fileIndex in files.indices {
+    for fileIndex in files.indices where !files[fileIndex].holdsOnlyEntities {
       let file = files[fileIndex].file
       for itemIndex in files[fileIndex].items.indices {
         guard case .cycle(let decl) = files[fileIndex].items[itemIndex] else { continue }
@@ -678,7 +678,7 @@ public struct PlanResolver {
   private mutating func resolvePolicy() {
     var first: SourceLocation?
     // By index, as the cycles are read.
-    for fileIndex in files.indices {
+    for fileIndex in files.indices where !files[fileIndex].holdsOnlyEntities {
       let file = files[fileIndex].file
       for itemIndex in files[fileIndex].items.indices {
         guard case .policy(let decl) = files[fileIndex].items[itemIndex] else { continue }

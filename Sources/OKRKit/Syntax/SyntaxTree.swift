@@ -14,6 +14,10 @@ public struct SyntaxFile: Sendable {
   /// ``ObjectiveDecl``).
   var factTables: [BodyFactTable] = []
 
+  /// Whether every top-level item is an entity block (by ``counts``): no cycle, policy or
+  /// include to look for among them, item by item.
+  var holdsOnlyEntities: Bool { counts.entities >= items.count }
+
   /// A top-level declaration.
   public enum Item: Sendable {
     case include(IncludeDecl)
