@@ -19,10 +19,10 @@ public struct PlanResolver {
   private var keyResultsWorthWaves = 1_000_000
   /// Every entity declaration whose objectives were declared, in traversal order.
   private var objectiveBlocks: [ObjectiveBlock] = []
-  /// For each fact table of each file (those of file `f` from `firstTable[f]` on), the last of
-  /// ``objectiveBlocks`` holding one of its objectives (-1 for none), noted as objectives are
-  /// declared: after it, the table can go.
+  /// For each fact table of each file, the last of ``objectiveBlocks`` holding one of its
+  /// objectives (-1 for none), noted as objectives are declared: after it, the table can go.
   private var lastBlockOfTable: [Int] = []
+  /// Where each file's tables start in ``lastBlockOfTable``.
   private var firstTable: [Int] = []
   /// Per declared objective: its id within its owner and where that is written, to find repeated
   /// ids while objectives are declared (they are built later, on all cores, from their
