@@ -87,10 +87,17 @@ enum ParallelWork {
   /// free; then it joins them. An input still not prepared after a while (the calling thread may
   /// be late to start) is prepared by the thread that takes it, so `prepare` must be safe to call
   /// twice, and alongside `transform` of the same input.
+  ///
+  /// `alongside`, when given, runs once: on another core, before that core takes any input,
+  /// while the calling thread prepares; on the calling thread when no other core joins (first when
+  /// there is nothing to share, else last). For work that neither waits for the inputs nor is
+  /// waited for by them.
   static func map<Input, Output>(
-    _ inputs: [Input], preparingInOrder prepare: (Input) -> Void, _ transform: (Input) -> Output
+    _ inputs: [Input], preparingInOrder prepare: (Input) -> Void, alongside: (() -> Void)? = nil,
+    _ transform: (Input) -> Output
   ) -> [Output] {
     guard inputs.count > 1, coreCount > 1 else {
+      alongside?()
       return inputs.map { input in
         prepare(input)
         return transform(input)
@@ -99,6 +106,7 @@ enum ParallelWork {
     let prepared = inputs.map { _ in DispatchSemaphore(value: 0) }
     let caller = pthread_self()
     let callerPrepared = Flag()
+    let besideTaken = Atomic<Bool>(alongside == nil)
     let taken = Atomic<Int>(0)
     return collecting(inputs.count) { results in
       // Each input is taken once, so each slot is written by one thread.
@@ -106,14 +114,18 @@ enum ParallelWork {
       nonisolated(unsafe) let items = inputs
       withoutActuallyEscaping(prepare) { prepare in
         withoutActuallyEscaping(transform) { transform in
-          nonisolated(unsafe) let (prepare, transform) = (prepare, transform)
+          nonisolated(unsafe) let (prepare, transform, alongside) = (prepare, transform, alongside)
           DispatchQueue.concurrentPerform(iterations: coreCount) { _ in
-            if pthread_equal(pthread_self(), caller) != 0, !callerPrepared.isSet {
-              callerPrepared.isSet = true
-              for (index, input) in items.enumerated() {
-                prepare(input)
-                prepared[index].signal()
+            if pthread_equal(pthread_self(), caller) != 0 {
+              if !callerPrepared.isSet {
+                callerPrepared.isSet = true
+                for (index, input) in items.enumerated() {
+                  prepare(input)
+                  prepared[index].signal()
+                }
               }
+            } else if !besideTaken.exchange(true, ordering: .relaxed) {
+              alongside?()
             }
             while true {
               let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue
@@ -122,6 +134,8 @@ enum ParallelWork {
               slots[index] = transform(items[index])
             }
           }
+          // No other core joined.
+          if !besideTaken.exchange(true, ordering: .relaxed) { alongside?() }
         }
       }
     }

@@ -31,9 +31,16 @@ struct FreedMemory {
   /// Hands the free pages of every heap back to the system (glibc's `malloc_trim`) if at least
   /// `worth` bytes have been freed in small blocks since the last time.
   mutating func handBack(worth: Int = worthHandingBack) {
-    guard pending >= worth, pending > 0 else { return }
+    if takeHandBack(worth: worth) { Self.handBackAll() }
+  }
+
+  /// Whether at least `worth` bytes have been freed in small blocks since the last hand-back (or
+  /// any, for 0): if so, the caller is to hand them back (``handBackAll()``), and they count as
+  /// handed back.
+  mutating func takeHandBack(worth: Int = worthHandingBack) -> Bool {
+    guard pending >= worth, pending > 0 else { return false }
     pending = 0
-    Self.handBackAll()
+    return true
   }
 
   /// Hands the free pages of every heap back to the system now, however much was freed: after

@@ -34,6 +34,48 @@ import Testing
     #expect(prepared.count > count || prepared == inputs)
   }
 
+  /// Who did what, in order, kept behind a queue.
+  final class EventLog: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "event log")
+    private var events: [(thread: pthread_t, isAlongside: Bool)] = []
+
+    func record(isAlongside: Bool) { queue.sync { events.append((pthread_self(), isAlongside)) } }
+    var recorded: [(thread: pthread_t, isAlongside: Bool)] { queue.sync { events } }
+  }
+
+  /// The job `alongside` (the resolver's hand-back of the last wave's memory) runs once: on
+  /// another core before it takes an input, or on the calling thread when no other core joins.
+  @Test(arguments: [0, 1, 2, 64, 500])
+  func theJobAlongsideRunsOnceBeforeItsCoreTakesAnInput(count: Int) {
+    let log = EventLog()
+    let caller = pthread_self()
+    let transform = { (input: Int) -> Int in
+      log.record(isAlongside: false)
+      // Long enough for another core to join.
+      usleep(200)
+      return input * 2
+    }
+    let outputs = ParallelWork.map(
+      Array(0..<count), preparingInOrder: { _ in }, alongside: { log.record(isAlongside: true) }, transform)
+    #expect(outputs == (0..<count).map { $0 * 2 })
+    let events = log.recorded
+    #expect(events.count == count + 1)
+    let alongside = events.indices.filter { events[$0].isAlongside }
+    #expect(alongside.count == 1)
+    guard let position = alongside.first else { return }
+    let thread = events[position].thread
+    if count < 2 {
+      // Nothing to share: first, on the calling thread.
+      #expect(position == 0 && pthread_equal(thread, caller) != 0)
+    } else if pthread_equal(thread, caller) != 0 {
+      // No other core joined: after the calling thread's inputs.
+      #expect(events[(position + 1)...].allSatisfy { pthread_equal($0.thread, caller) == 0 })
+    } else {
+      // Before its core took any input.
+      #expect(events[..<position].allSatisfy { pthread_equal($0.thread, thread) == 0 })
+    }
+  }
+
   /// `pair(concurrently:_:_:)`: `second` may wait for what `first` publishes (the resolver's
   /// objectives wait for their entities), run at once or one after the other.
   @Test(arguments: [true, false])
