@@ -321,7 +321,7 @@ public struct PlanResolver {
   }
 
   /// Builds every objective, key result and check-in, in pieces on all cores: each piece writes
-  /// the places ``declareObjectives(of:owner:file:)`` counted out for its objectives. Fact tables
+  /// the places ``declareObjectives(of:declaredBy:owner:file:)`` counted out for its objectives. Fact tables
   /// are let go, in `order`, as their last objective block (``lastBlockOfTable``) is built and,
   /// in waves, the declarations of each wave once it is built.
   private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>], releasing order: [TablePlace]) {

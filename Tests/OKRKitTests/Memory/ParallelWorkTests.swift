@@ -5,7 +5,7 @@ import Testing
 
 @testable import OKRKit
 
-/// `ParallelWork.map(_:preparingInOrder:_:)`: the resolver maps each piece's pages on one thread
+/// `ParallelWork.map(_:preparingInOrder:alongside:_:)`: the resolver maps each piece's pages on one thread
 /// while the other cores build the pieces already mapped.
 @Suite struct ParallelWorkTests {
   /// The inputs prepared so far, kept behind a queue.
