@@ -190,8 +190,15 @@ struct KeyResultDeclarer {
 /// (``ObjectiveDecl``) and ``KeyResultDeclarer`` skip the same key results. The ids are compared
 /// as written (spans of one file's bytes), with the outcome of comparing them as `String`s.
 struct KeyResultIDs {
-  /// Where the current objective's ids are written.
-  private var declared: [Span] = []
+  /// Where the current objective's ids are written: the first ``count`` (the rest are kept
+  /// from earlier objectives, to be written over rather than removed and added again).
+  private var spans: [Span] = []
+  /// Each of ``spans`` as its ``ShortNameCache/key(of:in:)`` (ids of at most 7 ASCII bytes, the
+  /// usual case), or 0: two ids with keys are the same exactly when their keys are.
+  private var keys: [UInt64] = []
+  private var count = 0
+  /// Whether every id of the current objective has a key.
+  private var allShort = true
   /// Whether one of them has a byte outside ASCII: then ids that differ in bytes may still be
   /// the same `String` (another normalization form).
   private var declaredNonASCII = false
@@ -203,9 +210,9 @@ struct KeyResultIDs {
 
   /// Forgets the ids of the previous objective.
   mutating func startObjective() {
-    offset += declared.count + 1
-    declared.removeAll(keepingCapacity: true)
-    declaredNonASCII = false
+    offset += count + 1
+    count = 0
+    (allShort, declaredNonASCII) = (true, false)
   }
 
   /// Where the current objective declared the id written at `span` of `bytes` before; nil,
@@ -215,21 +222,39 @@ struct KeyResultIDs {
       UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])
     }
     func name(_ span: Span) -> String { String(decoding: written(span), as: UTF8.self) }
+    let key = ShortNameCache.key(of: span, in: bytes)
+    if let key, allShort, count < Self.linearLimit {
+      for position in 0..<count where keys[position] == key { return spans[position] }
+      note(span, key: key)
+      return nil
+    }
     let id = written(span)
     let isASCII = WrittenName.isASCII(id)
-    if declared.count < Self.linearLimit {
+    if count < Self.linearLimit {
       let comparesNames = !isASCII || declaredNonASCII
-      for earlier in declared
+      for earlier in spans[..<count]
       where WrittenName.same(written(earlier), id) || (comparesNames && name(earlier) == name(span)) {
         return earlier
       }
     } else if let position = index.find(
-      name(span), in: offset..<offset + declared.count, key: { name(declared[$0 - offset]) })
+      name(span), in: offset..<offset + count, key: { name(spans[$0 - offset]) })
     {
-      return declared[position - offset]
+      return spans[position - offset]
     }
-    declared.append(span)
+    note(span, key: key ?? 0)
+    if key == nil { allShort = false }
     if !isASCII { declaredNonASCII = true }
     return nil
+  }
+
+  /// Adds `span`, with its key (or 0), to the current objective's ids.
+  private mutating func note(_ span: Span, key: UInt64) {
+    if count < spans.count {
+      (spans[count], keys[count]) = (span, key)
+    } else {
+      spans.append(span)
+      keys.append(key)
+    }
+    count += 1
   }
 }

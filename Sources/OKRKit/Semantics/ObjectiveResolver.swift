@@ -168,7 +168,7 @@ struct ObjectiveResolver {
             : "name one of its objectives, e.g. " + examples.joined(separator: " or ")))
       return nil
     }
-    guard let objective = plan.objective(owner: owner, localID: source.text(objectiveSpan)) else {
+    guard let objective = plan.objective(owner: owner, writtenAt: objectiveSpan, in: source) else {
       let plan = self.plan
       let candidates = plan[owner].objectives.lazy.map { plan.qualifiedName($0) }
       let written = "\(source.text(reference.owner)).\(source.text(objectiveSpan))"
@@ -185,7 +185,7 @@ struct ObjectiveResolver {
       return nil
     }
     guard let keyResultSpan = reference.keyResult else { return .objective(objective) }
-    guard let keyResult = plan.keyResult(of: objective, localID: source.text(keyResultSpan)) else {
+    guard let keyResult = plan.keyResult(of: objective, writtenAt: keyResultSpan, in: source) else {
       let plan = self.plan
       let candidates = plan[objective].keyResults.lazy.map { plan.qualifiedName(KeyResultID($0)) }
       let written = reference.text(in: source)

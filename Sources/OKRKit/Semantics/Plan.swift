@@ -554,6 +554,35 @@ public struct Plan: Sendable {
     return nil
   }
 
+  // An owner's objectives, and an objective's key results, have ids no two of which are equal
+  // (a repeated one is reported and left out); so the one written with the very bytes asked
+  // for is the one, and only ids equal in another normalization form need a `String`.
+
+  /// ``objective(owner:localID:)`` for the id written at `span` of `source`, found by its bytes
+  /// when the owner has few objectives.
+  func objective(owner: EntityID, writtenAt span: Span, in source: SourceFile) -> ObjectiveID? {
+    let owned = entities[Int(owner.index)].objectives
+    if owned.count <= Plan.linearObjectiveLookup {
+      // The closure is given the arrays it reads, not the plan: capturing the plan copied it.
+      let objectives = self.objectives
+      let found = source.withBytes(of: span) { bytes in
+        owned.first { WrittenName.same(objectives[Int($0.index)].localID, bytes) }
+      }
+      if let found { return found }
+    }
+    return objective(owner: owner, localID: source.text(span))
+  }
+
+  /// ``keyResult(of:localID:)`` for the id written at `span` of `source`.
+  func keyResult(of objective: ObjectiveID, writtenAt span: Span, in source: SourceFile) -> KeyResultID? {
+    let (range, keyResults) = (objectives[Int(objective.index)].keyResults, self.keyResults)
+    let found = source.withBytes(of: span) { bytes in
+      range.first { WrittenName.same(keyResults[Int($0)].localID, bytes) }
+    }
+    if let found { return KeyResultID(found) }
+    return keyResult(of: objective, localID: source.text(span))
+  }
+
   // Read in place (`_read`): `plan[id].level` reads one field without copying the whole record.
   public subscript(id: EntityID) -> Entity {
     _read { yield entities[Int(id.index)] }

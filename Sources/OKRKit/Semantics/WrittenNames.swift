@@ -109,6 +109,14 @@ enum WrittenName {
     for index in 0..<first.count where first[index] != second[index] { return false }
     return true
   }
+
+  /// Whether `name` is made of exactly `bytes`.
+  static func same(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    let utf8 = name.utf8
+    guard utf8.count == bytes.count else { return false }
+    return utf8.withContiguousStorageIfAvailable { same(UnsafeRawBufferPointer($0), bytes) }
+      ?? utf8.elementsEqual(bytes)
+  }
 }
 
 extension SourceFile {

@@ -38,7 +38,10 @@ struct PlainLiterals {
       }
     }
     guard digits > 0, digits <= 15, !seenPoint || fractionDigits > 0 else { return nil }
-    let magnitude = Double(mantissa) / PlainLiterals.powersOfTen[fractionDigits]
+    // 10^fractionDigits (at most 10^15) is an exact double, as is every product on the way.
+    var scale = 1.0
+    for _ in 0..<fractionDigits { scale *= 10 }
+    let magnitude = Double(mantissa) / scale
     return (isNegative ? -magnitude : magnitude, isPercent)
   }
 
@@ -57,11 +60,6 @@ struct PlainLiterals {
   /// (which the parser reports).
   func value(ofNumberAt span: Span) -> Double {
     (number(span) ?? generalNumber(span))?.value ?? 0
-  }
-
-  /// 10^0 … 10^15, all exact doubles.
-  private static let powersOfTen: [Double] = (0...15).map { power in
-    (0..<power).reduce(1.0) { value, _ in value * 10 }
   }
 
   /// `YYYY-MM-DD`; nil for any other form (or a day that does not exist: `Day(String)` says so too).

@@ -43,6 +43,36 @@ import Testing
     #expect(plan.keyResults.count == 30)
   }
 
+  /// Short ASCII ids (up to 7 bytes) are compared as one number each; longer ones, and every id
+  /// of an objective after one, byte for byte. Each objective starts afresh, whatever the one
+  /// before it held.
+  @Test func repeatsAreFoundWhateverMixOfShortAndLongIDs() {
+    let text = """
+      company c "C" {
+        objective a "A" {
+          kr k1 "Short" from 0 to 1
+          kr abcdefgh "Eight bytes" from 0 to 1
+          kr k1 "Short again" from 0 to 1
+          kr abcdefgh "Eight bytes again" from 0 to 1
+          kr abcdefg "Seven bytes" from 0 to 1
+        }
+        objective b "B" {
+          kr k2 "First of b" from 0 to 1
+          kr k1 "Also in a" from 0 to 1
+          kr abcdefg "Also in a" from 0 to 1
+          kr k2 "Repeated in b" from 0 to 1
+        }
+      }
+      """
+    let (plan, repeats) = Self.resolve(text)
+    #expect(
+      repeats.map(\.message) == [
+        "the key result 'k1' is declared twice in 'c.a'", "the key result 'abcdefgh' is declared twice in 'c.a'",
+        "the key result 'k2' is declared twice in 'c.b'",
+      ])
+    #expect(plan.keyResults.map(\.localID) == ["k1", "abcdefgh", "abcdefg", "k2", "k1", "abcdefg"])
+  }
+
   @Test func anIDInAnotherNormalizationFormRepeatsIt() {
     let text = """
       company c "C" {

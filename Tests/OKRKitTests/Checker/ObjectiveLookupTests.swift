@@ -92,4 +92,29 @@ import Testing
     let unknown = diagnostics.filter { $0.rule == .unknownReference }.map(\.message)
     #expect(unknown == ["unknown objective 'c.plai'"])
   }
+
+  /// The same for a key result named by a link.
+  @Test func linksFindKeyResultsWrittenWithOtherBytes() {
+    let text = """
+      company c "C" {
+        objective o "O" {
+          kr caf\u{E9} "A" from 0 to 1
+          kr K1 "B" from 0 to 1
+          kr plain "C" from 0 to 1
+        }
+      }
+      team t "T" in c {
+        objective x "X" {
+          supports c.o.cafe\u{301}
+          supports c.o.\u{212A}1
+          supports c.o.plain
+          supports c.o.plai
+        }
+      }
+      """
+    let (plan, diagnostics) = PlanResolver.resolve(FrontEndFixtures.parse(text))
+    #expect(plan.links.map { plan.qualifiedName($0.target) } == ["c.o.caf\u{E9}", "c.o.K1", "c.o.plain"])
+    let unknown = diagnostics.filter { $0.rule == .unknownReference }.map(\.message)
+    #expect(unknown == ["unknown key result 'c.o.plai'"])
+  }
 }
