@@ -46,7 +46,7 @@ import Testing
   /// Short ASCII ids (up to 7 bytes) are compared as one number each; longer ones, and every id
   /// of an objective after one, byte for byte. Each objective starts afresh, whatever the one
   /// before it held.
-  @Test func repeatsAreFoundWhateverMixOfShortAndLongIDs() {
+  @Test func repeatsAreFoundInAnyMixOfShortAndLongIDs() {
     let text = """
       company c "C" {
         objective a "A" {
