@@ -270,37 +270,6 @@ public struct KeyResult: Sendable {
     case none, range, rangeWithCurrent, milestone, milestoneOn, done, doneOn, manual
   }
 
-  /// The key result whose id is written at `location` and the rest as the parser read it
-  /// (`facts`), with `extras` (its unit, source, note, weight and weight literal, if any).
-  init(
-    objective: ObjectiveID, localID: String, facts: KeyResultFacts, extras: KeyResultExtras?,
-    checkins: Range<Int32>, owner: EntityID?, location: SourceLocation
-  ) {
-    self.localID = localID
-    self.extras = extras
-    (first, second, third) = (facts.from, facts.to, facts.current.isNaN ? 0 : facts.current)
-    switch facts.kind {
-    case .none: measureKind = .none
-    case .metric: measureKind = facts.current.isNaN ? .range : .rangeWithCurrent
-    case .milestone:
-      // A date `done` on is in `from` (NaN for none).
-      if !facts.isDone {
-        measureKind = .milestone
-      } else if facts.from.isNaN {
-        (measureKind, first) = (.done, 0)
-      } else {
-        measureKind = .doneOn
-      }
-    case .manual: measureKind = .manual
-    }
-    self.location = location
-    self.checkins = checkins
-    self.objective = objective
-    self.titleSpan = facts.titleSpan
-    self.measureSpan = facts.measureSpan
-    self.ownerIndex = owner?.index ?? -1
-  }
-
   public var measure: Measure {
     get { measure(unit: extras?.values.unit) }
     set {
@@ -387,6 +356,41 @@ public struct KeyResult: Sendable {
     var values = extras?.values ?? KeyResultExtras.Values()
     change(&values)
     extras = values.isEmpty ? nil : KeyResultExtras(values)
+  }
+}
+
+extension KeyResult {
+  /// The key result whose id is written at `location` and the rest as the parser read it
+  /// (`facts`), with `extras` (its unit, source, note, weight and weight literal, if any).
+  ///
+  /// In an extension, handing its values to the memberwise initializer: an initializer written
+  /// in the type made the compiler copy each new record into its place, retaining and releasing
+  /// its references (a million key results are made this way at a time).
+  init(
+    objective: ObjectiveID, localID: String, facts: KeyResultFacts, extras: KeyResultExtras?,
+    checkins: Range<Int32>, owner: EntityID?, location: SourceLocation
+  ) {
+    var first = facts.from
+    let measureKind: MeasureKind
+    switch facts.kind {
+    case .none: measureKind = .none
+    case .metric: measureKind = facts.current.isNaN ? .range : .rangeWithCurrent
+    case .milestone:
+      // A date `done` on is in `from` (NaN for none).
+      if !facts.isDone {
+        measureKind = .milestone
+      } else if facts.from.isNaN {
+        (measureKind, first) = (.done, 0)
+      } else {
+        measureKind = .doneOn
+      }
+    case .manual: measureKind = .manual
+    }
+    self.init(
+      localID: localID, extras: extras, first: first, second: facts.to,
+      third: facts.current.isNaN ? 0 : facts.current, location: location, checkins: checkins,
+      objective: objective, titleSpan: facts.titleSpan, measureSpan: facts.measureSpan,
+      ownerIndex: owner?.index ?? -1, measureKind: measureKind)
   }
 }
 
