@@ -9,8 +9,11 @@ struct ObjectiveStatementReader {
   /// The terms of the cycles read so far, by period and named cycle, for the objectives of a
   /// cycle to share.
   private var cycleTerms: [CycleKey: CycleTerms] = [:]
-  /// The terms of the literal period read last: most objectives in a row name the same one.
-  private var lastLiteral: (period: Period, terms: CycleTerms)?
+  /// The terms of the last few literal periods read: neighbouring objectives mostly name one of
+  /// a few (a year, its quarters), found here without hashing. Written over in turn.
+  private var recentLiterals: [(period: Period, terms: CycleTerms)] = []
+  private var nextRecent = 0
+  private static let recentCount = 4
 
   private struct CycleKey: Hashable {
     var period: Period
@@ -85,10 +88,15 @@ struct ObjectiveStatementReader {
   ) -> CycleTerms? {
     switch period.value {
     case .literal(let value):
-      if let lastLiteral, lastLiteral.period == value { return lastLiteral.terms }
+      for recent in recentLiterals where recent.period == value { return recent.terms }
       let key = CycleKey(period: value)
       let terms = cycleTerms[key] ?? remember(CycleTerms(period: value, name: nil, isClosed: isClosed(value)), as: key)
-      lastLiteral = (value, terms)
+      if recentLiterals.count < Self.recentCount {
+        recentLiterals.append((value, terms))
+      } else {
+        recentLiterals[nextRecent] = (value, terms)
+        nextRecent = (nextRecent + 1) % Self.recentCount
+      }
       return terms
     case .named(let name):
       guard let index = cycleIndex[name] else {

@@ -62,4 +62,21 @@ import Testing
         "unknown-reference 19: unknown person 'nobody' []",
       ])
   }
+
+  /// The terms of the last few literal periods are kept aside for the next objectives, and
+  /// written over in turn: more periods than are kept, in any order, each give their own.
+  @Test func everyObjectiveGetsTheCycleItWrites() throws {
+    let periods = ["2026", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026-H1", "2026-03"]
+    let order = [0, 1, 0, 2, 3, 4, 5, 6, 1, 0, 6, 5, 2, 2, 4, 3, 0, 1, 6]
+    var text = "company c \"C\" {\n"
+    for (index, period) in order.enumerated() { text += "  objective o\(index) \"O\" { cycle \(periods[period]) }\n" }
+    text += "}\n"
+    let (plan, diagnostics) = PlanResolver.resolve(FrontEndFixtures.parse(text))
+    #expect(diagnostics.isEmpty)
+    let owner = try #require(plan.entity(named: "c"))
+    for (index, period) in order.enumerated() {
+      let objective = plan[try #require(plan.objective(owner: owner, localID: "o\(index)"))]
+      #expect(objective.cycle?.period == Period(periods[period]))
+    }
+  }
 }
