@@ -190,12 +190,11 @@ struct KeyResultDeclarer {
 /// (``ObjectiveDecl``) and ``KeyResultDeclarer`` skip the same key results. The ids are compared
 /// as written (spans of one file's bytes), with the outcome of comparing them as `String`s.
 struct KeyResultIDs {
-  /// Where the current objective's ids are written: the first ``count`` (the rest are kept
-  /// from earlier objectives, to be written over rather than removed and added again).
-  private var spans: [Span] = []
-  /// Each of ``spans`` as its ``ShortNameCache/key(of:in:)`` (ids of at most 7 ASCII bytes, the
-  /// usual case), or 0: two ids with keys are the same exactly when their keys are.
-  private var keys: [UInt64] = []
+  /// Where the current objective's ids are written, each with its ``ShortNameCache/key(of:in:)``
+  /// (ids of at most 7 ASCII bytes, the usual case) or 0: two ids with keys are the same exactly
+  /// when their keys are. The first ``count`` (the rest are kept from earlier objectives, to be
+  /// written over rather than removed and added again).
+  private var declared: [(span: Span, key: UInt64)] = []
   private var count = 0
   /// Whether every id of the current objective has a key.
   private var allShort = true
@@ -224,7 +223,7 @@ struct KeyResultIDs {
     func name(_ span: Span) -> String { String(decoding: written(span), as: UTF8.self) }
     let key = ShortNameCache.key(of: span, in: bytes)
     if let key, allShort, count < Self.linearLimit {
-      for position in 0..<count where keys[position] == key { return spans[position] }
+      for position in 0..<count where declared[position].key == key { return declared[position].span }
       note(span, key: key)
       return nil
     }
@@ -232,14 +231,14 @@ struct KeyResultIDs {
     let isASCII = WrittenName.isASCII(id)
     if count < Self.linearLimit {
       let comparesNames = !isASCII || declaredNonASCII
-      for earlier in spans[..<count]
+      for (earlier, _) in declared[..<count]
       where WrittenName.same(written(earlier), id) || (comparesNames && name(earlier) == name(span)) {
         return earlier
       }
     } else if let position = index.find(
-      name(span), in: offset..<offset + count, key: { name(spans[$0 - offset]) })
+      name(span), in: offset..<offset + count, key: { name(declared[$0 - offset].span) })
     {
-      return spans[position - offset]
+      return declared[position - offset].span
     }
     note(span, key: key ?? 0)
     if key == nil { allShort = false }
@@ -249,11 +248,10 @@ struct KeyResultIDs {
 
   /// Adds `span`, with its key (or 0), to the current objective's ids.
   private mutating func note(_ span: Span, key: UInt64) {
-    if count < spans.count {
-      (spans[count], keys[count]) = (span, key)
+    if count < declared.count {
+      declared[count] = (span, key)
     } else {
-      spans.append(span)
-      keys.append(key)
+      declared.append((span, key))
     }
     count += 1
   }
