@@ -132,13 +132,19 @@ enum HygieneRules {
       let entity = plan.entities[index]
       let (periodStart, dayStart) = (periods.count, groupDays.count)
       groups.removeAll(keepingCapacity: true)
+      // Objectives that name the same cycle mostly share its terms, and most follow one that names
+      // the same: the same group, found without comparing periods.
+      var previous: (terms: CycleTerms, group: Int)?
       for objective in entity.objectives {
-        let period = plan[objective].cycle?.period
+        let terms = plan.objectives[Int(objective.index)].cycleTerms
+        let period = terms?.period
         let group: Int
-        if let known = periodIndex.find(period, in: periodStart..<periods.count, key: { periods[$0] }) {
+        if let terms, let previous, terms === previous.terms {
+          group = previous.group
+        } else if let known = periodIndex.find(period, in: periodStart..<periods.count, key: { periods[$0] }) {
           group = groupOfPeriod[known]
         } else {
-          let days = period.map { CycleDays(first: $0.first, last: $0.last) }
+          let days = terms.map { CycleDays(first: $0.days.lowerBound, last: $0.days.upperBound) }
           if let known = dayIndex.find(days, in: dayStart..<groupDays.count, key: { groupDays[$0] }) {
             group = known - dayStart
           } else {
@@ -149,6 +155,7 @@ enum HygieneRules {
           periods.append(period)
           groupOfPeriod.append(group)
         }
+        if let terms { previous = (terms, group) }
         groups[group].size += 1
         if groups[group].size == limit + 1 { groups[group].overLimit = objective }
       }

@@ -143,13 +143,15 @@ private struct PeopleIndex {
 
   /// Whether `person` may accept a link to `target`.
   mutating func mayAccept(_ person: EntityID, _ target: LinkTarget) -> Bool {
-    let parent = plan[plan.parentObjective(of: target)]
-    if parent.accountable == person || parent.owner == person || companyAdmins.contains(person) { return true }
+    // The two fields read in place: a copy of the whole objective costs more than the check.
+    let parent = Int(plan.parentObjective(of: target).index)
+    let (accountable, owner) = (plan.objectives[parent].accountable, plan.objectives[parent].owner)
+    if accountable == person || owner == person || companyAdmins.contains(person) { return true }
     if case .keyResult(let keyResult) = target, plan[keyResult].owner == person { return true }
     let leads = self.leads
-    if leads.contains(person, inListOf: parent.owner) { return true }
-    if let answer = leadsAtOrAbove(parent.owner, person) { return answer }
-    return leadership.reaches(from: parent.owner, key: person) { leads.contains(person, inListOf: $0) }
+    if leads.contains(person, inListOf: owner) { return true }
+    if let answer = leadsAtOrAbove(owner, person) { return answer }
+    return leadership.reaches(from: owner, key: person) { leads.contains(person, inListOf: $0) }
   }
 
   /// Whether `person` may own an objective of `entity`.

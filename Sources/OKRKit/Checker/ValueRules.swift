@@ -23,15 +23,14 @@ enum ValueRules {
             at: location, label: "out of range",
             help: "write a percentage from 0% to 100%, e.g. progress 40% override"))
       }
-      let cycle = plan.objectives[index].cycle
       for keyResult in plan.objectives[index].keyResults {
-        checkKeyResult(KeyResultID(keyResult), cycle: cycle, plan, into: &diagnostics)
+        checkKeyResult(KeyResultID(keyResult), plan, into: &diagnostics)
       }
     }
   }
 
   private static func checkKeyResult(
-    _ id: KeyResultID, cycle: CycleAssignment?, _ plan: Plan, into diagnostics: inout [Diagnostic]
+    _ id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]
   ) {
     // Field by field, in place (`plan[id].weight`): a copy of the whole key result costs more than the checks.
     var name: String { "'\(plan.qualifiedName(id))'" }
@@ -63,12 +62,13 @@ enum ValueRules {
     default:
       break
     }
-    checkCheckins(of: id, cycle: cycle, plan, into: &diagnostics)
+    checkCheckins(of: id, plan, into: &diagnostics)
   }
 
-  private static func checkCheckins(
-    of id: KeyResultID, cycle: CycleAssignment?, _ plan: Plan, into diagnostics: inout [Diagnostic]
-  ) {
+  private static func checkCheckins(of id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]) {
+    guard !plan[id].checkins.isEmpty else { return }
+    // The cycle's days, worked out once for all the objectives of the cycle (``CycleTerms``).
+    let cycleDays = plan.objectives[Int(plan[id].objective.index)].cycleTerms?.days
     var name: String { "'\(plan.qualifiedName(id))'" }
     // Check-ins are sorted by date, those of one date in written order.
     var firstOfDate: CheckinRecord?
@@ -94,7 +94,7 @@ enum ValueRules {
             at: checkin.confidenceLocation ?? checkin.location, label: "out of range",
             help: "write a confidence from 0 to 1 (or 0% to 100%), e.g. confidence 0.6"))
       }
-      if let cycle, !cycle.period.contains(checkin.date) {
+      if let cycleDays, !cycleDays.contains(checkin.date), let cycle = plan[plan[id].objective].cycle {
         let objective = plan.qualifiedName(plan[id].objective)
         diagnostics.append(
           Diagnostic(

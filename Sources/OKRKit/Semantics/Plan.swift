@@ -78,7 +78,7 @@ public struct CycleAssignment: Sendable, Hashable {
 public struct Objective: Sendable {
   /// The id within its owner, e.g. `csat`.
   public var localID: String
-  private var cycleTerms: CycleTerms?
+  private(set) var cycleTerms: CycleTerms?
   private var extras: ObjectiveExtras?
   /// Where the objective's id is written.
   public var location: SourceLocation
@@ -191,9 +191,12 @@ final class CycleTerms: Sendable {
   let period: Period
   let name: String?
   let isClosed: Bool
+  /// The period's first to last day, worked out once for all the objectives that share it.
+  let days: ClosedRange<Day>
 
   init(period: Period, name: String?, isClosed: Bool) {
     (self.period, self.name, self.isClosed) = (period, name, isClosed)
+    days = period.first...period.last
   }
 }
 
