@@ -378,18 +378,28 @@ public struct PlanResolver {
   /// and of those written between them (persons, mostly) once their objectives are built:
   /// ``linkSources`` keeps what resolving links reads of them. Those written between them go too
   /// so that whole pages of the heap are freed and can be handed back (``freedMemory`` notes them).
+  /// A file of entity blocks alone is read no more once its last block is built: its whole list of
+  /// declarations goes, which leaves no part of the file's tree between the blocks freed (each such
+  /// part would keep the freed blocks around it apart: a hand-back's cost is one call per block).
   private mutating func releaseDeclarations(_ blocks: Range<Int>) {
     releasedDeclarations = true
     for index in blocks {
       let block = objectiveBlocks[index]
       let next = objectiveBlocks.indices.contains(index + 1) ? objectiveBlocks[index + 1] : nil
-      let end = next.map { $0.file == block.file ? $0.item : Int.max } ?? Int.max
-      for item in block.item..<min(end, files[block.file].items.count) {
+      let lastOfFile = next.map { $0.file != block.file } ?? true
+      let wholeFile = lastOfFile && files[block.file].holdsOnlyEntities
+      let end = lastOfFile ? files[block.file].items.count : next!.item
+      for item in (wholeFile ? 0 : block.item)..<end {
         guard case .entity(var decl) = files[block.file].items[item] else { continue }
         freedMemory.noteFreed(decl.members.capacity, of: EntityMember.self)
         freedMemory.noteFreed(decl.parents.capacity, of: Reference.self)
+        if wholeFile { continue }
         (decl.members, decl.parents) = ([], [])
         files[block.file].items[item] = .entity(decl)
+      }
+      if wholeFile {
+        freedMemory.noteFreed(files[block.file].items.capacity, of: SyntaxFile.Item.self)
+        files[block.file].items = []
       }
     }
   }

@@ -174,9 +174,13 @@ import Testing
 
   @Test func aSharedParseIsLeftWhole() {
     let parsed = Self.parsedInFiles()
+    let membersBefore = parsed.syntax.map { $0.items.map { $0.entityMembers?.members.count ?? -1 } }
     _ = PlanResolver.resolve(parsed, objectivesPerPiece: 64, keyResultsWorthWaves: 0)
     #expect(parsed.syntax.allSatisfy { !$0.factTables[0].keyResults.isEmpty || $0.counts.keyResults == 0 })
     #expect(parsed.syntax[1].factTables[0].keyResults.count == parsed.syntax[1].counts.keyResults)
+    // The declarations too, members and all, though a resolver that holds the only copy lets go
+    // of each file's once its objectives are built.
+    #expect(parsed.syntax.map { $0.items.map { $0.entityMembers?.members.count ?? -1 } } == membersBefore)
     #expect(Self.summary(PlanResolver.resolve(parsed, objectivesPerPiece: 64)).count > 3_201)
   }
 
