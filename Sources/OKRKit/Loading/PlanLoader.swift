@@ -115,13 +115,20 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           LoadFailure(path: path, message: "not a regular file (a FIFO, device or socket is never read)"))
       case .folder:
         guard let root = fileSystem.canonicalPath(path) else { continue }
-        let files = planFiles(under: path)
+        let files = listedPlanFiles(under: path)
         if files.isEmpty {
           state.plan.failures.append(LoadFailure(path: path, message: "the folder holds no .okr files"))
         }
         var inside: [String] = []
-        for file in files {
-          // A link inside the folder must not lead out of it.
+        inside.reserveCapacity(files.count)
+        for (file, canonicalFolder) in files {
+          // A link inside the folder must not lead out of it. A file listed as one lies in the
+          // folder it was listed in: that folder's place is enough, and no path of the thousands
+          // of a large folder is asked about before the other cores start on them.
+          if let canonicalFolder, PlanPath.isInside(canonicalFolder, folder: root) {
+            inside.append(file)
+            continue
+          }
           if let canonical = fileSystem.canonicalPath(file), !PlanPath.isInside(canonical, folder: root) {
             state.plan.failures.append(
               LoadFailure(
@@ -150,7 +157,14 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
 
   /// Every `.okr` file below `folder`, sorted, hidden entries skipped, each folder visited once.
   public func planFiles(under folder: String) -> [String] {
-    var found: [String] = []
+    listedPlanFiles(under: folder).map(\.path)
+  }
+
+  /// ``planFiles(under:)``, each file with the canonical path of the folder it was listed in
+  /// when the listing named it a regular file (its own canonical path is then that folder's
+  /// followed by its name); nil for a link and the like, whose own must be asked.
+  private func listedPlanFiles(under folder: String) -> [(path: String, canonicalFolder: String?)] {
+    var found: [(path: String, canonicalFolder: String?)] = []
     var pending = [folder]
     var visited = Set<PathKey>()
     while let current = pending.popLast() {
@@ -162,12 +176,13 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         let child = prefix + entry.name
         switch entry.kind ?? fileSystem.kind(of: child) {
         case .folder: pending.append(child)
-        case .file where PlanPath.name(entry.name, endsWith: ".okr"): found.append(child)
+        case .file where PlanPath.name(entry.name, endsWith: ".okr"):
+          found.append((child, entry.kind == .file ? canonical : nil))
         default: break
         }
       }
     }
-    return found.sorted()
+    return found.sorted { $0.path < $1.path }
   }
 
   private struct LoadState {

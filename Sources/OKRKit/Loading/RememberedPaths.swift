@@ -15,11 +15,23 @@ struct RememberedPaths: PlanFileSystem {
     var canonicalPaths: [PathKey: String?] = [:]
     var kinds: [PathKey: FileKind?] = [:]
     var entries: [PathKey: [FolderEntry]] = [:]
+    /// Listings whose entries are yet to be remembered by path (``remember(_:)``): not while the
+    /// folder is listed, which other cores wait for, but at the first question about a path.
+    var unremembered: [Listing] = []
+  }
+
+  /// A folder's entries, and the prefixes that name them: as the folder was named, and by its
+  /// canonical path when known.
+  private struct Listing {
+    var entries: [FolderEntry]
+    var prefix: String
+    var canonicalPrefix: String?
   }
 
   init(_ base: any PlanFileSystem) { self.base = base }
 
   func kind(of path: String) -> FileKind? {
+    rememberListings()
     let key = PathKey(path)
     if let known = memory.kinds[key] { return known }
     let kind = base.kind(of: path)
@@ -32,7 +44,8 @@ struct RememberedPaths: PlanFileSystem {
   func contents(ofFolder path: String) -> [String] { base.contents(ofFolder: path) }
 
   /// The folder's entries; those whose kind the listing gave are remembered with it, and with
-  /// their canonical path (the folder's, then the name), so they cost no more system calls.
+  /// their canonical path (the folder's, then the name), so they cost no more system calls
+  /// (once something is asked about a path: ``rememberListings()``).
   func entries(ofFolder path: String) -> [FolderEntry] {
     let key = PathKey(path)
     if let known = memory.entries[key] { return known }
@@ -51,8 +64,23 @@ struct RememberedPaths: PlanFileSystem {
     memory.entries[key] = entries
     if let canonicalKey { memory.entries[canonicalKey] = entries }
     guard entries.contains(where: { $0.kind != nil }) else { return entries }
-    let prefix = PlanPath.entryPrefix(ofFolder: path)
-    let canonicalPrefix = canonical.map(PlanPath.entryPrefix(ofFolder:))
+    memory.unremembered.append(
+      Listing(
+        entries: entries, prefix: PlanPath.entryPrefix(ofFolder: path),
+        canonicalPrefix: canonical.map(PlanPath.entryPrefix(ofFolder:))))
+    return entries
+  }
+
+  /// Remembers the kind and canonical path of each entry of the folders listed since the last
+  /// time, so that they cost no system calls.
+  private func rememberListings() {
+    guard !memory.unremembered.isEmpty else { return }
+    for listing in memory.unremembered { remember(listing) }
+    memory.unremembered = []
+  }
+
+  private func remember(_ listing: Listing) {
+    let (entries, prefix, canonicalPrefix) = (listing.entries, listing.prefix, listing.canonicalPrefix)
     // Named by its canonical path, the folder's entries are too.
     let namedCanonically = canonicalPrefix.map { PlanPath.same($0, prefix) } ?? false
     memory.kinds.reserveCapacity(memory.kinds.count + entries.count * (namedCanonically ? 1 : 2))
@@ -69,10 +97,10 @@ struct RememberedPaths: PlanFileSystem {
         memory.canonicalPaths[canonical] = canonical.path
       }
     }
-    return entries
   }
 
   func canonicalPath(_ path: String) -> String? {
+    rememberListings()
     let key = PathKey(path)
     if let known = memory.canonicalPaths[key] { return known }
     let canonical = base.canonicalPath(path)

@@ -122,6 +122,15 @@ import Testing
     let walked = try OKRBinary.run(["check", folder.url.path])
     #expect(walked.status == 2)
     #expect(walked.errors.contains("outside"))
+    // A linked folder lists its files as plain files, which lie outside all the same.
+    let linkedFolder = try ScratchFolder()
+    try linkedFolder.write("plan.okr", "company acme \"Acme\"\n")
+    try FileManager.default.createSymbolicLink(
+      atPath: linkedFolder.path("teams"), withDestinationPath: outside.url.path)
+    let throughFolder = try OKRBinary.run(["check", linkedFolder.url.path])
+    #expect(throughFolder.status == 2)
+    #expect(throughFolder.errors.contains("secret.okr, outside the plan's folder"))
+    #expect(!throughFolder.output.contains("secret"))
   }
 
   @Test func aFolderWithoutPlansAndAFIFOAreUnreadableInput() throws {
