@@ -386,9 +386,10 @@ public struct PlanResolver {
     for index in blocks {
       let block = objectiveBlocks[index]
       let next = objectiveBlocks.indices.contains(index + 1) ? objectiveBlocks[index + 1] : nil
-      let lastOfFile = next.map { $0.file != block.file } ?? true
-      let wholeFile = lastOfFile && files[block.file].holdsOnlyEntities
-      let end = lastOfFile ? files[block.file].items.count : next!.item
+      // Where the file's next block starts; nil after its last.
+      let nextInFile = next.flatMap { $0.file == block.file ? $0.item : nil }
+      let wholeFile = nextInFile == nil && files[block.file].holdsOnlyEntities
+      let end = nextInFile ?? files[block.file].items.count
       for item in (wholeFile ? 0 : block.item)..<end {
         guard case .entity(var decl) = files[block.file].items[item] else { continue }
         freedMemory.noteFreed(decl.members.capacity, of: EntityMember.self)
