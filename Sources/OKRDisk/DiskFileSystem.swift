@@ -50,17 +50,18 @@ public struct DiskFileSystem: PlanFileSystem {
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initializedCount in
       guard let start = buffer.baseAddress else { return }
       let pieceCount = size >= Self.parallelReadSize ? Self.coreCount : 1
+      // A small file (a folder's are) in one call, with no table of results to allocate.
+      guard pieceCount > 1 else {
+        (initializedCount, failure) = Self.read(descriptor, into: start, count: size, at: 0)
+        return
+      }
       var results = [(read: Int, error: Int32?)](repeating: (0, nil), count: pieceCount)
-      if pieceCount == 1 {
-        results[0] = Self.read(descriptor, into: start, count: size, at: 0)
-      } else {
-        results.withUnsafeMutableBufferPointer { results in
-          nonisolated(unsafe) let (start, results) = (start, results)
-          DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
-            let range = size * piece / pieceCount..<size * (piece + 1) / pieceCount
-            results[piece] = Self.read(
-              descriptor, into: start + range.lowerBound, count: range.count, at: range.lowerBound)
-          }
+      results.withUnsafeMutableBufferPointer { results in
+        nonisolated(unsafe) let (start, results) = (start, results)
+        DispatchQueue.concurrentPerform(iterations: pieceCount) { piece in
+          let range = size * piece / pieceCount..<size * (piece + 1) / pieceCount
+          results[piece] = Self.read(
+            descriptor, into: start + range.lowerBound, count: range.count, at: range.lowerBound)
         }
       }
       // The bytes up to the first piece that came back short (the file shrank) or failed.
