@@ -125,11 +125,14 @@ public enum PlanPath {
     return nil
   }
 
-  /// `path` below the folder of `file` (``folder(of:)``), relative to it, when it starts with that
-  /// folder's bytes and a `/`: `a/b/c.okr` from the folder of `a/x.okr` is `b/c.okr`.
-  static func relative(_ path: String, toFolderOf file: String) -> String? {
-    withBytes(of: file) { file in
-      withBytes(of: path) { path -> String? in
+  /// `path`, below the folder of `file` (``folder(of:)``), named from the folder of `shownFile`
+  /// instead: `a/b/c.okr` from the folder of `a/x.okr`, shown from that of `p/x.okr`, is
+  /// `p/b/c.okr`. It is ``join(_:_:)`` of the folder of `shownFile` and what follows that of
+  /// `file` in `path`, made in one allocation. Nil when `path` does not start with the bytes of
+  /// the folder of `file` and a `/`.
+  static func rebased(_ path: String, fromFolderOf file: String, toFolderOf shownFile: String) -> String? {
+    withBytes(of: path) { path in
+      withBytes(of: file) { file -> String? in
         // The folder and its `/`: `./` for a bare name, `/` for the root.
         let fileSlash = lastSlash(in: file)
         let prefixLength = fileSlash.map { $0 + 1 } ?? 2
@@ -139,7 +142,16 @@ public enum PlanPath {
           fileSlash == nil
           ? start[0] == UInt8(ascii: ".") && start[1] == slash
           : same(start, UnsafeBufferPointer(rebasing: file[..<prefixLength]))
-        return matches ? String(decoding: UnsafeBufferPointer(rebasing: path[prefixLength...]), as: UTF8.self) : nil
+        guard matches else { return nil }
+        let relative = UnsafeBufferPointer(rebasing: path[prefixLength...])
+        return withBytes(of: shownFile) { shownFile in
+          guard relative.first != slash, let shownSlash = lastSlash(in: shownFile) else {
+            return normalized(String(decoding: relative, as: UTF8.self))
+          }
+          // The shown folder with its `/` (for the root, `/` alone: `join` would write `//`,
+          // which `normalized` folds back).
+          return normalized(concatenated(UnsafeBufferPointer(rebasing: shownFile[...shownSlash]), relative))
+        }
       }
     }
   }
@@ -220,6 +232,25 @@ public enum PlanPath {
     folder.utf8.last == slash ? folder : folder + "/"
   }
 
+  /// The path of the entry `name` of the folder whose entries start with `prefix`
+  /// (``entryPrefix(ofFolder:)``): `prefix + name`, made in one allocation rather than the
+  /// several a `String` takes to grow (a folder's walk names tens of thousands of entries).
+  static func entry(_ name: String, prefix: String) -> String {
+    withBytes(of: prefix) { prefix in
+      withBytes(of: name) { name in concatenated(prefix, name) }
+    }
+  }
+
+  /// The bytes of `first` and then `second` (whole UTF-8 sequences each) as a `String`.
+  private static func concatenated(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> String
+  {
+    String(unsafeUninitializedCapacity: first.count + second.count) { buffer in
+      _ = buffer.initialize(fromContentsOf: first)
+      _ = UnsafeMutableBufferPointer(rebasing: buffer[first.count...]).initialize(fromContentsOf: second)
+      return first.count + second.count
+    }
+  }
+
   /// `paths` sorted, each once.
   static func sortedOnce(_ paths: [String]) -> [String] {
     var once: [String] = []
@@ -254,6 +285,10 @@ public enum PlanPath {
 
   /// Whether the last bytes of `name` are those of `suffix`.
   static func name(_ name: String, endsWith suffix: String) -> Bool {
-    name.utf8.count >= suffix.utf8.count && name.utf8.reversed().starts(with: suffix.utf8.reversed())
+    withBytes(of: name) { name in
+      withBytes(of: suffix) { suffix in
+        name.count >= suffix.count && same(UnsafeBufferPointer(rebasing: name[(name.count - suffix.count)...]), suffix)
+      }
+    }
   }
 }

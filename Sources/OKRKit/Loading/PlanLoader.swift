@@ -173,7 +173,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       }
       let prefix = PlanPath.entryPrefix(ofFolder: current)
       for entry in fileSystem.entries(ofFolder: current) where entry.name.utf8.first != UInt8(ascii: ".") {
-        let child = prefix + entry.name
+        let child = PlanPath.entry(entry.name, prefix: prefix)
         switch entry.kind ?? fileSystem.kind(of: child) {
         case .folder: pending.append(child)
         case .file where PlanPath.name(entry.name, endsWith: ".okr"):
@@ -377,13 +377,11 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
             .includeError, message,
             at: SourceLocation(file: frame.file, span: include.span), notes: notes, help: help))
       }
-      let written = include.path.value(in: source)
       guard let targetCanonicalPath = fileSystem.canonicalPath(target) else { continue }
       let targetCanonical = PathKey(targetCanonicalPath)
-      let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical.path)
       guard PlanPath.isInside(targetCanonicalPath, folder: root) else {
         report(
-          "'\(written)' leads outside the plan's root folder",
+          "'\(include.path.value(in: source))' leads outside the plan's root folder",
           help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
           notes: ["it resolves to \(TerminalText.escaped(targetCanonicalPath))"])
         continue
@@ -399,6 +397,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         continue
       }
       if state.loaded[targetCanonical] != nil { continue }
+      let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical.path)
       guard fileSystem.kind(of: targetCanonicalPath) == .file else {
         report("'\(shownPath)' is not a regular file", help: "include only .okr files")
         continue
@@ -491,9 +490,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   private func displayPath(of target: String, includedBy shownIncluder: String, from includerCanonical: String)
     -> String
   {
-    guard let relative = PlanPath.relative(target, toFolderOf: includerCanonical) else { return target }
-    let shownFolder = PlanPath.folder(of: shownIncluder)
-    return shownFolder == "." ? relative : PlanPath.join(shownFolder, relative)
+    PlanPath.rebased(target, fromFolderOf: includerCanonical, toFolderOf: shownIncluder) ?? target
   }
 
   /// Adds the file at `path` to the plan (named `shownPath` in diagnostics, when given): prepared

@@ -11,13 +11,17 @@ struct RememberedPaths: PlanFileSystem {
   private let memory = Memory()
 
   /// What has been asked so far.
+  ///
+  /// Its tables are not checked for overlapping access at run time: only the loading thread
+  /// asks, no access to one of them starts while another is under way, and the checks cost
+  /// about a twentieth of a folder's walk.
   private final class Memory {
-    var canonicalPaths: [PathKey: String?] = [:]
-    var kinds: [PathKey: FileKind?] = [:]
-    var entries: [PathKey: [FolderEntry]] = [:]
+    @exclusivity(unchecked) var canonicalPaths: [PathKey: String?] = [:]
+    @exclusivity(unchecked) var kinds: [PathKey: FileKind?] = [:]
+    @exclusivity(unchecked) var entries: [PathKey: [FolderEntry]] = [:]
     /// Listings whose entries are yet to be remembered by path (``remember(_:)``): not while the
     /// folder is listed, which other cores wait for, but at the first question about a path.
-    var unremembered: [Listing] = []
+    @exclusivity(unchecked) var unremembered: [Listing] = []
   }
 
   /// A folder's entries, and the prefixes that name them: as the folder was named, and by its
@@ -87,10 +91,10 @@ struct RememberedPaths: PlanFileSystem {
     memory.canonicalPaths.reserveCapacity(memory.canonicalPaths.count + entries.count * (namedCanonically ? 1 : 2))
     for entry in entries {
       guard let kind = entry.kind else { continue }
-      let child = PathKey(prefix + entry.name)
+      let child = PathKey(PlanPath.entry(entry.name, prefix: prefix))
       memory.kinds[child] = kind
       guard let canonicalPrefix else { continue }
-      let canonical = namedCanonically ? child : PathKey(canonicalPrefix + entry.name)
+      let canonical = namedCanonically ? child : PathKey(PlanPath.entry(entry.name, prefix: canonicalPrefix))
       memory.canonicalPaths[child] = canonical.path
       if !namedCanonically {
         memory.kinds[canonical] = kind

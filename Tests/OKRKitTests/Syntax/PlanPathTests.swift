@@ -74,17 +74,30 @@ import Testing
     #expect(!PlanPath.isInside("/r/a.okr", folder: "/r/a"))
   }
 
-  @Test func aPathIsRelativeToAFileFolderOnlyWhenItsBytesStartWithIt() {
-    #expect(PlanPath.relative("/work/teams/cs.okr", toFolderOf: "/work/plan.okr") == "teams/cs.okr")
-    #expect(PlanPath.relative("/work/plan.okr", toFolderOf: "/work/plan.okr") == "plan.okr")
-    #expect(PlanPath.relative("/workshop/cs.okr", toFolderOf: "/work/plan.okr") == nil)
-    #expect(PlanPath.relative("/work", toFolderOf: "/work/plan.okr") == nil)
-    #expect(PlanPath.relative("/teams/cs.okr", toFolderOf: "/plan.okr") == "teams/cs.okr")
-    #expect(PlanPath.relative("./teams/cs.okr", toFolderOf: "plan.okr") == "teams/cs.okr")
-    #expect(PlanPath.relative("teams/cs.okr", toFolderOf: "plan.okr") == nil)
+  @Test func aPathIsRebasedOnlyWhenItsBytesStartWithTheFileFolder() {
+    func rebased(_ path: String, from file: String, to shown: String = "plans/plan.okr") -> String? {
+      PlanPath.rebased(path, fromFolderOf: file, toFolderOf: shown)
+    }
+    #expect(rebased("/work/teams/cs.okr", from: "/work/plan.okr") == "plans/teams/cs.okr")
+    #expect(rebased("/work/plan.okr", from: "/work/plan.okr", to: "plan.okr") == "plan.okr")
+    #expect(rebased("/workshop/cs.okr", from: "/work/plan.okr") == nil)
+    #expect(rebased("/work", from: "/work/plan.okr") == nil)
+    #expect(rebased("/teams/cs.okr", from: "/plan.okr", to: "./plan.okr") == "teams/cs.okr")
+    #expect(rebased("./teams/cs.okr", from: "plan.okr") == "plans/teams/cs.okr")
+    #expect(rebased("teams/cs.okr", from: "plan.okr") == nil)
+    // Shown from the root, or from a folder named with `..`: as joining the two would.
+    #expect(rebased("/w/t/cs.okr", from: "/w/plan.okr", to: "/plan.okr") == "/t/cs.okr")
+    #expect(rebased("/w/t/cs.okr", from: "/w/plan.okr", to: "a/../b/plan.okr") == "b/t/cs.okr")
     // The same `String` written with other bytes is another path on disk.
-    #expect(PlanPath.relative("/cafe\u{301}/cs.okr", toFolderOf: "/caf\u{E9}/plan.okr") == nil)
-    #expect(PlanPath.relative("/caf\u{E9}/cs.okr", toFolderOf: "/caf\u{E9}/plan.okr") == "cs.okr")
+    #expect(rebased("/cafe\u{301}/cs.okr", from: "/caf\u{E9}/plan.okr") == nil)
+    #expect(rebased("/caf\u{E9}/cs.okr", from: "/caf\u{E9}/plan.okr", to: "caf\u{E9}.okr") == "cs.okr")
+  }
+
+  @Test func anEntryPathIsItsFolderPrefixAndItsName() {
+    #expect(PlanPath.entry("cs.okr", prefix: PlanPath.entryPrefix(ofFolder: "/work/teams")) == "/work/teams/cs.okr")
+    #expect(PlanPath.entry("caf\u{E9}.okr", prefix: PlanPath.entryPrefix(ofFolder: "/")) == "/caf\u{E9}.okr")
+    #expect(PlanPath.name("caf\u{E9}.okr", endsWith: ".okr"))
+    #expect(!PlanPath.name("okr", endsWith: ".okr"))
   }
 
   @Test func theFolderOfAPathIsWhatComesBeforeItsLastSlash() {
