@@ -270,7 +270,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// or `queued` yet (it is then queued) and fewer than the most files a plan may have are
   /// prepared or `pending`; nil otherwise.
   private func toRead(
-    _ path: String, root: String, state: LoadState, pending: Int, queued: inout Set<PathKey>
+    _ path: String, root: String, state: borrowing LoadState, pending: Int, queued: inout Set<PathKey>
   ) -> PathKey? {
     guard state.prepared.count + pending < limits.maximumFileCount,
       let canonicalPath = fileSystem.canonicalPath(path), PlanPath.isInside(canonicalPath, folder: root)
@@ -331,11 +331,12 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       return
     }
     func includes(of file: FileID) -> [IncludeDecl] {
-      let syntax = state.plan.syntax[Int(file.index)]
-      guard !syntax.holdsOnlyEntities else { return [] }
-      // By index, as when preparing.
-      return syntax.items.indices.compactMap { index in
-        if case .include(let decl) = syntax.items[index] { decl } else { nil }
+      // Read in place (a copy of the tree would count each of its lists in and out), and by
+      // index, as when preparing.
+      let tree = Int(file.index)
+      guard !state.plan.syntax[tree].holdsOnlyEntities else { return [] }
+      return state.plan.syntax[tree].items.indices.compactMap { index in
+        if case .include(let decl) = state.plan.syntax[tree].items[index] { decl } else { nil }
       }
     }
     // Depth first, one target at a time: only the files on the path from the top file are on
