@@ -95,12 +95,6 @@ enum HygieneRules {
         help: "to let the supporters drive it, remove its \(measure); otherwise nothing needs to change"))
   }
 
-  /// The first and last day of a cycle (a range may be written backwards, so not a `ClosedRange`).
-  private struct CycleDays: Hashable {
-    var first: Day
-    var last: Day
-  }
-
   /// One warning per owner and cycle with more objectives than the policy allows for its level;
   /// objectives without a cycle form one group.
   private static func tooManyObjectives(_ plan: Plan, into diagnostics: inout [Diagnostic]) {
@@ -144,7 +138,7 @@ enum HygieneRules {
         } else if let known = periodIndex.find(period, in: periodStart..<periods.count, key: { periods[$0] }) {
           group = groupOfPeriod[known]
         } else {
-          let days = terms.map { CycleDays(first: $0.days.lowerBound, last: $0.days.upperBound) }
+          let days = terms.map { CycleDays(first: $0.first, last: $0.last) }
           if let known = dayIndex.find(days, in: dayStart..<groupDays.count, key: { groupDays[$0] }) {
             group = known - dayStart
           } else {

@@ -303,13 +303,14 @@ public struct PlanEvaluator: Sendable {
 
   /// A key result's value and own progress as of `asOf`.
   func reading(of id: KeyResultID, asOf: Day, whatIf: WhatIf, metrics: (any MetricProvider)?) -> KeyResultReading {
-    let keyResult = plan[id]
-    let latest = plan.latestCheckin(among: keyResult.checkins, onOrBefore: asOf)
+    // The record's fields are read in place: a copy of it would count its id and extras in and
+    // out, which was a third of the work of reading a key result.
+    let latest = plan.latestCheckin(among: plan[id].checkins, onOrBefore: asOf)
     var reading = KeyResultReading(value: latest?.value, progress: nil)
-    switch keyResult.measureValues {
+    switch plan[id].measureValues {
     case .metric(let from, let to, let current):
       if reading.value == nil { reading.value = current }
-      if let source = keyResult.source, let metrics,
+      if let source = plan[id].source, let metrics,
         let hosted = metrics.value(forSource: source, keyResult: plan.qualifiedName(id), asOf: asOf), hosted.isFinite
       {
         reading.value = hosted
@@ -401,8 +402,10 @@ private struct RollUpStep: Sendable {
   /// Rolls up the objective `id` into `nodes`; `position` is where `asOf` falls in the cycle of
   /// the objective before (neighbouring objectives mostly share a cycle), and then in this one's.
   func rollUp(_ id: ObjectiveID, into nodes: Nodes, position: inout CyclePosition) {
-    let cycle = plan[id].cycle?.period
-    if cycle != position.cycle { position = CyclePosition(cycle, asOf: asOf) }
+    // The cycle's days as its shared terms keep them: neither the assignment nor its dates are
+    // made anew for each objective.
+    let days = plan[id].cycleDays
+    if days != position.days { position = CyclePosition(days: days, asOf: asOf) }
     let policy = plan.policy
     var sum = 0.0
     var total = 0.0

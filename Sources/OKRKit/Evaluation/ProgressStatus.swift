@@ -50,10 +50,10 @@ public enum ProgressStatus: String, Sendable, CaseIterable, Comparable {
 }
 
 /// Where a date falls in a cycle, worked out once for all the objectives and key results of
-/// the cycle (finding a period's first and last day is date arithmetic).
+/// the cycle, from the cycle's first and last day.
 struct CyclePosition {
-  /// The cycle, when there is one.
-  let cycle: Period?
+  /// The cycle's first and last day, when there is a cycle.
+  let days: CycleDays?
   private let phase: Phase
 
   private enum Phase {
@@ -63,17 +63,23 @@ struct CyclePosition {
   }
 
   init(_ cycle: Period?, asOf: Day) {
-    self.cycle = cycle
-    guard let cycle else {
+    self.init(days: cycle.map { CycleDays(first: $0.first, last: $0.last) }, asOf: asOf)
+  }
+
+  /// The position in the cycle of `days` (as ``Objective/cycleDays`` reads them: no date
+  /// arithmetic), with the arithmetic of ``ProgressStatus/expectedProgress(of:asOf:)``.
+  init(days: CycleDays?, asOf: Day) {
+    self.days = days
+    guard let (first, last) = days.map({ ($0.first, $0.last) }) else {
       phase = .noCycle
       return
     }
-    if asOf < cycle.first {
+    if asOf < first {
       phase = .before
-    } else if asOf > cycle.last {
+    } else if asOf > last {
       phase = .after
     } else {
-      phase = .during(expected: ProgressStatus.expectedProgress(of: cycle, asOf: asOf) ?? 0)
+      phase = .during(expected: min(max(Double(first.days(to: asOf)) / Double(first.days(to: last) + 1), 0), 1))
     }
   }
 

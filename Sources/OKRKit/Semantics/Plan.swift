@@ -137,6 +137,12 @@ public struct Objective: Sendable {
     return mine === theirs || (mine.period == theirs.period && mine.isClosed == theirs.isClosed)
   }
 
+  /// The first and last day of the cycle, when there is one, read from its shared terms.
+  var cycleDays: CycleDays? {
+    guard let terms = cycleTerms else { return nil }
+    return CycleDays(first: terms.first, last: terms.last)
+  }
+
   /// Sets the cycle to `terms`, written at `location`.
   mutating func setCycle(_ terms: CycleTerms, at location: SourceLocation) {
     (cycleTerms, cycleLocation) = (terms, location)
@@ -191,13 +197,25 @@ final class CycleTerms: Sendable {
   let period: Period
   let name: String?
   let isClosed: Bool
-  /// The period's first to last day, worked out once for all the objectives that share it.
-  let days: ClosedRange<Day>
+  /// The period's first and last day, worked out once for all the objectives that share it (see
+  /// ``CycleDays``: no day is in a range that ends before it starts).
+  let first: Day
+  let last: Day
 
   init(period: Period, name: String?, isClosed: Bool) {
     (self.period, self.name, self.isClosed) = (period, name, isClosed)
-    days = period.first...period.last
+    (first, last) = (period.first, period.last)
   }
+
+  /// Whether `day` is in the period.
+  func contains(_ day: Day) -> Bool { first <= day && day <= last }
+}
+
+/// A cycle's first and last day (a range a host sets may end before it starts, so not a
+/// `ClosedRange`).
+struct CycleDays: Hashable {
+  var first: Day
+  var last: Day
 }
 
 /// What few objectives have: tags, a note, a progress override. Kept out of ``Objective`` so that

@@ -80,6 +80,23 @@ import Testing
     #expect(Array(decomposed.utf8) == Array(Self.decomposed.utf8))
   }
 
+  @Test func aHostsCycleThatEndsBeforeItStartsHoldsNoDay() throws {
+    var plan = Self.plan()
+    let index = try #require(plan.objectives.firstIndex { $0.localID == "plain" })
+    let (march, january) = (
+      try #require(Day(year: 2026, month: 3, day: 1)), try #require(Day(year: 2026, month: 1, day: 1))
+    )
+    plan.objectives[index].cycle = CycleAssignment(
+      period: .range(march, january), name: nil, isClosed: false, location: plan.objectives[index].location)
+    // The rules and the roll-up take it without trapping on a range of days that cannot be made.
+    _ = PlanChecker.check(plan)
+    let id = ObjectiveID(index)
+    let evaluator = PlanEvaluator(plan)
+    #expect(evaluator.evaluate(asOf: try #require(Day(year: 2026, month: 2, day: 1))).status(of: id) == .upcoming)
+    #expect(evaluator.evaluate(asOf: march).status(of: id) == .missed)
+    #expect(ProgressStatus.of(progress: 1, cycle: .range(march, january), asOf: march, policy: Policy()) == .achieved)
+  }
+
   @Test func settingAPropertyKeepsTheOthers() throws {
     var objective = try Self.objective("quarter", in: Self.plan())
     let note = objective.note
