@@ -68,7 +68,7 @@ enum ValueRules {
   private static func checkCheckins(of id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]) {
     guard !plan[id].checkins.isEmpty else { return }
     // The cycle's days, worked out once for all the objectives of the cycle (``CycleTerms``).
-    let cycleTerms = plan.objectives[Int(plan[id].objective.index)].cycleTerms
+    let cycleDays = plan.objectives[Int(plan[id].objective.index)].cycleDays
     var name: String { "'\(plan.qualifiedName(id))'" }
     // Check-ins are sorted by date, those of one date in written order.
     var firstOfDate: CheckinRecord?
@@ -94,7 +94,7 @@ enum ValueRules {
             at: checkin.confidenceLocation ?? checkin.location, label: "out of range",
             help: "write a confidence from 0 to 1 (or 0% to 100%), e.g. confidence 0.6"))
       }
-      if let cycleTerms, !cycleTerms.contains(checkin.date), let cycle = plan[plan[id].objective].cycle {
+      if let cycleDays, !cycleDays.contains(checkin.date), let cycle = plan[plan[id].objective].cycle {
         let objective = plan.qualifiedName(plan[id].objective)
         diagnostics.append(
           Diagnostic(

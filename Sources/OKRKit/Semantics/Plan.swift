@@ -206,9 +206,6 @@ final class CycleTerms: Sendable {
     (self.period, self.name, self.isClosed) = (period, name, isClosed)
     (first, last) = (period.first, period.last)
   }
-
-  /// Whether `day` is in the period.
-  func contains(_ day: Day) -> Bool { first <= day && day <= last }
 }
 
 /// A cycle's first and last day (a range a host sets may end before it starts, so not a
@@ -216,6 +213,9 @@ final class CycleTerms: Sendable {
 struct CycleDays: Hashable {
   var first: Day
   var last: Day
+
+  /// Whether `day` is in the cycle.
+  func contains(_ day: Day) -> Bool { first <= day && day <= last }
 }
 
 /// What few objectives have: tags, a note, a progress override. Kept out of ``Objective`` so that
