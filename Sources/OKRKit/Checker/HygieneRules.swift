@@ -138,7 +138,7 @@ enum HygieneRules {
         } else if let known = periodIndex.find(period, in: periodStart..<periods.count, key: { periods[$0] }) {
           group = groupOfPeriod[known]
         } else {
-          let days = terms.map { CycleDays(first: $0.first, last: $0.last) }
+          let days = terms?.days
           if let known = dayIndex.find(days, in: dayStart..<groupDays.count, key: { groupDays[$0] }) {
             group = known - dayStart
           } else {

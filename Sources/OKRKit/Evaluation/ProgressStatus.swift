@@ -39,8 +39,12 @@ public enum ProgressStatus: String, Sendable, CaseIterable, Comparable {
   /// 1 from the day after the last; nil without a cycle.
   public static func expectedProgress(of cycle: Period?, asOf: Day) -> Double? {
     guard let cycle else { return nil }
-    let elapsed = Double(cycle.first.days(to: asOf))
-    return min(max(elapsed / Double(cycle.dayCount), 0), 1)
+    return elapsedFraction(from: cycle.first, to: cycle.last, asOf: asOf)
+  }
+
+  /// The elapsed fraction of the days from `first` to `last` as of `asOf`, clamped to 0…1.
+  static func elapsedFraction(from first: Day, to last: Day, asOf: Day) -> Double {
+    min(max(Double(first.days(to: asOf)) / Double(first.days(to: last) + 1), 0), 1)
   }
 
   /// The status of `progress` in `cycle` as of `asOf` under `policy`'s thresholds.
@@ -67,7 +71,7 @@ struct CyclePosition {
   }
 
   /// The position in the cycle of `days` (as ``Objective/cycleDays`` reads them: no date
-  /// arithmetic), with the arithmetic of ``ProgressStatus/expectedProgress(of:asOf:)``.
+  /// arithmetic).
   init(days: CycleDays?, asOf: Day) {
     self.days = days
     guard let (first, last) = days.map({ ($0.first, $0.last) }) else {
@@ -79,7 +83,7 @@ struct CyclePosition {
     } else if asOf > last {
       phase = .after
     } else {
-      phase = .during(expected: min(max(Double(first.days(to: asOf)) / Double(first.days(to: last) + 1), 0), 1))
+      phase = .during(expected: ProgressStatus.elapsedFraction(from: first, to: last, asOf: asOf))
     }
   }
 

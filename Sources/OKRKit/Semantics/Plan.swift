@@ -138,10 +138,7 @@ public struct Objective: Sendable {
   }
 
   /// The first and last day of the cycle, when there is one, read from its shared terms.
-  var cycleDays: CycleDays? {
-    guard let terms = cycleTerms else { return nil }
-    return CycleDays(first: terms.first, last: terms.last)
-  }
+  var cycleDays: CycleDays? { cycleTerms?.days }
 
   /// Sets the cycle to `terms`, written at `location`.
   mutating func setCycle(_ terms: CycleTerms, at location: SourceLocation) {
@@ -197,14 +194,12 @@ final class CycleTerms: Sendable {
   let period: Period
   let name: String?
   let isClosed: Bool
-  /// The period's first and last day, worked out once for all the objectives that share it (see
-  /// ``CycleDays``: no day is in a range that ends before it starts).
-  let first: Day
-  let last: Day
+  /// The period's first and last day, worked out once for all the objectives that share it.
+  let days: CycleDays
 
   init(period: Period, name: String?, isClosed: Bool) {
     (self.period, self.name, self.isClosed) = (period, name, isClosed)
-    (first, last) = (period.first, period.last)
+    days = CycleDays(first: period.first, last: period.last)
   }
 }
 
