@@ -9,6 +9,9 @@ struct Lexer {
   let bytes: UnsafeBufferPointer<UInt8>
   /// What each byte value can be in a token (``ByteClass``), for the loops over a token's bytes.
   private let classes = ByteClass.table
+  /// The classes of the last byte (all of them when there is none): a run of bytes of a class
+  /// the last byte is not stops within the bytes, so its loop need not test where they end.
+  private let lastClasses: UInt8
   let file: FileID
   private(set) var position: Int
   /// Every comment, `#` included, in source order.
@@ -23,6 +26,7 @@ struct Lexer {
     self.bytes = bytes
     self.file = file
     self.position = start
+    lastClasses = bytes.last.map { ByteClass.table[Int($0)] } ?? .max
     // A byte-order mark at the start of a file is ignored.
     if start == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
   }
@@ -33,10 +37,9 @@ struct Lexer {
     // most tokens are followed by a space). Then the commonest tokens: a plain identifier, the end
     // of a line, a number or a string; the rest (and comments, which are rare) go the long way.
     var index = position
-    let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
-    while index < end, classes[Int(bytes[index])] & ByteClass.blank != 0 { index += 1 }
+    skip(ByteClass.blank, from: &index)
     position = index
-    guard index < end else { return token(.endOfFile, from: index) }
+    guard index < bytes.count else { return token(.endOfFile, from: index) }
     let byte = bytes[index]
     if classes[Int(byte)] & ByteClass.identifierStart != 0 {
       return lexIdentifier()
@@ -125,6 +128,17 @@ struct Lexer {
 
   // MARK: - Pieces
 
+  /// Moves `index` past the bytes of class `byteClass` from it on (in locals: the lexer's hot loops).
+  @inline(__always) private func skip(_ byteClass: UInt8, from index: inout Int) {
+    let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+    if lastClasses & byteClass == 0 {
+      guard index < end else { return }
+      while classes[Int(bytes[index])] & byteClass != 0 { index += 1 }
+    } else {
+      while index < end, classes[Int(bytes[index])] & byteClass != 0 { index += 1 }
+    }
+  }
+
   private func peek(_ offset: Int) -> UInt8? {
     position + offset < bytes.count ? bytes[position + offset] : nil
   }
@@ -163,10 +177,9 @@ struct Lexer {
     let start = position
     // ASCII letters, digits and `_` in locals first: most identifiers are nothing else.
     var index = position + 1
-    let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
-    while index < end, classes[Int(bytes[index])] & ByteClass.wordCharacter != 0 { index += 1 }
+    skip(ByteClass.wordCharacter, from: &index)
     position = index
-    guard index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] >= 0x80 else {
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] >= 0x80 else {
       return token(.identifier, from: start)
     }
     return lexIdentifierRest(from: start)
@@ -275,7 +288,7 @@ struct Lexer {
     // Plain printable ASCII in locals first, eight bytes at a time, then one: most strings are
     // nothing else.
     var index = position + 1
-    let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+    let (bytes, end) = (self.bytes, self.bytes.count)
     if let base = bytes.baseAddress {
       while index + 8 <= end,
         ByteClass.arePlainStringBytes(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
@@ -283,7 +296,7 @@ struct Lexer {
         index += 8
       }
     }
-    while index < end, classes[Int(bytes[index])] & ByteClass.plainStringByte != 0 { index += 1 }
+    skip(ByteClass.plainStringByte, from: &index)
     position = index
     while position < bytes.count {
       let byte = bytes[position]

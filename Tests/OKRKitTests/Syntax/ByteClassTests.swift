@@ -3,6 +3,8 @@ import Testing
 @testable import OKRKit
 
 /// The lexer tests eight bytes of a string at once; that test must agree with the byte table.
+/// Its loops over blanks, names and strings test where the bytes end only when the last byte could
+/// continue them; either way they must find the same tokens.
 @Suite struct ByteClassTests {
   static func bytewise(_ word: UInt64) -> Bool {
     (0..<8).allSatisfy { shift in
@@ -29,6 +31,41 @@ import Testing
       for position in 0..<8 { near |= UInt64(edges.randomElement(using: &generator)!) << UInt64(8 * position) }
       #expect(ByteClass.arePlainStringBytes(random) == Self.bytewise(random))
       #expect(ByteClass.arePlainStringBytes(near) == Self.bytewise(near))
+    }
+  }
+
+  /// The tokens of `bytes`, with the lexer's problems.
+  static func tokens(_ bytes: [UInt8]) -> (tokens: [Token], problems: [String]) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var lexer = Lexer(bytes: buffer, file: FileID(0))
+      var tokens: [Token] = []
+      while true {
+        let token = lexer.next()
+        if token.kind == .endOfFile { break }
+        tokens.append(token)
+      }
+      return (tokens, lexer.diagnostics.map(\.message))
+    }
+  }
+
+  @Test func everyPrefixLexesAsItDoesFollowedByALineEnd() {
+    let text = Array(
+      "team a_b \"T \\\" x\" {\t# note é\n  objective o-1 \"Ö\" {\n    kr k1 \"plain text\" from 1_0 to 2.5% \r\n  }\n}"
+        .utf8)
+    for end in 0...text.count {
+      let prefix = Array(text[..<end])
+      let alone = Self.tokens(prefix)
+      let ended = Self.tokens(prefix + [UInt8(ascii: "\n")])
+      #expect(ended.tokens.last?.kind == .newline, "prefix of \(end) bytes")
+      // A string left open ends at the line's end without its trailing blanks, and at the end
+      // of the bytes with them (and another hint); it starts at the same place either way.
+      if alone.problems.last == "unterminated string" {
+        #expect(alone.tokens.dropLast() == ended.tokens.dropLast(2), "prefix of \(end) bytes")
+        #expect(alone.tokens.last?.span.start == ended.tokens.dropLast().last?.span.start)
+      } else {
+        #expect(alone.tokens == ended.tokens.dropLast(), "prefix of \(end) bytes")
+        #expect(alone.problems == ended.problems, "prefix of \(end) bytes")
+      }
     }
   }
 }
