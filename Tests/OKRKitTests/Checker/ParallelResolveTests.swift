@@ -161,6 +161,27 @@ import Testing
     Self.expectSameSummary(found, as: expected)
   }
 
+  /// The parser restarted for each file of a run starts it as a new parser would: a file it gave
+  /// up on, one with comments and problems of its lexer, and one that stops mid-block leave
+  /// nothing behind for the next.
+  @Test func eachFileOfARunIsParsedAsIfAlone() {
+    let team = "team t \"T\" in u {\n  objective o \"O\" {\n    kr k \"K\" from 1 to 2\n  }\n}\n"
+    let texts = [
+      String(repeating: "} ?\n", count: 1_200), team,
+      "# a comment\nteam s \"S\" in u {\n  objective p \"P\" {\n    kr k \"K\" from 1__0 to 2 # why\n",
+      team, "\u{FEFF}" + team, "team v \"V\" in u {\n  objective q \"unterminated\n", team,
+    ]
+    let sources = texts.enumerated().map { SourceFile(id: FileID(Int32($0)), path: "", bytes: Array($1.utf8)) }
+    for (source, (syntax, diagnostics)) in zip(sources, PlanParser.parse(together: sources)) {
+      let alone = PlanParser.parse(source)
+      #expect(syntax.items.count == alone.syntax.items.count)
+      #expect(syntax.comments == alone.syntax.comments)
+      #expect(syntax.counts == alone.syntax.counts)
+      #expect(diagnostics.map(\.message) == alone.diagnostics.map(\.message))
+      #expect(diagnostics.map(\.location) == alone.diagnostics.map(\.location))
+    }
+  }
+
   /// The loader's runs cover the files in order, none longer than asked, as many as there are
   /// files while those are few.
   @Test(arguments: [0, 1, 5, 81, 1_000, 40_000])
