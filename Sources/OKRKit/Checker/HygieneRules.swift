@@ -110,49 +110,36 @@ enum HygieneRules {
       }
     }
     // The objectives of an owner by cycle, in order of first appearance. Cycles are compared by
-    // their days (`2026-Q1` and `2026-01-01..2026-03-31` are one cycle), worked out once per
-    // cycle as written. Each owner's cycles are appended after the previous owner's and found
-    // through a `TailIndex` (an owner has few, but a broken plan may give one thousands).
-    var periods: [Period?] = []
-    var groupOfPeriod: [Int] = []
-    var periodIndex = TailIndex<Period?>()
-    // An owner's groups' days, from `dayStart` on in the order of `groups`.
+    // their days (`2026-Q1` and `2026-01-01..2026-03-31` are one cycle), which their shared terms
+    // keep. Each owner's cycles are appended after the previous owner's and found through a
+    // `TailIndex` (an owner has few, but a broken plan may give one thousands).
     var groupDays: [CycleDays?] = []
     var dayIndex = TailIndex<CycleDays?>()
     var groups: [(first: ObjectiveID, size: Int, overLimit: ObjectiveID?)] = []
     for index in plan.entities.indices {
       guard let limit = limit(of: plan.entities[index].level), plan.entities[index].objectives.count > limit
       else { continue }
-      let entity = plan.entities[index]
-      let (periodStart, dayStart) = (periods.count, groupDays.count)
+      let dayStart = groupDays.count
       groups.removeAll(keepingCapacity: true)
-      // Objectives that name the same cycle mostly share its terms, and most follow one that names
-      // the same: the same group, found without comparing periods.
-      var previous: (terms: CycleTerms, group: Int)?
-      for objective in entity.objectives {
-        let terms = plan.objectives[Int(objective.index)].cycleTerms
-        let period = terms?.period
+      // Most objectives name the cycle the one before names: the same group, found at once.
+      var previous: (days: CycleDays?, group: Int)?
+      for objective in plan.entities[index].objectives {
+        let days = plan.objectives[Int(objective.index)].cycleDays
         let group: Int
-        if let terms, let previous, terms === previous.terms {
+        if let previous, previous.days == days {
           group = previous.group
-        } else if let known = periodIndex.find(period, in: periodStart..<periods.count, key: { periods[$0] }) {
-          group = groupOfPeriod[known]
+        } else if let known = dayIndex.find(days, in: dayStart..<groupDays.count, key: { groupDays[$0] }) {
+          group = known - dayStart
         } else {
-          let days = terms?.days
-          if let known = dayIndex.find(days, in: dayStart..<groupDays.count, key: { groupDays[$0] }) {
-            group = known - dayStart
-          } else {
-            group = groups.count
-            groupDays.append(days)
-            groups.append((objective, 0, nil))
-          }
-          periods.append(period)
-          groupOfPeriod.append(group)
+          group = groups.count
+          groupDays.append(days)
+          groups.append((objective, 0, nil))
         }
-        if let terms { previous = (terms, group) }
+        previous = (days, group)
         groups[group].size += 1
         if groups[group].size == limit + 1 { groups[group].overLimit = objective }
       }
+      let entity = plan.entities[index]
       for group in groups where group.size > limit {
         let (first, overLimit, size) = (group.first, group.overLimit!, group.size)
         let cycle = plan[first].cycle.map { "in \($0.label)" } ?? "without a cycle"
