@@ -216,17 +216,26 @@ struct KeyResultIDs {
 
   /// Where the current objective declared the id written at `span` of `bytes` before; nil,
   /// after noting `span`, when it did not.
-  mutating func earlierDeclaration(of span: Span, in bytes: UnsafeRawBufferPointer) -> Span? {
+  @inline(__always) mutating func earlierDeclaration(of span: Span, in bytes: UnsafeRawBufferPointer) -> Span? {
+    // Inlined where it is called: short ids among few (the usual case) are compared by key.
+    if allShort, count < Self.linearLimit, let key = ShortNameCache.key(of: span, in: bytes) {
+      for position in 0..<count where declared[position].key == key { return declared[position].span }
+      note(span, key: key)
+      return nil
+    }
+    return earlierDeclarationTheLongWay(of: span, in: bytes)
+  }
+
+  /// ``earlierDeclaration(of:in:)`` for an id that is not short or follows one that was not,
+  /// or after many ids.
+  @inline(never) private mutating func earlierDeclarationTheLongWay(
+    of span: Span, in bytes: UnsafeRawBufferPointer
+  ) -> Span? {
     func written(_ span: Span) -> UnsafeRawBufferPointer {
       UnsafeRawBufferPointer(rebasing: bytes[Int(span.start)..<Int(span.end)])
     }
     func name(_ span: Span) -> String { String(decoding: written(span), as: UTF8.self) }
     let key = ShortNameCache.key(of: span, in: bytes)
-    if let key, allShort, count < Self.linearLimit {
-      for position in 0..<count where declared[position].key == key { return declared[position].span }
-      note(span, key: key)
-      return nil
-    }
     let id = written(span)
     let isASCII = WrittenName.isASCII(id)
     if count < Self.linearLimit {
