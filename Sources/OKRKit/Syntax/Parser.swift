@@ -285,10 +285,15 @@ struct Parser {
     self.bytes = bytes
     self.file = file
     self.previousEnd = UInt32(start)
+    (lexer, current) = Self.lexer(bytes: bytes, file: file, start: start)
+  }
+
+  /// A lexer from `start` of `bytes`, and its first token.
+  private static func lexer(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int) -> (Lexer, Token) {
     var lexer = Lexer(bytes: bytes, file: file, start: start)
     lexer.reportLimit = Parser.maximumSyntaxErrors
-    self.current = lexer.next()
-    self.lexer = lexer
+    let first = lexer.next()
+    return (lexer, first)
   }
 
   /// Points the parser at another file, as a new parser would start, keeping only what does not
@@ -300,10 +305,8 @@ struct Parser {
     (self.bytes, self.file) = (bytes, file)
     (diagnostics, counts) = ([], DeclarationCounts())
     (previousEnd, previousKind, syntaxErrorCount, gaveUp) = (UInt32(start), .newline, 0, false)
-    var lexer = Lexer(bytes: bytes, file: file, start: start)
-    lexer.reportLimit = Parser.maximumSyntaxErrors
-    (current, peeked) = (lexer.next(), nil)
-    self.lexer = lexer
+    (lexer, current) = Self.lexer(bytes: bytes, file: file, start: start)
+    peeked = nil
   }
 
   // MARK: - Token helpers
