@@ -21,6 +21,9 @@ struct Lexer {
   var reportLimit = Int.max
   /// Whether a problem went unrecorded because of ``reportLimit``.
   private(set) var droppedReports = false
+  /// Whether a problem was met, recorded or not (``diagnostics`` is not empty or
+  /// ``droppedReports`` is set): one flag for the parser to test at every token.
+  private(set) var hasProblems = false
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
@@ -475,6 +478,7 @@ struct Lexer {
   private mutating func report(
     _ rule: Rule, _ message: String, at offset: Int, length: Int, label: String? = nil, help: String
   ) {
+    hasProblems = true
     guard diagnostics.count < reportLimit else {
       droppedReports = true
       return

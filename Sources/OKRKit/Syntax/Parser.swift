@@ -392,7 +392,7 @@ struct Parser {
 
   /// Whether any problem was found (or parsing gave up): until then there is no budget to check.
   private var hasProblems: Bool {
-    syntaxErrorCount != 0 || !lexer.diagnostics.isEmpty || lexer.droppedReports || gaveUp
+    syntaxErrorCount != 0 || lexer.hasProblems || gaveUp
   }
 
   /// Counts a parser error against the file's budget, which the lexer shares.
