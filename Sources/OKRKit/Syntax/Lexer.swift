@@ -134,11 +134,12 @@ struct Lexer {
   /// Moves `index` past the bytes of class `byteClass` from it on (in locals: the lexer's hot loops).
   @inline(__always) private func skip(_ byteClass: UInt8, from index: inout Int) {
     let (bytes, end, classes) = (self.bytes, self.bytes.count, self.classes)
+    // `index` stays below `end`, so it cannot overflow: no test for that either.
     if lastClasses & byteClass == 0 {
       guard index < end else { return }
-      while classes[Int(bytes[index])] & byteClass != 0 { index += 1 }
+      while classes[Int(bytes[index])] & byteClass != 0 { index &+= 1 }
     } else {
-      while index < end, classes[Int(bytes[index])] & byteClass != 0 { index += 1 }
+      while index < end, classes[Int(bytes[index])] & byteClass != 0 { index &+= 1 }
     }
   }
 
