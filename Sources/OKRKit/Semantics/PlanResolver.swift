@@ -26,16 +26,13 @@ public struct PlanResolver {
   private var firstTable: [Int] = []
   /// Per declared objective: its id within its owner and where that is written, to find repeated
   /// ids while objectives are declared (they are built later, on all cores, from their
-  /// declarations), and its owner.
-  private var objectiveNames: [String] = []
-  /// The objectives' ``WrittenName/fingerprint(_:)``, to tell names apart without comparing them.
-  private var objectiveFingerprints: [UInt32] = []
-  private var objectiveLocations: [SourceLocation] = []
-  private var objectiveOwners: [EntityID] = []
-  /// Per declared objective, where its key results and check-ins start in ``Plan/keyResults`` and
-  /// ``Plan/checkins``; one more entry holds the totals.
-  private var firstKeyResults: [Int32] = [0]
-  private var firstCheckins: [Int32] = [0]
+  /// declarations).
+  private var objectiveNames: [DeclaredName] = []
+  /// Per declared objective: its owner, and where its key results and check-ins go.
+  private var objectivePlaces: [ObjectivePlaces] = []
+  /// How many key results and check-ins the objectives declared so far have.
+  private var keyResultTotal: Int32 = 0
+  private var checkinTotal: Int32 = 0
   /// Per declared objective, what resolving its links reads: the declarations can go as soon as
   /// the objectives are built.
   private var linkSources: [ObjectiveResolver.LinkSource] = []
@@ -94,11 +91,7 @@ public struct PlanResolver {
     plan.entityNames.reserveCapacity(counts.entities)
     declaredObjectives.reserveCapacity(counts.objectives)
     objectiveNames.reserveCapacity(counts.objectives)
-    objectiveFingerprints.reserveCapacity(counts.objectives)
-    objectiveOwners.reserveCapacity(counts.objectives)
-    objectiveLocations.reserveCapacity(counts.objectives)
-    firstKeyResults.reserveCapacity(counts.objectives + 1)
-    firstCheckins.reserveCapacity(counts.objectives + 1)
+    objectivePlaces.reserveCapacity(counts.objectives)
     lastBlockOfTable = Array(repeating: -1, count: tables)
     linkSources.reserveCapacity(counts.objectives)
   }
@@ -272,7 +265,7 @@ public struct PlanResolver {
             .duplicateDefinition,
             "'\(entityID.name).\(objectiveID.name)' is declared twice",
             at: here, label: "declared again here",
-            labels: [.init(objectiveLocations[Int(existing.index)], "first declared here")],
+            labels: [.init(objectiveNames[Int(existing.index)].location, "first declared here")],
             help: "an objective's id is unique within its owner; rename one of them"))
         continue
       }
@@ -280,13 +273,12 @@ public struct PlanResolver {
       declaredObjectives.append(id.index)
       linkSources.append(ObjectiveResolver.LinkSource(table: facts.table, supports: facts.supports))
       if let reuses { reusedReferences[id.index] = reuses }
-      objectiveNames.append(objectiveID.name)
-      objectiveFingerprints.append(fingerprint)
-      objectiveOwners.append(owner)
-      objectiveLocations.append(here)
+      // One record per list: each append tests the list's uniqueness again.
+      objectiveNames.append(DeclaredName(name: objectiveID.name, fingerprint: fingerprint, location: here))
+      objectivePlaces.append(
+        ObjectivePlaces(owner: owner, firstKeyResult: keyResultTotal, firstCheckin: checkinTotal))
+      (keyResultTotal, checkinTotal) = (keyResultTotal + counts.keyResults, checkinTotal + counts.checkins)
       addObjective(id, to: owner)
-      firstKeyResults.append(firstKeyResults[firstKeyResults.count - 1] + counts.keyResults)
-      firstCheckins.append(firstCheckins[firstCheckins.count - 1] + counts.checkins)
     }
   }
 
@@ -300,9 +292,9 @@ public struct PlanResolver {
     }
     for id in owned {
       // ASCII names with other fingerprints differ: no need to compare the `String`s.
-      let other = objectiveFingerprints[Int(id.index)]
+      let other = objectiveNames[Int(id.index)].fingerprint
       if fingerprint != 0, other != 0, fingerprint != other { continue }
-      if objectiveNames[Int(id.index)] == localID { return id }
+      if objectiveNames[Int(id.index)].name == localID { return id }
     }
     return nil
   }
@@ -313,10 +305,10 @@ public struct PlanResolver {
     let count = ownedObjectives[Int(owner.index)].count
     if count == Plan.linearObjectiveLookup + 1 {
       for earlier in ownedObjectives[Int(owner.index)] {
-        largeOwnerIndex[Plan.ObjectiveKey(owner: owner, localID: objectiveNames[Int(earlier.index)])] = earlier
+        largeOwnerIndex[Plan.ObjectiveKey(owner: owner, localID: objectiveNames[Int(earlier.index)].name)] = earlier
       }
     } else if count > Plan.linearObjectiveLookup + 1 {
-      largeOwnerIndex[Plan.ObjectiveKey(owner: owner, localID: objectiveNames[Int(id.index)])] = id
+      largeOwnerIndex[Plan.ObjectiveKey(owner: owner, localID: objectiveNames[Int(id.index)].name)] = id
     }
   }
 
@@ -325,11 +317,11 @@ public struct PlanResolver {
   /// are let go, in `order`, as their last objective block (``lastBlockOfTable``) is built and,
   /// in waves, the declarations of each wave once it is built.
   private mutating func declareObjectivesAndKeyResults(in pieces: [Range<Int>], releasing order: [TablePlace]) {
-    let objectiveCount = objectiveOwners.count
+    let objectiveCount = objectivePlaces.count
     // Building reads the names and where they are written from the declarations.
-    (objectiveNames, objectiveFingerprints, objectiveLocations) = ([], [], [])
-    let keyResultCount = Int(firstKeyResults[objectiveCount])
-    let checkinCount = Int(firstCheckins[objectiveCount])
+    objectiveNames = []
+    let keyResultCount = Int(keyResultTotal)
+    let checkinCount = Int(checkinTotal)
     var keyResults: [KeyResult] = []
     var checkins: [CheckinRecord] = []
     var reported: [ResolutionProblems] = []
@@ -371,7 +363,7 @@ public struct PlanResolver {
     plan.checkins = checkins
     for piece in reported { problems.append(contentsOf: piece) }
     // Only declaring needed these (12 MB at a million objectives): gone before links are built.
-    (objectiveOwners, firstKeyResults, firstCheckins) = ([], [], [])
+    objectivePlaces = []
   }
 
   /// Lets go of the members and parents of the entity declarations `blocks` of ``objectiveBlocks``
@@ -459,8 +451,9 @@ public struct PlanResolver {
     let mapPages = { (piece: Range<Int>) in
       let ids = objectiveIDs(in: piece)
       guard !ids.isEmpty else { return }
-      let keyResults = Int(firstKeyResults[ids.lowerBound])..<Int(firstKeyResults[ids.upperBound])
-      let checkins = Int(firstCheckins[ids.lowerBound])..<Int(firstCheckins[ids.upperBound])
+      let (first, next) = (objectivePlaces[ids.lowerBound], nextPlaces(after: ids.upperBound - 1))
+      let keyResults = Int(first.firstKeyResult)..<Int(next.keyResult)
+      let checkins = Int(first.firstCheckin)..<Int(next.checkin)
       FreshPages.map(UnsafeMutableBufferPointer(rebasing: objectiveSlots[ids]))
       FreshPages.map(UnsafeMutableBufferPointer(rebasing: keyResultSlots[keyResults]))
       FreshPages.map(UnsafeMutableBufferPointer(rebasing: checkinSlots[checkins]))
@@ -475,14 +468,15 @@ public struct PlanResolver {
       forEachDeclaredObjective(in: piece) { decl, id, file, source in
         readAhead.reach(decl.id.span.start, in: source)
         let index = Int(id.index)
-        let places = firstKeyResults[index]..<firstKeyResults[index + 1]
+        let owned = objectivePlaces[index]
+        let places = owned.firstKeyResult..<nextPlaces(after: index).keyResult
         var objective = Objective(
-          owner: objectiveOwners[index], localID: decl.id.name, title: decl.title, keyResults: places,
+          owner: owned.owner, localID: decl.id.name, title: decl.title, keyResults: places,
           location: SourceLocation(file: file.file, span: decl.id.span))
         statements.read(decl, into: &objective, syntax: file, problems: &declarer.problems)
         (objectiveSlots.baseAddress! + index).initialize(to: consume objective)
         declarer.declare(
-          decl, id: id, owner: objectiveOwners[index], keyResults: places, firstCheckin: Int(firstCheckins[index]),
+          decl, id: id, owner: owned.owner, keyResults: places, firstCheckin: Int(owned.firstCheckin),
           in: file, source: source)
       }
       return declarer.problems
@@ -490,6 +484,29 @@ public struct PlanResolver {
   }
 
   // MARK: - Links
+
+  /// Where the key results and check-ins of the objective after `index` start: past the last
+  /// objective, the totals.
+  private func nextPlaces(after index: Int) -> (keyResult: Int32, checkin: Int32) {
+    guard index + 1 < objectivePlaces.count else { return (keyResultTotal, checkinTotal) }
+    return (objectivePlaces[index + 1].firstKeyResult, objectivePlaces[index + 1].firstCheckin)
+  }
+
+  /// A declared objective's id within its owner, its ``WrittenName/fingerprint(_:)`` (to tell
+  /// names apart without comparing them) and where it is written.
+  private struct DeclaredName {
+    var name: String
+    var fingerprint: UInt32
+    var location: SourceLocation
+  }
+
+  /// A declared objective's owner, and where its key results and check-ins start in
+  /// ``Plan/keyResults`` and ``Plan/checkins``.
+  private struct ObjectivePlaces {
+    var owner: EntityID
+    var firstKeyResult: Int32
+    var firstCheckin: Int32
+  }
 
   /// An entity declaration whose objectives are declared: where it is, and where its objectives
   /// start in ``declaredObjectives``.
