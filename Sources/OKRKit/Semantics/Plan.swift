@@ -78,7 +78,7 @@ public struct CycleAssignment: Sendable, Hashable {
 public struct Objective: Sendable {
   /// The id within its owner, e.g. `csat`.
   public var localID: String
-  private(set) var cycleTerms: CycleTerms?
+  private var cycleTerms: CycleTerms?
   private var extras: ObjectiveExtras?
   /// Where the objective's id is written.
   public var location: SourceLocation
