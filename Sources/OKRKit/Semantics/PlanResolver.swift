@@ -273,7 +273,7 @@ public struct PlanResolver {
       declaredObjectives.append(id.index)
       linkSources.append(ObjectiveResolver.LinkSource(table: facts.table, supports: facts.supports))
       if let reuses { reusedReferences[id.index] = reuses }
-      // One record per list: each append tests the list's uniqueness again.
+      // Two records, not a value per field in six lists: each append tests its list's uniqueness.
       objectiveNames.append(DeclaredName(name: objectiveID.name, fingerprint: fingerprint, location: here))
       objectivePlaces.append(
         ObjectivePlaces(owner: owner, firstKeyResult: keyResultTotal, firstCheckin: checkinTotal))
