@@ -722,7 +722,9 @@ struct Parser {
     }
     let problemsBefore = problemCount
     let firstStatement = statementScratch.count
-    defer { statementScratch.removeSubrange(firstStatement...) }
+    // Only when statements were kept: removing an empty range from the empty list still made it a
+    // new buffer, 155 instructions for every objective parsed.
+    defer { if statementScratch.count > firstStatement { statementScratch.removeSubrange(firstStatement...) } }
     let firstFacts = factTable.endPlace
     var body: Span?
     // The key results with an id not used before in this objective, and their check-ins.
