@@ -26,22 +26,23 @@ struct KeyResultDeclarer {
     self.checkins = checkins
   }
 
-  /// Declares the key results of the objective `id` of `owner`, parsed in `file` from `sourceFile`,
-  /// at `places`; its first check-in goes to `firstCheckin`. Reports repeated key result ids.
+  /// Declares the key results of the objective `id` of `owner` (written `objectiveName`, its facts
+  /// at `objectiveFacts`), parsed in `file` from `sourceFile`, at `places`; its first check-in goes
+  /// to `firstCheckin`. Reports repeated key result ids.
   mutating func declare(
-    _ objective: ObjectiveDecl, id: ObjectiveID, owner: EntityID, keyResults places: Range<Int32>,
-    firstCheckin: Int, in file: SyntaxFile, source sourceFile: SourceFile
+    _ objectiveFacts: ObjectiveFactsPlace, of id: ObjectiveID, writtenAs objectiveName: String, owner: EntityID,
+    keyResults places: Range<Int32>, firstCheckin: Int, in file: SyntaxFile, source sourceFile: SourceFile
   ) {
     var next = places.lowerBound
     var nextCheckin = firstCheckin
-    let table = Int(objective.facts.table)
+    let table = Int(objectiveFacts.table)
     // The parser counted the key results whose id is not repeated: when that is all of them,
     // there is nothing to look for (the usual case).
-    let mayRepeat = objective.facts.keyResults.count != places.count
+    let mayRepeat = objectiveFacts.keyResults.count != places.count
     if mayRepeat { keyResultIDs.startObjective() }
     // The key results' extras follow one another in the table, from the objective's first.
-    var nextExtra = Int(objective.facts.firstExtra)
-    for index in objective.facts.keyResults {
+    var nextExtra = Int(objectiveFacts.firstExtra)
+    for index in objectiveFacts.keyResults {
       let facts = file.factTables[table].keyResults[Int(index)]
       let firstExtra = nextExtra
       nextExtra += Int(facts.extraCount)
@@ -51,7 +52,7 @@ struct KeyResultDeclarer {
         problems.report(
           Diagnostic(
             .duplicateDefinition,
-            "the key result '\(sourceFile.text(facts.idSpan))' is declared twice in '\(plan[owner].id).\(objective.id.name)'",
+            "the key result '\(sourceFile.text(facts.idSpan))' is declared twice in '\(plan[owner].id).\(objectiveName)'",
             at: Self.location(file.file, facts.idSpan), label: "declared again here",
             labels: [.init(Self.location(file.file, first), "first declared here")],
             help: "a key result's id is unique within its objective; rename one of them"))
@@ -60,9 +61,8 @@ struct KeyResultDeclarer {
       // The parser counted these places with the same rule; never write past them.
       precondition(next < places.upperBound, "more key results than counted")
       let name = sourceFile.bytes.withUnsafeBytes { names.name(at: facts.idSpan, in: $0) }
-      let localID = Identifier(name: name, span: facts.idSpan)
       nextCheckin = declare(
-        localID, facts: facts, extrasFrom: firstExtra, table: table, of: file, as: KeyResultID(next),
+        name, facts: facts, extrasFrom: firstExtra, table: table, of: file, as: KeyResultID(next),
         of: id, checkinsFrom: nextCheckin, in: sourceFile)
       next += 1
     }
@@ -76,11 +76,12 @@ struct KeyResultDeclarer {
     SourceLocation(file: file, span: span)
   }
 
-  /// Writes the key result `id`, written `localID`, from what the parser gathered of it (`facts`
+  /// Writes the key result `id`, written `name`, from what the parser gathered of it (`facts`
   /// and its extras from `firstExtra` on, in table `table` of `syntax`), and its check-ins from
-  /// `firstCheckin` on; returns where the next key result's check-ins go.
+  /// `firstCheckin` on; returns where the next key result's check-ins go. (The name is taken, not
+  /// borrowed: it goes into the key result without being counted in and out again.)
   private mutating func declare(
-    _ localID: Identifier, facts: KeyResultFacts, extrasFrom firstExtra: Int, table: Int, of syntax: SyntaxFile,
+    _ name: consuming String, facts: KeyResultFacts, extrasFrom firstExtra: Int, table: Int, of syntax: SyntaxFile,
     as id: KeyResultID, of objective: ObjectiveID, checkinsFrom firstCheckin: Int, in sourceFile: SourceFile
   ) -> Int {
     let file = sourceFile.id
@@ -102,11 +103,11 @@ struct KeyResultDeclarer {
       facts.extraCount == 0
       ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(from: firstExtra, count: Int(facts.extraCount))
     let keyResult = KeyResult(
-      objective: objective, localID: localID.name, facts: facts,
+      objective: objective, localID: name, facts: facts,
       extras: facts.extraCount == 0 ? nil : self.extras(extras, in: sourceFile),
       checkins: Int32(firstCheckin)..<Int32(nextCheckin),
-      owner: owner(of: localID, facts, named: extras.owner, in: sourceFile),
-      location: Self.location(file, localID.span))
+      owner: owner(of: facts, named: extras.owner, in: sourceFile),
+      location: Self.location(file, facts.idSpan))
     (keyResults.baseAddress! + Int(id.index)).initialize(to: consume keyResult)
     return nextCheckin
   }
@@ -154,25 +155,36 @@ struct KeyResultDeclarer {
     return String(decoding: sourceFile.bytes[Int(span.start)..<Int(span.end)], as: UTF8.self)
   }
 
-  /// The person named by the key result's last `owner` clause (at `lastOwner`); each clause's
-  /// name is looked up (and reported when unknown).
+  /// The person named by the last `owner` clause (at `lastOwner`) of the key result `facts` tell of;
+  /// each clause's name is looked up (and reported when unknown). Inlined: most key results have
+  /// no `owner` clause, and the call cost more than the test.
+  @inline(__always)
   private mutating func owner(
-    of localID: Identifier, _ facts: KeyResultFacts, named lastOwner: Span?, in sourceFile: SourceFile
+    of facts: KeyResultFacts, named lastOwner: Span?, in sourceFile: SourceFile
   ) -> EntityID? {
-    let role = "a key result's owner"
     guard facts.ownerClauses > 1 else {
       guard let span = lastOwner else { return nil }
-      return plan.resolvePerson(writtenAt: span, in: sourceFile, role: role, problems: &problems)
+      return plan.resolvePerson(writtenAt: span, in: sourceFile, role: Self.ownerRole, problems: &problems)
     }
+    return ownerOfSeveral(facts, in: sourceFile)
+  }
+
+  /// ``owner(of:named:in:)`` for a key result with several `owner` clauses, read again from the source.
+  @inline(never)
+  private mutating func ownerOfSeveral(_ facts: KeyResultFacts, in sourceFile: SourceFile) -> EntityID? {
     var owner: EntityID?
+    let localID = Identifier(name: sourceFile.text(facts.idSpan), span: facts.idSpan)
     let decl = KeyResultDecl(
       id: localID, title: StringLiteral(span: facts.titleSpan), checkinCount: Int(facts.checkinCount),
       span: Span(start: localID.span.start, end: facts.end))
     for case .owner(let person, _) in decl.clauses(in: sourceFile) {
-      owner = plan.resolvePerson(person, file: sourceFile.id, role: role, problems: &problems)
+      owner = plan.resolvePerson(person, file: sourceFile.id, role: Self.ownerRole, problems: &problems)
     }
     return owner
   }
+
+  /// What a key result's owner is called in diagnostics.
+  private static let ownerRole = "a key result's owner"
 
   /// Sorts the check-ins of `range` by date, unless written in order already (the usual case).
   /// Stable: duplicate dates stay in written order for the checker.

@@ -26,16 +26,18 @@ struct ObjectiveStatementReader {
     self.cycleIndex = cycleIndex
   }
 
-  /// Fills the statements of `decl`, declared in `syntax`, into `objective`; reports repeated
-  /// `cycle` and `owner` statements and unknown cycles and persons into `problems`.
+  /// Fills the statements of an objective declared in `syntax`, whose facts are at `facts`, into
+  /// `objective`; reports repeated `cycle` and `owner` statements and unknown cycles and persons
+  /// into `problems`.
   mutating func read(
-    _ decl: ObjectiveDecl, into objective: inout Objective, syntax: SyntaxFile, problems: inout ResolutionProblems
+    _ facts: ObjectiveFactsPlace, into objective: inout Objective, syntax: SyntaxFile,
+    problems: inout ResolutionProblems
   ) {
     let file = syntax.file
-    let table = Int(decl.facts.table)
+    let table = Int(facts.table)
     var firstCycle: SourceLocation?
     var firstOwner: SourceLocation?
-    for index in decl.facts.statements {
+    for index in facts.statements {
       switch syntax.factTables[table].statements[Int(index)] {
       case .cycle(let period, let span):
         let here = SourceLocation(file: file, span: span)

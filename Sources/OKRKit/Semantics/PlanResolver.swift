@@ -475,11 +475,11 @@ public struct PlanResolver {
         var objective = Objective(
           owner: owned.owner, localID: decl.id.name, title: decl.title, keyResults: places,
           location: SourceLocation(file: file.file, span: decl.id.span))
-        statements.read(decl, into: &objective, syntax: file, problems: &declarer.problems)
+        statements.read(decl.facts, into: &objective, syntax: file, problems: &declarer.problems)
         (objectiveSlots.baseAddress! + index).initialize(to: consume objective)
         declarer.declare(
-          decl, id: id, owner: owned.owner, keyResults: places, firstCheckin: Int(owned.firstCheckin),
-          in: file, source: source)
+          decl.facts, of: id, writtenAs: decl.id.name, owner: owned.owner, keyResults: places,
+          firstCheckin: Int(owned.firstCheckin), in: file, source: source)
       }
       return declarer.problems
     }
@@ -610,24 +610,27 @@ public struct PlanResolver {
     return count
   }
 
-  /// Calls `body` with each objective declared by the entity declarations `blocks` of
-  /// ``objectiveBlocks`` (not yet let go), its file and its source: the same walk as the declaring
-  /// one, so the same objectives, repeated ids skipped.
+  /// Calls `body` with what building reads of each objective declared by the entity declarations
+  /// `blocks` of ``objectiveBlocks`` (not yet let go; ``EntityMember/objectiveParts``), its id,
+  /// file and source: the same walk as the declaring one, so the same objectives, repeated ids
+  /// skipped.
   ///
   /// The file and source are taken once per file (``forEachFile(of:_:)``), and of each
   /// declaration only its members.
   private func forEachDeclaredObjective(
-    in blocks: Range<Int>, _ body: (ObjectiveDecl, ObjectiveID, SyntaxFile, SourceFile) -> Void
+    in blocks: Range<Int>,
+    _ body: ((id: Identifier, title: StringLiteral?, facts: ObjectiveFactsPlace), ObjectiveID, SyntaxFile, SourceFile)
+      -> Void
   ) {
     forEachFile(of: blocks) { blocks, syntax, source in
       for block in objectiveBlocks[blocks] {
         guard let (_, members) = syntax.items[block.item].entityMembers else { continue }
         var next = block.firstDeclared
         for member in members.indices {
-          guard case .objective(let objectiveDecl) = members[member] else { continue }
+          guard let objective = members[member].objectiveParts else { continue }
           defer { next += 1 }
           guard let id = declaredID(next) else { continue }
-          body(objectiveDecl, id, syntax, source)
+          body(objective, id, syntax, source)
         }
       }
     }
