@@ -338,6 +338,7 @@ public struct PlanEvaluator: Sendable {
   }
 
   /// The progress override in effect for `id`: the what-if's, else the plan's, clamped to 0…1.
+  @inline(__always)
   static func override(of id: ObjectiveID, in plan: Plan, whatIf: WhatIf) -> Double? {
     if let change = whatIf.objectiveOverrides[id] { return change.map(unit) }
     return plan[id].progressOverride.map(unit)
