@@ -232,7 +232,10 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     var queued = Set<PathKey>()
     var wave: [(path: String, canonical: PathKey)] = []
     func enqueue(_ path: String) {
-      guard let canonical = toRead(path, root: root, state: state, pending: wave.count, queued: &queued) else { return }
+      guard
+        let canonical = toRead(
+          path, root: root, loaded: state.loaded, prepared: state.prepared, pending: wave.count, queued: &queued)
+      else { return }
       wave.append((path, canonical))
     }
     for path in paths { enqueue(path) }
@@ -266,17 +269,20 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     }
   }
 
-  /// The canonical path of `path`, when it is a file inside `root` that is not loaded, prepared
-  /// or `queued` yet (it is then queued) and fewer than the most files a plan may have are
-  /// prepared or `pending`; nil otherwise.
+  /// The canonical path of `path`, when it is a file inside `root` that is not `loaded`,
+  /// `prepared` or `queued` yet (it is then queued) and fewer than the most files a plan may have
+  /// are prepared or `pending`; nil otherwise. (Given the load state's two tables rather than the
+  /// state: passing the state copied it, and counted each of its tables in and out, for every
+  /// file of a folder.)
   private func toRead(
-    _ path: String, root: String, state: borrowing LoadState, pending: Int, queued: inout Set<PathKey>
+    _ path: String, root: String, loaded: borrowing [PathKey: FileID],
+    prepared: borrowing [PathKey: Result<ParsedFile, FileReadError>], pending: Int, queued: inout Set<PathKey>
   ) -> PathKey? {
-    guard state.prepared.count + pending < limits.maximumFileCount,
+    guard prepared.count + pending < limits.maximumFileCount,
       let canonicalPath = fileSystem.canonicalPath(path), PlanPath.isInside(canonicalPath, folder: root)
     else { return nil }
     let canonical = PathKey(canonicalPath)
-    guard state.loaded[canonical] == nil, state.prepared[canonical] == nil, queued.insert(canonical).inserted,
+    guard loaded[canonical] == nil, prepared[canonical] == nil, queued.insert(canonical).inserted,
       fileSystem.kind(of: canonicalPath) == .file
     else { return nil }
     return canonical
@@ -288,7 +294,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// than after. A file reached only by an include is read and parsed when the walk comes to it.
   private func loadWhileParsing(_ paths: [String], root: String, state: inout LoadState) {
     // The other cores start at once, on as many of the paths as the plan may still hold; which
-    // of them the walk takes from them (``toRead(_:root:state:pending:queued:)``: not a file
+    // of them the walk takes from them (``toRead(_:root:loaded:prepared:pending:queued:)``: not a file
     // twice, nor past the limit) is worked out here meanwhile. A path left out is read when the
     // walk comes to it, and one parsed but left out is never taken.
     let ahead = Array(paths.prefix(max(0, limits.maximumFileCount - state.prepared.count)))
@@ -301,7 +307,10 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       var queued = Set<PathKey>()
       for (run, range) in runs.enumerated() {
         for index in range {
-          guard let canonical = toRead(ahead[index], root: root, state: state, pending: places.count, queued: &queued)
+          guard
+            let canonical = toRead(
+              ahead[index], root: root, loaded: state.loaded, prepared: state.prepared, pending: places.count,
+              queued: &queued)
           else { continue }
           places[canonical] = (run, index - range.lowerBound)
         }
@@ -340,56 +349,61 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       }
     }
     // Depth first, one target at a time: only the files on the path from the top file are on
-    // the stack, so siblings of one glob never look like a cycle.
-    var stack = [IncludeFrame(file: top, canonical: canonical, includes: includes(of: top))]
+    // the stack, so siblings of one glob never look like a cycle. A file that includes nothing
+    // (most of a folder's) is done once added, and never goes on the stack.
+    let topIncludes = includes(of: top)
+    guard !topIncludes.isEmpty else { return }
+    var stack = [IncludeFrame(file: top, canonical: canonical, includes: topIncludes)]
     // Canonical path → position on the stack, for the cycle check.
     var stackPositions = [canonical: 0]
-    while let frame = stack.last {
-      let source = state.plan.sources[frame.file]
-      guard frame.nextTarget < frame.targets.count, let include = frame.include else {
-        guard frame.nextInclude < frame.includes.count else {
-          stack.removeLast()
-          stackPositions[frame.canonical] = nil
+    // The frame on top is read and changed in place, field by field: a copy of it for each of a
+    // glob's targets counted its lists in and out.
+    while !stack.isEmpty {
+      let top = stack.count - 1
+      let (file, frameCanonical) = (stack[top].file, stack[top].canonical)
+      guard stack[top].nextTarget < stack[top].targets.count, let include = stack[top].include else {
+        guard stack[top].nextInclude < stack[top].includes.count else {
+          stackPositions[stack.removeLast().canonical] = nil
           continue
         }
-        let include = frame.includes[frame.nextInclude]
-        stack[stack.count - 1].nextInclude += 1
-        stack[stack.count - 1].include = include
-        stack[stack.count - 1].nextTarget = 0
-        stack[stack.count - 1].closedCycle = false
-        let key = IncludeKey(canonical: frame.canonical, offset: include.span.start)
+        let include = stack[top].includes[stack[top].nextInclude]
+        stack[top].nextInclude += 1
+        stack[top].include = include
+        stack[top].nextTarget = 0
+        stack[top].closedCycle = false
+        let key = IncludeKey(canonical: frameCanonical, offset: include.span.start)
         let found = state.includeTargets.removeValue(forKey: key).map { Result<[String], IncludeProblem>.success($0) }
-        switch found ?? self.targets(of: include, in: source, canonical: frame.canonical.path) {
-        case .success(let found): stack[stack.count - 1].targets = found
+        switch found ?? self.targets(of: include, in: state.plan.sources[file], canonical: frameCanonical.path) {
+        case .success(let found): stack[top].targets = found
         case .failure(let problem):
-          stack[stack.count - 1].targets = []
+          stack[top].targets = []
           state.plan.diagnostics.append(
             Diagnostic(
               .includeError, problem.message,
-              at: SourceLocation(file: frame.file, span: include.span), help: problem.help))
+              at: SourceLocation(file: file, span: include.span), help: problem.help))
         }
         continue
       }
-      let target = frame.targets[frame.nextTarget]
-      stack[stack.count - 1].nextTarget += 1
+      let target = stack[top].targets[stack[top].nextTarget]
+      stack[top].nextTarget += 1
       func report(_ message: String, help: String, notes: [String] = []) {
         state.plan.diagnostics.append(
           Diagnostic(
             .includeError, message,
-            at: SourceLocation(file: frame.file, span: include.span), notes: notes, help: help))
+            at: SourceLocation(file: file, span: include.span), notes: notes, help: help))
       }
       guard let targetCanonicalPath = fileSystem.canonicalPath(target) else { continue }
       let targetCanonical = PathKey(targetCanonicalPath)
       guard PlanPath.isInside(targetCanonicalPath, folder: root) else {
         report(
-          "'\(include.path.value(in: source))' leads outside the plan's root folder",
+          "'\(include.path.value(in: state.plan.sources[file]))' leads outside the plan's root folder",
           help: "move the file into \(TerminalText.escaped(root)) or check the plan from a folder that holds both",
           notes: ["it resolves to \(TerminalText.escaped(targetCanonicalPath))"])
         continue
       }
       if let position = stackPositions[targetCanonical] {
-        guard !frame.closedCycle else { continue }
-        stack[stack.count - 1].closedCycle = true
+        guard !stack[top].closedCycle else { continue }
+        stack[top].closedCycle = true
         let chain =
           stack[position...].map { state.plan.sources[$0.file].path } + [state.plan.sources[stack[position].file].path]
         report(
@@ -398,15 +412,18 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         continue
       }
       if state.loaded[targetCanonical] != nil { continue }
-      let shownPath = displayPath(of: target, includedBy: source.path, from: frame.canonical.path)
+      let shownPath = displayPath(
+        of: target, includedBy: state.plan.sources.files[Int(file.index)].path, from: frameCanonical.path)
       guard fileSystem.kind(of: targetCanonicalPath) == .file else {
         report("'\(shownPath)' is not a regular file", help: "include only .okr files")
         continue
       }
       switch take(target, canonical: targetCanonical, shownAs: shownPath, state: &state) {
       case .success(let child):
+        let childIncludes = includes(of: child)
+        guard !childIncludes.isEmpty else { continue }
         stackPositions[targetCanonical] = stack.count
-        stack.append(IncludeFrame(file: child, canonical: targetCanonical, includes: includes(of: child)))
+        stack.append(IncludeFrame(file: child, canonical: targetCanonical, includes: childIncludes))
       case .failure(let failure):
         report(
           "cannot read '\(TerminalText.escaped(shownPath))': \(failure.message)",
