@@ -315,8 +315,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           places[canonical] = (run, index - range.lowerBound)
         }
       }
+      // The table moved, not copied: a second reference made the first take copy all of it.
       state.parsingAhead = ParsingAhead(
-        outputs: outputs, places: places, runs: Array(repeating: nil, count: runs.count))
+        outputs: outputs, places: consume places, runs: Array(repeating: nil, count: runs.count))
       for path in paths { loadTree(path, root: root, state: &state) }
       state.parsingAhead = nil
     }
