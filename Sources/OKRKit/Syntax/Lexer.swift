@@ -24,6 +24,11 @@ struct Lexer {
   /// Whether a problem was met, recorded or not (``diagnostics`` is not empty or
   /// ``droppedReports`` is set): one flag for the parser to test at every token.
   private(set) var hasProblems = false
+  /// The value of the last plain number token lexed (``number(at:)``), read as its digits were
+  /// skipped, and where that token starts (`UInt32.max` for none).
+  private var lastNumberStart = UInt32.max
+  private var lastNumberValue = 0.0
+  private var lastNumberIsPercent = false
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
@@ -210,14 +215,24 @@ struct Lexer {
     return token(.identifier, from: start)
   }
 
+  /// The value of the plain number token (`-?DIGITS[.DIGITS][%]`, underscores allowed, at most 15
+  /// digits) that starts at `span` and was the last number token lexed; nil otherwise, when the
+  /// parser reads it from its bytes (``PlainLiterals/number(_:)``, which gives the same value).
+  func number(at span: Span) -> (value: Double, isPercent: Bool)? {
+    lastNumberStart == span.start ? (lastNumberValue, lastNumberIsPercent) : nil
+  }
+
   /// Numbers, dates (`2026-02-15`) and periods (`2026-Q1`, `2026-H2`, `2026-03`).
   private mutating func lexNumberOrDate() -> Token {
     let start = position
-    if bytes[position] == UInt8(ascii: "-") { position += 1 }
+    let isNegative = bytes[position] == UInt8(ascii: "-")
+    if isNegative { position += 1 }
     let digitsStart = position
-    var hasUnderscore = false
-    skipDigits(noting: &hasUnderscore)
+    var underscores = 0
+    var mantissa = 0
+    skipDigits(countingUnderscores: &underscores, into: &mantissa)
     let digitCount = position - digitsStart
+    let integerDigits = digitCount - underscores
     // Four digits and a dash: a date or a period.
     if start == digitsStart, digitCount == 4, peek(0) == UInt8(ascii: "-"), let next = peek(1) {
       // `2026-Q1`, `2026-H2`; any other letter (`2026-q1`) makes a period token that
@@ -238,12 +253,17 @@ struct Lexer {
         return token(.period, from: start)
       }
     }
+    var fractionDigits = 0
     if peek(0) == UInt8(ascii: "."), let next = peek(1), isDigit(next) {
       position += 1
-      skipDigits(noting: &hasUnderscore)
+      let fractionStart = position
+      let underscoresBefore = underscores
+      skipDigits(countingUnderscores: &underscores, into: &mantissa)
+      fractionDigits = position - fractionStart - (underscores - underscoresBefore)
     }
-    if peek(0) == UInt8(ascii: "%") { position += 1 }
-    if hasUnderscore, let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
+    let isPercent = peek(0) == UInt8(ascii: "%")
+    if isPercent { position += 1 }
+    if underscores > 0, let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
       report(
         .invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
         help: "group digits as 1_000")
@@ -254,26 +274,39 @@ struct Lexer {
       report(
         .invalidLiteral, "malformed number '\(text(start, position))'", at: start,
         length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
+      return token(.number, from: start)
+    }
+    // Its value while the digits are at hand, so that the parser need not read them again; the
+    // digits counted as ``PlainLiterals/number(_:)`` counts them, without the underscores.
+    if integerDigits > 0, integerDigits + fractionDigits <= 15 {
+      lastNumberStart = UInt32(truncatingIfNeeded: start)
+      lastNumberValue = PlainLiterals.value(mantissa: mantissa, fractionDigits: fractionDigits, isNegative: isNegative)
+      lastNumberIsPercent = isPercent
     }
     return token(.number, from: start)
   }
 
-  /// Moves past digits and `_`, in locals; sets `hasUnderscore` when it met an `_`.
-  private mutating func skipDigits(noting hasUnderscore: inout Bool) {
+  /// Moves past digits and `_`, in locals, adding each digit to `mantissa` (which may overflow
+  /// past 18 digits: it is read only for 15 or fewer) and counting the `_`s in `underscores`.
+  private mutating func skipDigits(countingUnderscores underscores: inout Int, into mantissa: inout Int) {
     var index = position
+    var value = mantissa
     let (bytes, end) = (self.bytes, self.bytes.count)
     while index < end {
       let byte = bytes[index]
-      if isDigit(byte) {
+      let digit = byte &- UInt8(ascii: "0")
+      if digit < 10 {
+        value = value &* 10 &+ Int(digit)
         index += 1
       } else if byte == UInt8(ascii: "_") {
-        hasUnderscore = true
+        underscores += 1
         index += 1
       } else {
         break
       }
     }
     position = index
+    mantissa = value
   }
 
   /// The offset of an `_` in a number that is not between two digits, if any.

@@ -1369,9 +1369,13 @@ struct Parser {
       return nil
     }
     let token = current
+    // Mostly as the lexer read it (a number token lexed next would take its place).
+    let lexed = lexer.number(at: token.span)
     advance()
     // Key results' weights are read again from their spans the same way (``KeyResultDeclarer``).
-    guard let (value, isPercent) = plainLiterals.number(token.span) ?? plainLiterals.generalNumber(token.span) else {
+    guard
+      let (value, isPercent) = lexed ?? plainLiterals.number(token.span) ?? plainLiterals.generalNumber(token.span)
+    else {
       // Letters glued to digits were already reported by the lexer.
       if !text(token).contains(where: \.isLetter) {
         invalidLiteral(

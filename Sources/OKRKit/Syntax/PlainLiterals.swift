@@ -38,11 +38,18 @@ struct PlainLiterals {
       }
     }
     guard digits > 0, digits <= 15, !seenPoint || fractionDigits > 0 else { return nil }
+    return (Self.value(mantissa: mantissa, fractionDigits: fractionDigits, isNegative: isNegative), isPercent)
+  }
+
+  /// `mantissa` (at most 15 digits) divided by 10^`fractionDigits`, negated when `isNegative`:
+  /// the value of a plain number, as ``number(_:)`` and the lexer (``Lexer/number(at:)``) read it.
+  @inline(__always)
+  static func value(mantissa: Int, fractionDigits: Int, isNegative: Bool) -> Double {
     // 10^fractionDigits (at most 10^15) is an exact double, as is every product on the way.
     var scale = 1.0
     for _ in 0..<fractionDigits { scale *= 10 }
     let magnitude = Double(mantissa) / scale
-    return (isNegative ? -magnitude : magnitude, isPercent)
+    return isNegative ? -magnitude : magnitude
   }
 
   /// The value of any number token at `span` (underscores dropped, then read by `Double`); nil
