@@ -29,6 +29,10 @@ struct Lexer {
   private var lastNumberStart = UInt32.max
   private var lastNumberValue = 0.0
   private var lastNumberIsPercent = false
+  /// The year, month and day of the last `YYYY-MM-DD` date token lexed (``date(at:)``), and where
+  /// that token starts (`UInt32.max` for none).
+  private var lastDateStart = UInt32.max
+  private var lastDate = (year: 0, month: 0, day: 0)
 
   init(bytes: UnsafeBufferPointer<UInt8>, file: FileID, start: Int = 0) {
     self.bytes = bytes
@@ -222,6 +226,13 @@ struct Lexer {
     lastNumberStart == span.start ? (lastNumberValue, lastNumberIsPercent) : nil
   }
 
+  /// The year, month and day of the `YYYY-MM-DD` date token that starts at `span` and was the last
+  /// date token lexed; nil otherwise, when the parser reads them from its bytes
+  /// (``PlainLiterals/date(_:)``, which reads the same numbers).
+  func date(at span: Span) -> (year: Int, month: Int, day: Int)? {
+    lastDateStart == span.start ? lastDate : nil
+  }
+
   /// Numbers, dates (`2026-02-15`) and periods (`2026-Q1`, `2026-H2`, `2026-03`).
   private mutating func lexNumberOrDate() -> Token {
     let start = position
@@ -244,10 +255,15 @@ struct Lexer {
       }
       if isDigit(next) {
         position += 1
-        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        let month = skipDigits()
         if peek(0) == UInt8(ascii: "-"), let after = peek(1), isDigit(after) {
           position += 1
-          while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+          let day = skipDigits()
+          // The numbers of the usual form while they are at hand: the parser need not read them again.
+          if underscores == 0, month.count == 2, day.count == 2 {
+            lastDateStart = UInt32(truncatingIfNeeded: start)
+            lastDate = (mantissa, month.value, day.value)
+          }
           return token(.date, from: start)
         }
         return token(.period, from: start)
@@ -307,6 +323,20 @@ struct Lexer {
     }
     position = index
     mantissa = value
+  }
+
+  /// Moves past digits (no `_`); returns how many, and their value when there are at most 18.
+  @inline(__always)
+  private mutating func skipDigits() -> (count: Int, value: Int) {
+    let first = position
+    var value = 0
+    while position < bytes.count {
+      let digit = bytes[position] &- UInt8(ascii: "0")
+      guard digit < 10 else { break }
+      value = value &* 10 &+ Int(digit)
+      position += 1
+    }
+    return (position - first, value)
   }
 
   /// The offset of an `_` in a number that is not between two digits, if any.

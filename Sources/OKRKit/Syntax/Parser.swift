@@ -1393,8 +1393,10 @@ struct Parser {
       return nil
     }
     let token = current
+    // Mostly from the numbers the lexer read (a date token lexed next would take their place).
+    let lexed = lexer.date(at: token.span).flatMap { Day(year: $0.year, month: $0.month, day: $0.day) }
     advance()
-    guard let day = plainLiterals.date(token.span) ?? Day(text(token)) else {
+    guard let day = lexed ?? plainLiterals.date(token.span) ?? Day(text(token)) else {
       invalidLiteral(
         "'\(text(token))' is not a calendar date", at: token.span,
         help: "write an existing date as YYYY-MM-DD, e.g. 2026-02-28")

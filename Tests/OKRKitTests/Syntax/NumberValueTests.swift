@@ -1,10 +1,12 @@
+import Foundation
 import Testing
 
 @testable import OKRKit
 
-/// The lexer reads a plain number's value as it skips its digits (``Lexer/number(at:)``), and the
-/// parser takes it from there; these tests hold it to what the general way (`Double(String)`,
-/// underscores dropped) reads from the same text.
+/// The lexer reads a plain number's value, and a date's year, month and day, as it skips their
+/// digits (``Lexer/number(at:)``, ``Lexer/date(at:)``), and the parser takes them from there; these
+/// tests hold them to what the general way (`Double(String)`, underscores dropped; `Day(String)`)
+/// reads from the same text.
 @Suite struct NumberValueTests {
   /// Number literals of every plain form and some that are not plain: underscores (well and badly
   /// placed), leading zeros, fractions, percentages, signs, 15 digits and more.
@@ -57,6 +59,27 @@ import Testing
         #expect(lexed?.value.bitPattern == read?.value.bitPattern, "\(literal)")
         #expect(lexed?.isPercent == read?.isPercent, "\(literal)")
         if let read { #expect(read.value.bitPattern == Self.expected(literal).bitPattern, "\(literal)") }
+      }
+    }
+  }
+
+  @Test func theLexerReadsEveryDateAsTheParserWould() {
+    var dates = ["2026-02-28", "2024-02-29", "2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "0001-01-01"]
+    dates += ["2026-1-05", "2026-01-5", "2026-001-05", "9999-12-31"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<300 {
+      let year = String(Int.random(in: 1000...9999, using: &generator))
+      let month = String(format: "%02d", Int.random(in: 0...13, using: &generator))
+      let day = String(format: "%02d", Int.random(in: 0...32, using: &generator))
+      dates.append("\(year)-\(month)-\(day)")
+    }
+    for text in dates {
+      Self.lexFirst(text + "\n") { token, lexer, plain in
+        #expect(token.kind == .date, "\(text)")
+        let lexed = lexer.date(at: token.span).flatMap { Day(year: $0.year, month: $0.month, day: $0.day) }
+        // Every date of the usual form is read while lexed; any other the general way.
+        #expect(lexed == plain.date(token.span), "\(text)")
+        #expect((lexed ?? plain.date(token.span) ?? Day(text)) == Day(text), "\(text)")
       }
     }
   }
