@@ -15,7 +15,8 @@ import Testing
       "0", "-0", "7", "007", "1_000", "1__0", "1_0.2_5", "12.5", "0.000000000000001", "15%", "99.99%", "-3",
       "-0.25", "123456789012345", "1234567890123456", "9007199254740993", "999999999999999.9", "0.1", "1.5_",
     ]
-    var generator = SystemRandomNumberGenerator()
+    // Seeded, so that a failure can be replayed.
+    var generator = SeededGenerator(seed: 28)
     for _ in 0..<400 {
       var text = Bool.random(using: &generator) ? "-" : ""
       text += String(Int.random(in: 1...9, using: &generator))
@@ -66,7 +67,7 @@ import Testing
   @Test func theLexerReadsEveryDateAsTheParserWould() {
     var dates = ["2026-02-28", "2024-02-29", "2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "0001-01-01"]
     dates += ["2026-1-05", "2026-01-5", "2026-001-05", "9999-12-31"]
-    var generator = SystemRandomNumberGenerator()
+    var generator = SeededGenerator(seed: 29)
     for _ in 0..<300 {
       let year = String(Int.random(in: 1000...9999, using: &generator))
       let month = String(format: "%02d", Int.random(in: 0...13, using: &generator))
