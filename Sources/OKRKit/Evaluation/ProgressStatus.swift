@@ -74,16 +74,16 @@ struct CyclePosition {
   /// arithmetic).
   init(days: CycleDays?, asOf: Day) {
     self.days = days
-    guard let (first, last) = days.map({ ($0.first, $0.last) }) else {
+    guard let days else {
       phase = .noCycle
       return
     }
-    if asOf < first {
+    if asOf < days.first {
       phase = .before
-    } else if asOf > last {
+    } else if asOf > days.last {
       phase = .after
     } else {
-      phase = .during(expected: ProgressStatus.elapsedFraction(from: first, to: last, asOf: asOf))
+      phase = .during(expected: ProgressStatus.elapsedFraction(from: days.first, to: days.last, asOf: asOf))
     }
   }
 

@@ -618,9 +618,7 @@ public struct PlanResolver {
   /// The file and source are taken once per file (``forEachFile(of:_:)``), and of each
   /// declaration only its members.
   private func forEachDeclaredObjective(
-    in blocks: Range<Int>,
-    _ body: ((id: Identifier, title: StringLiteral?, facts: ObjectiveFactsPlace), ObjectiveID, SyntaxFile, SourceFile)
-      -> Void
+    in blocks: Range<Int>, _ body: (EntityMember.ObjectiveParts, ObjectiveID, SyntaxFile, SourceFile) -> Void
   ) {
     forEachFile(of: blocks) { blocks, syntax, source in
       for block in objectiveBlocks[blocks] {

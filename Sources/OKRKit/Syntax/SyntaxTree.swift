@@ -264,10 +264,13 @@ public enum EntityMember: Sendable {
     if case .objective(let decl) = self { (decl.id, decl.keyResultCounts, decl.facts, decl.reuses) } else { nil }
   }
 
+  /// What building an objective reads of its declaration.
+  typealias ObjectiveParts = (id: Identifier, title: StringLiteral?, facts: ObjectiveFactsPlace)
+
   /// The id, title and facts of an objective declaration: what building its objective reads; nil
   /// for other members. (Binding the whole declaration to read them cost 250 instructions per
   /// objective in copying it and letting go of the copy.)
-  var objectiveParts: (id: Identifier, title: StringLiteral?, facts: ObjectiveFactsPlace)? {
+  var objectiveParts: ObjectiveParts? {
     if case .objective(let decl) = self { (decl.id, decl.title, decl.facts) } else { nil }
   }
 
