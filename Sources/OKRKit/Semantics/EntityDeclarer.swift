@@ -29,11 +29,13 @@ struct EntityDeclarer {
   /// Declares every entity of `files`, publishing to `declared` which entity each entity
   /// declaration declares.
   mutating func declareEntities(of files: [SyntaxFile], publishingTo declared: DeclaredEntities) {
-    for file in files {
-      for index in file.items.indices {
-        guard let decl = file.items[index].entityHeading else { continue }
+    // By index, as below: a copy of each file's tree counted its lists in and out.
+    for fileIndex in files.indices {
+      let file = files[fileIndex].file
+      for index in files[fileIndex].items.indices {
+        guard let decl = files[fileIndex].items[index].entityHeading else { continue }
         let isDefining = decl.name != nil || decl.hasParents
-        let here = location(file.file, decl.id.span)
+        let here = location(file, decl.id.span)
         // One probe of the index: a new entity's id is entered, or the existing one found.
         let newID = EntityID(plan.entities.count)
         let id = plan.entityIndex.value(forKey: decl.id.name, insertingIfAbsent: newID)
@@ -45,7 +47,7 @@ struct EntityDeclarer {
               Diagnostic(
                 .wrongKind,
                 "'\(decl.id.name)' is a \(entity.level.rawValue), not a \(decl.level.rawValue)",
-                at: location(file.file, decl.levelSpan.union(decl.id.span)),
+                at: location(file, decl.levelSpan.union(decl.id.span)),
                 label: "reopened as a \(decl.level.rawValue)",
                 labels: [.init(entity.location, "declared as a \(entity.level.rawValue) here")],
                 help: "reopen it as \(entity.level.rawValue) \(decl.id.name) { … }, or pick another id"))
@@ -64,7 +66,7 @@ struct EntityDeclarer {
               definingDeclaration[Int(id.index)] = here
               plan.entities[Int(id.index)].location = here
               if let name = decl.name {
-                plan.entities[Int(id.index)].name = TextRef(file: file.file, literal: name)
+                plan.entities[Int(id.index)].name = TextRef(file: file, literal: name)
               }
             }
           }
@@ -75,7 +77,7 @@ struct EntityDeclarer {
         plan.entities.append(
           Entity(
             id: decl.id.name, level: decl.level,
-            name: decl.name.map { TextRef(file: file.file, literal: $0) }, parents: [], leads: [], admins: [],
+            name: decl.name.map { TextRef(file: file, literal: $0) }, parents: [], leads: [], admins: [],
             objectives: [], location: here))
         definingDeclaration.append(isDefining ? here : nil)
       }
@@ -86,14 +88,16 @@ struct EntityDeclarer {
   /// entity `declared` names (all of them published).
   mutating func resolveRelations(of files: [SyntaxFile], _ declared: DeclaredEntities) {
     var declaration = 0
-    for file in files {
-      for itemIndex in file.items.indices {
-        // Each declaration is read in part: the objectives' walk on the other core reads the
-        // same declarations, and copying a whole one counts references both cores then share.
-        guard let (level, parents, members) = file.items[itemIndex].entityRelations else { continue }
+    // By index, and each declaration read in part: the objectives' walk on the other core reads
+    // the same trees, and copying a whole file's or declaration's counts references both cores
+    // then share.
+    for fileIndex in files.indices {
+      let file = files[fileIndex].file
+      for itemIndex in files[fileIndex].items.indices {
+        guard let (level, parents, members) = files[fileIndex].items[itemIndex].entityRelations else { continue }
         defer { declaration += 1 }
         guard let id = declared.entity(declaredBy: declaration) else { continue }
-        resolveRelations(level: level, parents: parents, members: members, id: id, file: file.file)
+        resolveRelations(level: level, parents: parents, members: members, id: id, file: file)
       }
     }
   }

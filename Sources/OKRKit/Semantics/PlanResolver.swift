@@ -215,10 +215,10 @@ public struct PlanResolver {
   /// traversal order.
   private mutating func declareObjectivesOfEveryEntity(_ declared: DeclaredEntities) {
     var declaration = 0
-    for (fileIndex, file) in files.enumerated() {
-      for itemIndex in file.items.indices {
-        // Read in part, as the entities' walk on the other core reads the same declarations.
-        guard let (entityID, members) = file.items[itemIndex].entityMembers else { continue }
+    // By index, and read in part, as the entities' walk on the other core reads the same trees.
+    for fileIndex in files.indices {
+      for itemIndex in files[fileIndex].items.indices {
+        guard let (entityID, members) = files[fileIndex].items[itemIndex].entityMembers else { continue }
         defer { declaration += 1 }
         guard let owner = declared.entity(declaredBy: declaration) else { continue }
         objectiveBlocks.append(
@@ -591,8 +591,8 @@ public struct PlanResolver {
       let file = objectiveBlocks[start].file
       var end = start + 1
       while end < blocks.upperBound, objectiveBlocks[end].file == file { end += 1 }
-      let syntax = files[file]
-      body(start..<end, syntax, plan.sources[syntax.file])
+      // Passed straight from the lists: a copy of the tree counted each of its lists in and out.
+      body(start..<end, files[file], plan.sources.files[Int(files[file].file.index)])
       start = end
     }
   }
