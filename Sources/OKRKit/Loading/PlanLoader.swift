@@ -103,6 +103,48 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       .loadRemembering(paths)
   }
 
+  /// ``planFiles(under:)``, each file with the canonical path of the folder it was listed in
+  /// when the listing named it a regular file (its own canonical path is then that folder's
+  /// followed by its name); nil for a link and the like, whose own must be asked.
+  fileprivate func listedPlanFiles(under folder: String) -> [(path: String, canonicalFolder: String?)] {
+    var found: [(path: String, canonicalFolder: String?)] = []
+    var pending = [folder]
+    var visited = Set<PathKey>()
+    while let current = pending.popLast() {
+      guard let canonical = fileSystem.canonicalPath(current), visited.insert(PathKey(canonical)).inserted else {
+        continue
+      }
+      let prefix = PlanPath.entryPrefix(ofFolder: current)
+      for entry in fileSystem.entries(ofFolder: current) where entry.name.utf8.first != UInt8(ascii: ".") {
+        let child = PlanPath.entry(entry.name, prefix: prefix)
+        switch entry.kind ?? fileSystem.kind(of: child) {
+        case .folder: pending.append(child)
+        case .file where PlanPath.name(entry.name, endsWith: ".okr"):
+          found.append((child, entry.kind == .file ? canonical : nil))
+        default: break
+        }
+      }
+    }
+    return found.sorted { $0.path < $1.path }
+  }
+
+  /// Every `.okr` file below `folder`, sorted, hidden entries skipped, each folder visited once.
+  public func planFiles(under folder: String) -> [String] {
+    listedPlanFiles(under: folder).map(\.path)
+  }
+
+  /// `count` files cut into consecutive runs to parse together: at most `filesPerRun` files each,
+  /// and at least eight runs per core while there are files enough, so that the cores share the
+  /// work evenly.
+  static func runs(of count: Int, filesPerRun: Int = 64) -> [Range<Int>] {
+    let length = max(1, min(filesPerRun, count / (ParallelWork.coreCount * 8)))
+    return ParallelWork.pieces(of: count, size: length)
+  }
+}
+
+/// The loading itself, through a file system that remembers what it was asked: its tables are
+/// kept by ``PathNode``.
+extension PlanLoader where FileSystem == RememberedPaths {
   /// ``load(_:)`` through a file system that remembers what it was asked.
   fileprivate func loadRemembering(_ paths: [String]) -> ParsedPlan {
     var state = LoadState(plan: ParsedPlan())
@@ -138,7 +180,6 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
           }
           inside.append(file)
         }
-        state.loaded.reserveCapacity(state.loaded.count + inside.count)
         guard fileSystem.readsConcurrently, ParallelWork.coreCount > 1 else {
           prepare(inside, root: root, state: &state)
           for file in inside { loadTree(file, root: root, state: &state) }
@@ -155,42 +196,12 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     return state.plan
   }
 
-  /// Every `.okr` file below `folder`, sorted, hidden entries skipped, each folder visited once.
-  public func planFiles(under folder: String) -> [String] {
-    listedPlanFiles(under: folder).map(\.path)
-  }
-
-  /// ``planFiles(under:)``, each file with the canonical path of the folder it was listed in
-  /// when the listing named it a regular file (its own canonical path is then that folder's
-  /// followed by its name); nil for a link and the like, whose own must be asked.
-  private func listedPlanFiles(under folder: String) -> [(path: String, canonicalFolder: String?)] {
-    var found: [(path: String, canonicalFolder: String?)] = []
-    var pending = [folder]
-    var visited = Set<PathKey>()
-    while let current = pending.popLast() {
-      guard let canonical = fileSystem.canonicalPath(current), visited.insert(PathKey(canonical)).inserted else {
-        continue
-      }
-      let prefix = PlanPath.entryPrefix(ofFolder: current)
-      for entry in fileSystem.entries(ofFolder: current) where entry.name.utf8.first != UInt8(ascii: ".") {
-        let child = PlanPath.entry(entry.name, prefix: prefix)
-        switch entry.kind ?? fileSystem.kind(of: child) {
-        case .folder: pending.append(child)
-        case .file where PlanPath.name(entry.name, endsWith: ".okr"):
-          found.append((child, entry.kind == .file ? canonical : nil))
-        default: break
-        }
-      }
-    }
-    return found.sorted { $0.path < $1.path }
-  }
-
   private struct LoadState {
     var plan: ParsedPlan
     /// Canonical path → file, for every file loaded so far.
-    var loaded: [PathKey: FileID] = [:]
+    var loaded = NodeTable<FileID>()
     /// Canonical path → the file read and parsed ahead of the walk that will load it.
-    var prepared: [PathKey: Result<ParsedFile, FileReadError>] = [:]
+    var prepared = NodeTable<Result<ParsedFile, FileReadError>>()
     /// The files each include of a prepared file names, found while preparing, for the walk
     /// (a glob over a folder of thousands of files is expanded once).
     var includeTargets: [IncludeKey: [String]] = [:]
@@ -203,22 +214,23 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   private struct ParsingAhead {
     let outputs: ParallelWork.Outputs<[Result<ParsedFile, FileReadError>]>
     /// Where each file is in its run: the run's index and its place in it.
-    var places: [PathKey: (run: Int, index: Int)]
+    var places: NodeTable<(run: Int32, index: Int32)>
     /// The runs taken out of ``outputs`` so far, their files not yet taken.
     var runs: [[Result<ParsedFile, FileReadError>?]?]
 
     /// The result of reading and parsing the file `canonical`; nil when it is not one of the
     /// files, or already taken.
-    mutating func take(_ canonical: PathKey) -> Result<ParsedFile, FileReadError>? {
+    mutating func take(_ canonical: PathNode) -> Result<ParsedFile, FileReadError>? {
       guard let place = places.removeValue(forKey: canonical) else { return nil }
-      if runs[place.run] == nil { runs[place.run] = outputs.take(place.run)?.map { Optional($0) } }
-      return runs[place.run]?[place.index].take()
+      let (run, index) = (Int(place.run), Int(place.index))
+      if runs[run] == nil { runs[run] = outputs.take(run)?.map { Optional($0) } }
+      return runs[run]?[index].take()
     }
   }
 
   /// An include: the canonical path of the file that holds it, and where in that file it starts.
   private struct IncludeKey: Hashable {
-    var canonical: PathKey
+    var canonical: PathNode
     var offset: UInt32
   }
 
@@ -229,8 +241,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// the walk takes the results in its own order and reports exactly as if it had read the
   /// files itself.
   private func prepare(_ paths: [String], root: String, state: inout LoadState) {
-    var queued = Set<PathKey>()
-    var wave: [(path: String, canonical: PathKey)] = []
+    var queued = NodeTable<Bool>()
+    var wave: [(path: String, canonical: PathNode)] = []
     func enqueue(_ path: String) {
       guard
         let canonical = toRead(
@@ -251,7 +263,6 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         let read = files.map { file in self.read(file.path) }
         results = ParallelWork.map(runs) { run in parse(Array(read[run])) }.flatMap { $0 }
       }
-      state.prepared.reserveCapacity(state.prepared.count + files.count)
       for (file, result) in zip(files, results) {
         state.prepared[file.canonical] = result
         guard case .success(let parsed) = result, !parsed.syntax.holdsOnlyEntities else { continue }
@@ -259,7 +270,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         for index in parsed.syntax.items.indices {
           guard case .include(let include) = parsed.syntax.items[index] else { continue }
           let source = SourceFile(id: parsed.syntax.file, path: file.path, bytes: parsed.bytes)
-          guard case .success(let targets) = targets(of: include, in: source, canonical: file.canonical.path) else {
+          guard case .success(let targets) = targets(of: include, in: source, canonical: file.canonical) else {
             continue
           }
           state.includeTargets[IncludeKey(canonical: file.canonical, offset: include.span.start)] = targets
@@ -275,16 +286,17 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// state: passing the state copied it, and counted each of its tables in and out, for every
   /// file of a folder.)
   private func toRead(
-    _ path: String, root: String, loaded: borrowing [PathKey: FileID],
-    prepared: borrowing [PathKey: Result<ParsedFile, FileReadError>], pending: Int, queued: inout Set<PathKey>
-  ) -> PathKey? {
+    _ path: String, root: String, loaded: borrowing NodeTable<FileID>,
+    prepared: borrowing NodeTable<Result<ParsedFile, FileReadError>>, pending: Int, queued: inout NodeTable<Bool>
+  ) -> PathNode? {
     guard prepared.count + pending < limits.maximumFileCount,
-      let canonicalPath = fileSystem.canonicalPath(path), PlanPath.isInside(canonicalPath, folder: root)
+      let canonical = fileSystem.canonicalNode(of: fileSystem.node(path)),
+      PlanPath.isInside(fileSystem.path(of: canonical), folder: root)
     else { return nil }
-    let canonical = PathKey(canonicalPath)
-    guard loaded[canonical] == nil, prepared[canonical] == nil, queued.insert(canonical).inserted,
-      fileSystem.kind(of: canonicalPath) == .file
+    guard loaded[canonical] == nil, prepared[canonical] == nil, queued[canonical] == nil,
+      fileSystem.kind(of: canonical) == .file
     else { return nil }
+    queued[canonical] = true
     return canonical
   }
 
@@ -302,9 +314,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     let loader = self
     let parseRun = { (run: Int) in loader.parse(ahead[runs[run]].map { loader.read($0) }) }
     ParallelWork.consuming(runs.count, producedBy: parseRun) { outputs in
-      var places: [PathKey: (run: Int, index: Int)] = [:]
-      places.reserveCapacity(ahead.count)
-      var queued = Set<PathKey>()
+      var places = NodeTable<(run: Int32, index: Int32)>()
+      var queued = NodeTable<Bool>()
       for (run, range) in runs.enumerated() {
         for index in range {
           guard
@@ -312,7 +323,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
               ahead[index], root: root, loaded: state.loaded, prepared: state.prepared, pending: places.count,
               queued: &queued)
           else { continue }
-          places[canonical] = (run, index - range.lowerBound)
+          places[canonical] = (Int32(run), Int32(index - range.lowerBound))
         }
       }
       // The table moved, not copied: a second reference made the first take copy all of it.
@@ -325,9 +336,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
 
   /// Loads `path` and, depth first, everything it includes. Iterative: include chains of any length are fine.
   private func loadTree(_ path: String, root: String, state: inout LoadState) {
-    guard let canonicalPath = fileSystem.canonicalPath(path) else { return }
-    let canonical = PathKey(canonicalPath)
-    guard state.loaded[canonical] == nil else { return }
+    guard let canonical = fileSystem.canonicalNode(of: fileSystem.node(path)), state.loaded[canonical] == nil else {
+      return
+    }
     let top: FileID
     switch take(path, canonical: canonical, state: &state) {
     case .success(let file): top = file
@@ -374,7 +385,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
         stack[top].closedCycle = false
         let key = IncludeKey(canonical: frameCanonical, offset: include.span.start)
         let found = state.includeTargets.removeValue(forKey: key).map { Result<[String], IncludeProblem>.success($0) }
-        switch found ?? self.targets(of: include, in: state.plan.sources[file], canonical: frameCanonical.path) {
+        switch found ?? self.targets(of: include, in: state.plan.sources[file], canonical: frameCanonical) {
         case .success(let found): stack[top].targets = found
         case .failure(let problem):
           stack[top].targets = []
@@ -393,8 +404,8 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
             .includeError, message,
             at: SourceLocation(file: file, span: include.span), notes: notes, help: help))
       }
-      guard let targetCanonicalPath = fileSystem.canonicalPath(target) else { continue }
-      let targetCanonical = PathKey(targetCanonicalPath)
+      guard let targetCanonical = fileSystem.canonicalNode(of: fileSystem.node(target)) else { continue }
+      let targetCanonicalPath = fileSystem.path(of: targetCanonical)
       guard PlanPath.isInside(targetCanonicalPath, folder: root) else {
         report(
           "'\(include.path.value(in: state.plan.sources[file]))' leads outside the plan's root folder",
@@ -414,8 +425,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       }
       if state.loaded[targetCanonical] != nil { continue }
       let shownPath = displayPath(
-        of: target, includedBy: state.plan.sources.files[Int(file.index)].path, from: frameCanonical.path)
-      guard fileSystem.kind(of: targetCanonicalPath) == .file else {
+        of: target, includedBy: state.plan.sources.files[Int(file.index)].path,
+        from: fileSystem.path(of: frameCanonical))
+      guard fileSystem.kind(of: targetCanonical) == .file else {
         report("'\(shownPath)' is not a regular file", help: "include only .okr files")
         continue
       }
@@ -436,7 +448,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// A file on the current include path, with the include it is working through.
   private struct IncludeFrame {
     var file: FileID
-    var canonical: PathKey
+    var canonical: PathNode
     var includes: [IncludeDecl]
     var nextInclude = 0
     /// The files the current include names, not yet visited, and the next one.
@@ -459,14 +471,14 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// The files an include names (its glob expanded, a folder walked), relative to the including
   /// file's folder; not yet checked against the root, cycles or files already loaded.
   private func targets(
-    of include: IncludeDecl, in source: SourceFile, canonical: String
+    of include: IncludeDecl, in source: SourceFile, canonical: PathNode
   ) -> Result<[String], IncludeProblem> {
     let written = include.path.value(in: source)
     if written.isEmpty || written.contains("\u{0}") {
       return .failure(
         IncludeProblem(message: "the include path is empty or invalid", help: "write include \"teams/*.okr\""))
     }
-    let pattern = PlanPath.join(PlanPath.folder(of: canonical), written)
+    let pattern = PlanPath.join(PlanPath.folder(of: fileSystem.path(of: canonical)), written)
     if Glob.isPattern(written) {
       // `teams/*` means the plan files there; `legacy/*.plan` names its own extension.
       let lastPart = written.split(separator: "/").last.map(String.init) ?? written
@@ -499,9 +511,9 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
     }
   }
 
-  /// Whether `path` resolves to the file whose canonical path is `canonical` (byte for byte).
-  private func leads(_ path: String, to canonical: String) -> Bool {
-    fileSystem.canonicalPath(path).map { PlanPath.same($0, canonical) } ?? false
+  /// Whether `path` resolves to the file whose canonical path is `canonical`'s (byte for byte).
+  private func leads(_ path: String, to canonical: PathNode) -> Bool {
+    fileSystem.canonicalNode(of: fileSystem.node(path)) == canonical
   }
 
   /// How an included file is named in diagnostics: relative to the including file as the user
@@ -515,7 +527,7 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
   /// Adds the file at `path` to the plan (named `shownPath` in diagnostics, when given): prepared
   /// ahead if it was, else read and parsed now.
   private func take(
-    _ path: String, canonical: PathKey, shownAs shownPath: String? = nil, state: inout LoadState
+    _ path: String, canonical: PathNode, shownAs shownPath: String? = nil, state: inout LoadState
   ) -> Result<FileID, FileReadError> {
     guard state.plan.sources.files.count < limits.maximumFileCount else {
       return .failure(LoadFailure.tooManyFiles(limits))
@@ -564,12 +576,29 @@ public struct PlanLoader<FileSystem: PlanFileSystem> {
       }
     }
   }
+}
 
-  /// `count` files cut into consecutive runs to parse together: at most `filesPerRun` files each,
-  /// and at least eight runs per core while there are files enough, so that the cores share the
-  /// work evenly.
-  static func runs(of count: Int, filesPerRun: Int = 64) -> [Range<Int>] {
-    let length = max(1, min(filesPerRun, count / (ParallelWork.coreCount * 8)))
-    return ParallelWork.pieces(of: count, size: length)
+/// Values kept by ``PathNode``: in a list as long as the highest node given one, so that finding
+/// a file's is an index, not a lookup of its path.
+private struct NodeTable<Value> {
+  private var values: [Value?] = []
+  /// How many nodes have a value.
+  private(set) var count = 0
+
+  subscript(node: PathNode) -> Value? {
+    get { Int(node.index) < values.count ? values[Int(node.index)] : nil }
+    set {
+      let index = Int(node.index)
+      if index >= values.count { values.append(contentsOf: repeatElement(nil, count: index + 1 - values.count)) }
+      count += (newValue == nil ? 0 : 1) - (values[index] == nil ? 0 : 1)
+      values[index] = newValue
+    }
+  }
+
+  /// The value of `node`, which has none afterwards.
+  mutating func removeValue(forKey node: PathNode) -> Value? {
+    guard let value = self[node] else { return nil }
+    self[node] = nil
+    return value
   }
 }
