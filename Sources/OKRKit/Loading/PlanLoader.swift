@@ -33,7 +33,7 @@ public struct ParsedPlan: Sendable {
   /// Adds a file parsed ahead of time under a provisional id; its tree and diagnostics take the new id.
   mutating func add(path: String, parsed file: ParsedFile) -> FileID {
     let id = sources.add(path: path, bytes: file.bytes)
-    var tree = file.syntax
+    var tree = file.takeSyntax()
     tree.file = id
     syntax.append(tree)
     for var diagnostic in file.diagnostics {
@@ -49,15 +49,26 @@ public struct ParsedPlan: Sendable {
 ///
 /// A class: the loader hands each of a folder's files from table to table, and moving a reference
 /// costs one count where copying the fields cost five.
-final class ParsedFile: Sendable {
+///
+/// Sendable as its tree is only read and taken by the thread that loads the file, after the
+/// thread that parsed it has handed it over.
+final class ParsedFile: @unchecked Sendable {
   let bytes: [UInt8]
-  let syntax: SyntaxFile
+  private(set) var syntax: SyntaxFile
   let diagnostics: [Diagnostic]
 
   init(bytes: [UInt8], syntax: SyntaxFile, diagnostics: [Diagnostic]) {
     self.bytes = bytes
     self.syntax = syntax
     self.diagnostics = diagnostics
+  }
+
+  /// The tree, moved out (an empty one is left): a copy would count each of its lists in, on the
+  /// loading thread, and out again when the file goes, for every file of a folder.
+  func takeSyntax() -> SyntaxFile {
+    var taken = SyntaxFile(file: syntax.file, items: [], comments: [])
+    swap(&taken, &syntax)
+    return taken
   }
 }
 

@@ -124,7 +124,9 @@ struct RememberedPaths: PlanFileSystem {
     // Sorted by name, the listing's paths come out of the walk and the glob in runs already in
     // order, which their sorts then take in one pass (names are mostly short enough for a
     // `String` to keep inline, and compare fast).
-    let entries = base.entries(ofFolder: path).sorted { $0.name < $1.name }
+    // Sorted in place: `sorted` would copy every entry, counting each name in and out.
+    var entries = base.entries(ofFolder: path)
+    entries.sort { $0.name < $1.name }
     memory.entries[key] = entries
     if let canonicalKey { memory.entries[canonicalKey] = entries }
     guard entries.contains(where: { $0.kind != nil }) else { return entries }
