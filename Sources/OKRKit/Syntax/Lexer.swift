@@ -279,17 +279,10 @@ struct Lexer {
     }
     let isPercent = peek(0) == UInt8(ascii: "%")
     if isPercent { position += 1 }
-    if underscores > 0, let misplaced = misplacedUnderscore(from: digitsStart, to: position) {
-      report(
-        .invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
-        help: "group digits as 1_000")
-    }
+    if underscores > 0 { reportMisplacedUnderscore(from: digitsStart) }
     // Letters glued to a number (`12abc`) make one malformed literal, not two tokens.
     if position < bytes.count, isIdentifierStart(bytes[position]) {
-      while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
-      report(
-        .invalidLiteral, "malformed number '\(text(start, position))'", at: start,
-        length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
+      reportGluedLetters(from: start)
       return token(.number, from: start)
     }
     // Its value while the digits are at hand, so that the parser need not read them again; the
@@ -300,6 +293,27 @@ struct Lexer {
       lastNumberIsPercent = isPercent
     }
     return token(.number, from: start)
+  }
+
+  /// Reports an `_` between `start` and the current position that is not between two digits.
+  /// Kept out of line, as the next one: the rare paths' strings would otherwise make every number
+  /// lexed set up a larger frame.
+  @inline(never)
+  private mutating func reportMisplacedUnderscore(from start: Int) {
+    guard let misplaced = misplacedUnderscore(from: start, to: position) else { return }
+    report(
+      .invalidLiteral, "'_' may only stand between two digits", at: misplaced, length: 1,
+      help: "group digits as 1_000")
+  }
+
+  /// Moves past letters glued to the number that starts at `start` and reports the whole as
+  /// one malformed literal.
+  @inline(never)
+  private mutating func reportGluedLetters(from start: Int) {
+    while position < bytes.count, isIdentifierContinue(bytes[position]) { position += 1 }
+    report(
+      .invalidLiteral, "malformed number '\(text(start, position))'", at: start,
+      length: position - start, help: "write a number such as 42, -3, 4.8, 1_000 or 15%")
   }
 
   /// Moves past digits and `_`, in locals, adding each digit to `mantissa` (which may overflow

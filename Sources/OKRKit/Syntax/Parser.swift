@@ -444,10 +444,18 @@ struct Parser {
   /// (a block that lost its `}` ends where the next declaration starts).
   private mutating func expectStatementEnd(_ what: String) -> Bool {
     if atStatementEnd || previousKind == .newline || previousKind == .semicolon { return true }
+    reportUnexpected(after: what)
+    return false
+  }
+
+  /// Reports what follows a statement on its line. Out of line, as the other reports of the
+  /// parser's most frequent steps: their messages would otherwise make every call of those steps
+  /// set up a larger frame.
+  @inline(never)
+  private mutating func reportUnexpected(after what: String) {
     error(
       "unexpected \(currentDescription) after \(what)", label: "expected the end of the statement",
       help: "put each statement on its own line, or separate statements with ';'")
-    return false
   }
 
   private mutating func skipNewlines() {
@@ -886,16 +894,8 @@ struct Parser {
           guard let date = parseDate(after: "on") else { return nil }
           acceptedOn = date
         }
-      } else if isWord(current, "weight") || isWord(current, "accepted") {
-        error("\(currentDescription) appears twice in this supports clause", help: "give each option once")
-        return nil
       } else {
-        var help = "write supports REF [weight W] [accepted by PERSON [on DATE]]"
-        if current.kind == .identifier, let near = Suggestions.didYouMean(text(current), among: ["weight", "accepted"])
-        {
-          help = near
-        }
-        error("unexpected \(currentDescription) in a supports clause", help: help)
+        reportUnexpectedInSupports()
         return nil
       }
     }
@@ -903,6 +903,21 @@ struct Parser {
     return WrittenSupports(
       target: target, weight: weight, acceptedBy: acceptedBy, acceptedOn: acceptedOn,
       span: Span(start: start, end: previousEnd))
+  }
+
+  /// Reports the current token, which a `supports` clause cannot hold there: an option given
+  /// twice, or no option at all (out of line, as ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportUnexpectedInSupports() {
+    if isWord(current, "weight") || isWord(current, "accepted") {
+      error("\(currentDescription) appears twice in this supports clause", help: "give each option once")
+      return
+    }
+    var help = "write supports REF [weight W] [accepted by PERSON [on DATE]]"
+    if current.kind == .identifier, let near = Suggestions.didYouMean(text(current), among: ["weight", "accepted"]) {
+      help = near
+    }
+    error("unexpected \(currentDescription) in a supports clause", help: help)
   }
 
   /// The statement of a `supports` clause.
@@ -941,14 +956,20 @@ struct Parser {
     let id = current.span
     advance()
     guard current.kind == .string else {
-      error(
-        "expected the key result's title after its id, found \(currentDescription)",
-        help: "write kr \(name(at: id)) \"What we measure\" …")
+      reportMissingTitle(ofKeyResult: id)
       return nil
     }
     let title = current.span
     advance()
     return parseKeyResultClauses(start: start, id: id, title: title)
+  }
+
+  /// Reports that the key result `id` has no title (out of line, as ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportMissingTitle(ofKeyResult id: Span) {
+    error(
+      "expected the key result's title after its id, found \(currentDescription)",
+      help: "write kr \(name(at: id)) \"What we measure\" …")
   }
 
   /// The declaration of the key result just read, with its clauses.
@@ -1035,9 +1056,7 @@ struct Parser {
       advance()
       guard let from = parseNumber(after: "from") else { return nil }
       guard isWord(current, "to") else {
-        error(
-          "expected 'to' after 'from \(text(Token(kind: .number, span: from.span)))'",
-          help: "write from START to TARGET, e.g. from 30 to 60")
+        reportMissingTo(after: from)
         return nil
       }
       advance()
@@ -1115,13 +1134,29 @@ struct Parser {
       guard let name = expectString(after: "source") else { return nil }
       return .source(name, span: span(self))
     }
+    reportUnknownClause(keyword)
+    return nil
+  }
+
+  /// Reports a range whose `to` is missing after `from` (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportMissingTo(after from: NumberLiteral) {
+    error(
+      "expected 'to' after 'from \(text(Token(kind: .number, span: from.span)))'",
+      help: "write from START to TARGET, e.g. from 30 to 60")
+  }
+
+  /// Reports `keyword`, which starts no key result clause (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportUnknownClause(_ keyword: Token) {
     var help =
       "a key result's clauses are from … to …, current, checkin, milestone, done, progress, weight, owner, note and source"
     if keyword.kind == .identifier, let near = Suggestions.didYouMean(text(keyword), among: Parser.clauseKeywords) {
       help = near
     }
     error("expected a key result clause, found \(currentDescription)", help: help)
-    return nil
   }
 
   // MARK: - Policy
@@ -1246,7 +1281,7 @@ struct Parser {
     after what: String, example: @autoclosure () -> String, expected: String = "a name"
   ) -> Span? {
     guard current.kind == .identifier else {
-      error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example())")
+      reportMissing(expected, after: what, example: example())
       return nil
     }
     let span = current.span
@@ -1254,11 +1289,15 @@ struct Parser {
     return span
   }
 
+  /// Reports that `expected` does not follow `what` (out of line, as ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportMissing(_ expected: String, after what: String, example: String) {
+    error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example)")
+  }
+
   private mutating func expectString(after what: String) -> StringLiteral? {
     guard current.kind == .string else {
-      error(
-        "expected a quoted string after '\(what)', found \(currentDescription)",
-        help: "write \(what) \"…\"")
+      reportMissing("a quoted string", after: what, example: "\(what) \"…\"")
       return nil
     }
     let literal = StringLiteral(span: current.span)
@@ -1305,7 +1344,7 @@ struct Parser {
       "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
   ) -> WrittenReference? {
     guard current.kind == .identifier else {
-      error("expected a name after '\(what)', found \(currentDescription)", help: help())
+      reportMissingReference(after: what, help: help())
       return nil
     }
     var written = WrittenReference(firstPart: current.span)
@@ -1313,9 +1352,7 @@ struct Parser {
     while current.kind == .dot {
       advance()
       guard current.kind == .identifier else {
-        error(
-          "expected a name after '.', found \(currentDescription)",
-          help: "a reference is owner, owner.objective or owner.objective.kr")
+        reportMissingReference(after: ".", help: "a reference is owner, owner.objective or owner.objective.kr")
         return nil
       }
       written.append(current.span)
@@ -1323,12 +1360,26 @@ struct Parser {
     }
     written.span.end = previousEnd
     if written.partCount > 3 {
-      error(
-        "a reference has at most three parts", at: written.span,
-        help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
+      reportLongReference(written.span)
       return nil
     }
     return written
+  }
+
+  /// Reports that no name follows `what` where a reference is due (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportMissingReference(after what: String, help: String) {
+    error("expected a name after '\(what)', found \(currentDescription)", help: help)
+  }
+
+  /// Reports the reference at `span`, which has more than three parts (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportLongReference(_ span: Span) {
+    error(
+      "a reference has at most three parts", at: span,
+      help: "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)")
   }
 
   /// The reference written at `written`.
@@ -1363,9 +1414,7 @@ struct Parser {
 
   private mutating func parseNumber(after what: String) -> NumberLiteral? {
     guard current.kind == .number else {
-      error(
-        "expected a number after \(what.hasPrefix("the") || what.hasPrefix("'") ? what : "'\(what)'"), found \(currentDescription)",
-        help: "write a number such as 42, 4.8, 1_000 or 15%")
+      reportMissingNumber(after: what)
       return nil
     }
     let token = current
@@ -1375,21 +1424,34 @@ struct Parser {
     // Key results' weights are read again from their spans the same way (``KeyResultDeclarer``).
     guard
       let (value, isPercent) = lexed ?? plainLiterals.number(token.span) ?? plainLiterals.generalNumber(token.span)
-    else {
-      // Letters glued to digits were already reported by the lexer.
-      if !text(token).contains(where: \.isLetter) {
-        invalidLiteral(
-          "the number '\(TerminalText.escaped(String(text(token).prefix(40))))' is too large",
-          at: token.span, help: "write a number with at most 15 significant digits")
-      }
-      return NumberLiteral(value: 0, isPercent: text(token).hasSuffix("%"), span: token.span)
-    }
+    else { return unreadableNumber(token) }
     return NumberLiteral(value: value, isPercent: isPercent, span: token.span)
+  }
+
+  /// Reports that no number follows `what` (out of line, as ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportMissingNumber(after what: String) {
+    error(
+      "expected a number after \(what.hasPrefix("the") || what.hasPrefix("'") ? what : "'\(what)'"), found \(currentDescription)",
+      help: "write a number such as 42, 4.8, 1_000 or 15%")
+  }
+
+  /// The number `token` that has no value (too many digits, or letters glued to it), reported
+  /// unless the lexer did; it reads as 0 (out of line, as ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func unreadableNumber(_ token: Token) -> NumberLiteral {
+    // Letters glued to digits were already reported by the lexer.
+    if !text(token).contains(where: \.isLetter) {
+      invalidLiteral(
+        "the number '\(TerminalText.escaped(String(text(token).prefix(40))))' is too large",
+        at: token.span, help: "write a number with at most 15 significant digits")
+    }
+    return NumberLiteral(value: 0, isPercent: text(token).hasSuffix("%"), span: token.span)
   }
 
   private mutating func parseDate(after what: String) -> DateLiteral? {
     guard current.kind == .date else {
-      error("expected a date after '\(what)', found \(currentDescription)", help: "write a date as 2026-02-15")
+      reportMissingDate(after: what)
       return nil
     }
     let token = current
@@ -1397,12 +1459,25 @@ struct Parser {
     let lexed = lexer.date(at: token.span).flatMap { Day(year: $0.year, month: $0.month, day: $0.day) }
     advance()
     guard let day = lexed ?? plainLiterals.date(token.span) ?? Day(text(token)) else {
-      invalidLiteral(
-        "'\(text(token))' is not a calendar date", at: token.span,
-        help: "write an existing date as YYYY-MM-DD, e.g. 2026-02-28")
+      reportImpossibleDate(token)
       return nil
     }
     return DateLiteral(day: day, span: token.span)
+  }
+
+  /// Reports that no date follows `what` (out of line, as ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportMissingDate(after what: String) {
+    error("expected a date after '\(what)', found \(currentDescription)", help: "write a date as 2026-02-15")
+  }
+
+  /// Reports the date `token`, which names no day of the calendar (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportImpossibleDate(_ token: Token) {
+    invalidLiteral(
+      "'\(text(token))' is not a calendar date", at: token.span,
+      help: "write an existing date as YYYY-MM-DD, e.g. 2026-02-28")
   }
 
   /// A period literal (`2026`, `2026-Q1`, `2026-H1`, `2026-03`, `DATE..DATE`) or, when allowed, a cycle name.
@@ -1417,50 +1492,73 @@ struct Parser {
       if let year = plainLiterals.year(token.span), year >= 1 {
         return PeriodSyntax(value: .literal(.year(year)), span: token.span)
       }
-      let digits = text(token)
-      guard digits.count == 4, let year = Int(digits), year >= 1 else {
-        invalidLiteral(
-          "'\(TerminalText.escaped(String(digits.prefix(40))))' is not a period", at: token.span,
-          help:
-            "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03) or range (2026-01-05..2026-03-27)")
-        return nil
-      }
-      return PeriodSyntax(value: .literal(.year(year)), span: token.span)
+      return yearReadAgain(token)
     case .period:
       advance()
       guard let period = plainLiterals.period(token.span) ?? Period(text(token)) else {
-        invalidLiteral(
-          "'\(TerminalText.escaped(String(text(token).prefix(40))))' is not a period", at: token.span,
-          help: "quarters are Q1…Q4, halves H1 and H2, months 01…12: e.g. 2026-Q1, 2026-H2, 2026-03")
+        reportNotAPeriod(
+          token, help: "quarters are Q1…Q4, halves H1 and H2, months 01…12: e.g. 2026-Q1, 2026-H2, 2026-03")
         return nil
       }
       return PeriodSyntax(value: .literal(period), span: token.span)
     case .date:
-      guard let from = parseDate(after: "cycle") else { return nil }
-      guard current.kind == .dotDot else {
-        error(
-          "a single date is not a period", at: from.span,
-          help: "write a range such as \(from.day)..\(from.day.adding(days: 90)), or a quarter such as 2026-Q1")
-        return nil
-      }
-      advance()
-      guard let to = parseDate(after: "..") else { return nil }
-      guard from.day <= to.day else {
-        invalidLiteral(
-          "the range ends before it starts", at: Span(start: from.span.start, end: to.span.end),
-          help: "write the earlier date first")
-        return nil
-      }
-      return PeriodSyntax(
-        value: .literal(.range(from.day, to.day)), span: Span(start: from.span.start, end: to.span.end))
+      return parseDateRange()
     default:
-      error(
-        "expected a period after 'cycle', found \(currentDescription)",
-        help:
-          "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03), range (2026-01-05..2026-03-27)\(allowNamed ? " or a cycle name" : "")"
-      )
+      reportMissingPeriod(allowNamed: allowNamed)
       return nil
     }
+  }
+
+  /// The year `token` (a number) that ``PlainLiterals/year(_:)`` did not read, or nil, reported,
+  /// when it is none. This and the next few are out of line, as ``reportUnexpected(after:)``.
+  @inline(never)
+  private mutating func yearReadAgain(_ token: Token) -> PeriodSyntax? {
+    let digits = text(token)
+    guard digits.count == 4, let year = Int(digits), year >= 1 else {
+      reportNotAPeriod(
+        token,
+        help:
+          "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03) or range (2026-01-05..2026-03-27)")
+      return nil
+    }
+    return PeriodSyntax(value: .literal(.year(year)), span: token.span)
+  }
+
+  @inline(never)
+  private mutating func reportNotAPeriod(_ token: Token, help: String) {
+    invalidLiteral(
+      "'\(TerminalText.escaped(String(text(token).prefix(40))))' is not a period", at: token.span, help: help)
+  }
+
+  /// A range of dates, `DATE..DATE`.
+  @inline(never)
+  private mutating func parseDateRange() -> PeriodSyntax? {
+    guard let from = parseDate(after: "cycle") else { return nil }
+    guard current.kind == .dotDot else {
+      error(
+        "a single date is not a period", at: from.span,
+        help: "write a range such as \(from.day)..\(from.day.adding(days: 90)), or a quarter such as 2026-Q1")
+      return nil
+    }
+    advance()
+    guard let to = parseDate(after: "..") else { return nil }
+    guard from.day <= to.day else {
+      invalidLiteral(
+        "the range ends before it starts", at: Span(start: from.span.start, end: to.span.end),
+        help: "write the earlier date first")
+      return nil
+    }
+    return PeriodSyntax(
+      value: .literal(.range(from.day, to.day)), span: Span(start: from.span.start, end: to.span.end))
+  }
+
+  @inline(never)
+  private mutating func reportMissingPeriod(allowNamed: Bool) {
+    error(
+      "expected a period after 'cycle', found \(currentDescription)",
+      help:
+        "write a year (2026), quarter (2026-Q1), half (2026-H1), month (2026-03), range (2026-01-05..2026-03-27)\(allowNamed ? " or a cycle name" : "")"
+    )
   }
 
   /// A new array holding just `elements`. (`Array(slice)` may hand back the scratch buffer itself,
