@@ -20,23 +20,11 @@ enum HygieneRules {
         diagnostics.append(orphan(id, plan))
       }
       if !hasKeyResults, !hasSupporters, override == nil {
-        diagnostics.append(
-          Diagnostic(
-            .nothingToMeasure,
-            "'\(plan.qualifiedName(id))' has nothing to measure: no key results, no supporting objectives and no progress override",
-            at: plan.objectives[index].location, label: "its progress will always be 0",
-            help: "add a key result, e.g. kr ID \"Title\" from 0 to 10, or link the objectives that support it"))
+        diagnostics.append(nothingToMeasure(id, plan))
       }
       if let override, hasKeyResults || hasSupporters {
-        let hidden = [hasKeyResults ? "key results" : nil, hasSupporters ? "supporters" : nil].compactMap { $0 }
-        let overrideLocation = plan.objectives[index].overrideLocation
-        let written = overrideLocation.map(plan.literal) ?? "progress \(NumberText.percent(override)) override"
         diagnostics.append(
-          Diagnostic(
-            .overrideIgnores,
-            "the progress of '\(plan.qualifiedName(id))' is set by hand to \(NumberText.percent(override)); its \(hidden.joined(separator: " and ")) do not count",
-            at: overrideLocation ?? plan.objectives[index].location, label: "hides the computed progress",
-            help: "remove `\(written)` to let its \(hidden.joined(separator: " and ")) count again"))
+          overrideIgnores(id, override, keyResults: hasKeyResults, supporters: hasSupporters, plan))
       }
       for keyResult in keyResults {
         measuredAndSupported(KeyResultID(keyResult), plan, into: &diagnostics)
@@ -67,6 +55,32 @@ enum HygieneRules {
       for above in entity.parents where visited.insert(above).inserted { queue.append(above) }
     }
     return nil
+  }
+
+  /// This and the next report are out of line: their messages made checking every objective
+  /// set up a larger frame.
+  @inline(never)
+  private static func nothingToMeasure(_ id: ObjectiveID, _ plan: Plan) -> Diagnostic {
+    Diagnostic(
+      .nothingToMeasure,
+      "'\(plan.qualifiedName(id))' has nothing to measure: no key results, no supporting objectives and no progress override",
+      at: plan[id].location, label: "its progress will always be 0",
+      help: "add a key result, e.g. kr ID \"Title\" from 0 to 10, or link the objectives that support it")
+  }
+
+  @inline(never)
+  private static func overrideIgnores(
+    _ id: ObjectiveID, _ override: Double, keyResults hasKeyResults: Bool, supporters hasSupporters: Bool,
+    _ plan: Plan
+  ) -> Diagnostic {
+    let hidden = [hasKeyResults ? "key results" : nil, hasSupporters ? "supporters" : nil].compactMap { $0 }
+    let overrideLocation = plan[id].overrideLocation
+    let written = overrideLocation.map(plan.literal) ?? "progress \(NumberText.percent(override)) override"
+    return Diagnostic(
+      .overrideIgnores,
+      "the progress of '\(plan.qualifiedName(id))' is set by hand to \(NumberText.percent(override)); its \(hidden.joined(separator: " and ")) do not count",
+      at: overrideLocation ?? plan[id].location, label: "hides the computed progress",
+      help: "remove `\(written)` to let its \(hidden.joined(separator: " and ")) count again")
   }
 
   private static func measuredAndSupported(_ id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]) {

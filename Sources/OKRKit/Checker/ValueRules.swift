@@ -33,78 +33,108 @@ enum ValueRules {
     _ id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]
   ) {
     // Field by field, in place (`plan[id].weight`): a copy of the whole key result costs more than the checks.
-    var name: String { "'\(plan.qualifiedName(id))'" }
     if !(plan[id].weight > 0) {
       diagnostics.append(
         nonpositiveWeight(
           plan[id].weight, at: plan[id].weightLocation,
-          declaration: plan[id].location, of: "the key result \(name)", plan))
+          declaration: plan[id].location, of: "the key result \(name(of: id, plan))", plan))
     }
     switch plan[id].measureValues {
     case .metric(let from, let to, _) where from == to:
-      let written = "from \(NumberText.plain(from)) to \(NumberText.plain(to))"
-      diagnostics.append(
-        Diagnostic(
-          .emptyRange,
-          "the key result \(name) starts at its target (\(written)): there is nothing to achieve",
-          at: plan[id].measureLocation ?? plan[id].location, label: "from equals to",
-          help:
-            "set a target that differs from the start, e.g. from \(NumberText.plain(from)) to \(NumberText.plain(from + 10)), or make it a milestone"
-        ))
+      diagnostics.append(emptyRange(of: id, from: from, to: to, plan))
     case .manual(let progress) where !(0...1).contains(progress):
-      let written = plan[id].measureLocation.map { plan.literal(at: $0) } ?? NumberText.percent(progress)
-      diagnostics.append(
-        Diagnostic(
-          .valueOutOfRange,
-          "the progress of \(name) is between 0% and 100%, found \(written)",
-          at: plan[id].measureLocation ?? plan[id].location, label: "out of range",
-          help: "write a percentage from 0% to 100%, e.g. progress 40%"))
+      diagnostics.append(progressOutOfRange(of: id, progress, plan))
     default:
       break
     }
     checkCheckins(of: id, plan, into: &diagnostics)
   }
 
+  /// How messages name the key result `id`. This and the reports below are out of line: their
+  /// messages made checking every key result set up a larger frame.
+  @inline(never)
+  private static func name(of id: KeyResultID, _ plan: Plan) -> String { "'\(plan.qualifiedName(id))'" }
+
+  @inline(never)
+  private static func emptyRange(of id: KeyResultID, from: Double, to: Double, _ plan: Plan) -> Diagnostic {
+    let written = "from \(NumberText.plain(from)) to \(NumberText.plain(to))"
+    return Diagnostic(
+      .emptyRange,
+      "the key result \(name(of: id, plan)) starts at its target (\(written)): there is nothing to achieve",
+      at: plan[id].measureLocation ?? plan[id].location, label: "from equals to",
+      help:
+        "set a target that differs from the start, e.g. from \(NumberText.plain(from)) to \(NumberText.plain(from + 10)), or make it a milestone"
+    )
+  }
+
+  @inline(never)
+  private static func progressOutOfRange(of id: KeyResultID, _ progress: Double, _ plan: Plan) -> Diagnostic {
+    let written = plan[id].measureLocation.map { plan.literal(at: $0) } ?? NumberText.percent(progress)
+    return Diagnostic(
+      .valueOutOfRange,
+      "the progress of \(name(of: id, plan)) is between 0% and 100%, found \(written)",
+      at: plan[id].measureLocation ?? plan[id].location, label: "out of range",
+      help: "write a percentage from 0% to 100%, e.g. progress 40%")
+  }
+
   private static func checkCheckins(of id: KeyResultID, _ plan: Plan, into diagnostics: inout [Diagnostic]) {
     guard !plan[id].checkins.isEmpty else { return }
     // The cycle's days, worked out once for all the objectives of the cycle (``CycleTerms``).
     let cycleDays = plan.objectives[Int(plan[id].objective.index)].cycleDays
-    var name: String { "'\(plan.qualifiedName(id))'" }
     // Check-ins are sorted by date, those of one date in written order.
     var firstOfDate: CheckinRecord?
     for index in plan[id].checkins {
       let checkin = plan.checkins[Int(index)]
       if let first = firstOfDate, first.date == checkin.date {
-        diagnostics.append(
-          Diagnostic(
-            .duplicateCheckin,
-            "\(name) has more than one check-in on \(checkin.date)",
-            at: checkin.location, label: "another check-in on \(checkin.date)",
-            labels: [.init(first.location, "first check-in on \(checkin.date)")],
-            help: "keep one check-in per date: correct the date or remove one of them"))
+        diagnostics.append(repeatedDate(of: checkin, first: first, in: id, plan))
       } else {
         firstOfDate = checkin
       }
       if let confidence = checkin.confidence, !(0...1).contains(confidence) {
-        let written = checkin.confidenceLocation.map { plan.literal(at: $0) } ?? NumberText.plain(confidence)
-        diagnostics.append(
-          Diagnostic(
-            .valueOutOfRange,
-            "a confidence is between 0 and 1, found \(written)",
-            at: checkin.confidenceLocation ?? checkin.location, label: "out of range",
-            help: "write a confidence from 0 to 1 (or 0% to 100%), e.g. confidence 0.6"))
+        diagnostics.append(confidenceOutOfRange(of: checkin, confidence, plan))
       }
       if let cycleDays, !cycleDays.contains(checkin.date), let cycle = plan[plan[id].objective].cycle {
-        let objective = plan.qualifiedName(plan[id].objective)
-        diagnostics.append(
-          Diagnostic(
-            .checkinOutsideCycle,
-            "the check-in of \(name) on \(checkin.date) is outside the cycle \(cycle.label) of '\(objective)'",
-            at: checkin.location, label: "outside \(cycle.period.first)..\(cycle.period.last)",
-            labels: [.init(cycle.location, "'\(objective)' is in \(cycle.label)")],
-            help: "correct the date, or record the value on the objective of the cycle it belongs to"))
+        diagnostics.append(outsideCycle(checkin, of: id, cycle, plan))
       }
     }
+  }
+
+  @inline(never)
+  private static func repeatedDate(
+    of checkin: CheckinRecord, first: CheckinRecord, in id: KeyResultID, _ plan: Plan
+  ) -> Diagnostic {
+    Diagnostic(
+      .duplicateCheckin,
+      "\(name(of: id, plan)) has more than one check-in on \(checkin.date)",
+      at: checkin.location, label: "another check-in on \(checkin.date)",
+      labels: [.init(first.location, "first check-in on \(checkin.date)")],
+      help: "keep one check-in per date: correct the date or remove one of them")
+  }
+
+  @inline(never)
+  private static func confidenceOutOfRange(of checkin: CheckinRecord, _ confidence: Double, _ plan: Plan)
+    -> Diagnostic
+  {
+    let written = checkin.confidenceLocation.map { plan.literal(at: $0) } ?? NumberText.plain(confidence)
+    return Diagnostic(
+      .valueOutOfRange,
+      "a confidence is between 0 and 1, found \(written)",
+      at: checkin.confidenceLocation ?? checkin.location, label: "out of range",
+      help: "write a confidence from 0 to 1 (or 0% to 100%), e.g. confidence 0.6")
+  }
+
+  /// The check-in `checkin` of `id`, dated outside `cycle`, its objective's.
+  @inline(never)
+  private static func outsideCycle(
+    _ checkin: CheckinRecord, of id: KeyResultID, _ cycle: CycleAssignment, _ plan: Plan
+  ) -> Diagnostic {
+    let objective = plan.qualifiedName(plan[id].objective)
+    return Diagnostic(
+      .checkinOutsideCycle,
+      "the check-in of \(name(of: id, plan)) on \(checkin.date) is outside the cycle \(cycle.label) of '\(objective)'",
+      at: checkin.location, label: "outside \(cycle.period.first)..\(cycle.period.last)",
+      labels: [.init(cycle.location, "'\(objective)' is in \(cycle.label)")],
+      help: "correct the date, or record the value on the objective of the cycle it belongs to")
   }
 
   private static func nonpositiveWeight(

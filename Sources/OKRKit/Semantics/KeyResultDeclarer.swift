@@ -49,13 +49,7 @@ struct KeyResultDeclarer {
       if mayRepeat,
         let first = sourceFile.bytes.withUnsafeBytes({ keyResultIDs.earlierDeclaration(of: facts.idSpan, in: $0) })
       {
-        problems.report(
-          Diagnostic(
-            .duplicateDefinition,
-            "the key result '\(sourceFile.text(facts.idSpan))' is declared twice in '\(plan[owner].id).\(objectiveName)'",
-            at: Self.location(file.file, facts.idSpan), label: "declared again here",
-            labels: [.init(Self.location(file.file, first), "first declared here")],
-            help: "a key result's id is unique within its objective; rename one of them"))
+        reportRepeated(facts.idSpan, firstAt: first, in: sourceFile, of: owner, objectiveName)
         continue
       }
       // The parser counted these places with the same rule; never write past them.
@@ -67,6 +61,22 @@ struct KeyResultDeclarer {
       next += 1
     }
     precondition(next == places.upperBound, "fewer key results than counted")
+  }
+
+  /// Reports the key result id at `span`, declared before at `first` in the objective
+  /// `objectiveName` of `owner`. Out of line: its message made every objective's declaring set up
+  /// a larger frame.
+  @inline(never)
+  private mutating func reportRepeated(
+    _ span: Span, firstAt first: Span, in sourceFile: SourceFile, of owner: EntityID, _ objectiveName: String
+  ) {
+    problems.report(
+      Diagnostic(
+        .duplicateDefinition,
+        "the key result '\(sourceFile.text(span))' is declared twice in '\(plan[owner].id).\(objectiveName)'",
+        at: Self.location(sourceFile.id, span), label: "declared again here",
+        labels: [.init(Self.location(sourceFile.id, first), "first declared here")],
+        help: "a key result's id is unique within its objective; rename one of them"))
   }
 
   // Helpers that need nothing of the declarer are static: calling a method of it from a

@@ -71,12 +71,21 @@ struct ObjectiveStatementReader {
       first = location
       return true
     }
+    Self.reportRepeated(statement, at: location, first: first, problems: &problems)
+    return false
+  }
+
+  /// Reports the `statement` at `location`, given before at `first`. Out of line: its message
+  /// made reading every objective's statements set up a larger frame.
+  @inline(never)
+  private static func reportRepeated(
+    _ statement: String, at location: SourceLocation, first: SourceLocation, problems: inout ResolutionProblems
+  ) {
     problems.report(
       Diagnostic(
         .duplicateDefinition, "an objective has one '\(statement)'", at: location,
         label: "given again here", labels: [.init(first, "first given here")],
         help: "remove one of the two \(statement) lines"))
-    return false
   }
 
   /// Whether a period is closed: declared closed itself, or inside a period declared closed.

@@ -636,13 +636,20 @@ struct Parser {
       return isAdmin ? .admins(people, span: span) : .leads(people, span: span)
     }
     if isWord(current, "objective") { return parseObjective().map { .objective($0) } }
+    reportUnknownMember(of: level)
+    return nil
+  }
+
+  /// Reports the current token, which starts no member of a `level` block (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportUnknownMember(of level: Level) {
     let help =
       current.kind == .identifier
       ? Suggestions.didYouMean(text(current), among: ["objective", "admin", "lead"]) : nil
     error(
       "expected 'objective', 'admin' or 'lead' in a \(level.rawValue) block, found \(currentDescription)",
       help: help ?? "an entity block holds objectives, admin lines (in a company) and lead lines (in a unit or team)")
-    return nil
   }
 
   /// What a `{ … }` block belongs to.
@@ -673,9 +680,7 @@ struct Parser {
       }
       if gaveUp { return Span(start: open.start, end: previousEnd) }
       if current.kind == .endOfFile || startsOuterDeclaration(kind: kind) {
-        error(
-          "this \(kind.name) is never closed", at: open, label: "this '{' has no matching '}'",
-          help: "add '}' at the end of the \(kind.name)")
+        reportUnclosed(kind, openedAt: open)
         return Span(start: open.start, end: previousEnd)
       }
       let start = current.span.start
@@ -688,6 +693,15 @@ struct Parser {
         advance()
       }
     }
+  }
+
+  /// Reports the block `kind` opened at `open`, which has no `}` (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportUnclosed(_ kind: BlockKind, openedAt open: Span) {
+    error(
+      "this \(kind.name) is never closed", at: open, label: "this '{' has no matching '}'",
+      help: "add '}' at the end of the \(kind.name)")
   }
 
   /// A keyword at the start of a statement that cannot occur inside `kind`: the block
@@ -723,9 +737,7 @@ struct Parser {
       guard let target = parseReference(after: "reuses") else { return nil }
       reuses = target
     } else {
-      error(
-        "expected a title or 'reuses' after the objective id, found \(currentDescription)",
-        help: "write objective \(id.name) \"What we want to achieve\" { … }")
+      reportMissingTitle(ofObjective: id)
       return nil
     }
     let problemsBefore = problemCount
@@ -756,6 +768,15 @@ struct Parser {
     return ObjectiveDecl(
       id: id, reuses: reuses, storedStatements: statements, span: span, keyResultCounts: keyResultCounts,
       facts: factTable.place(since: firstFacts, table: factTableNumber), title: title, body: body)
+  }
+
+  /// Reports that the objective `id` has neither a title nor `reuses` (out of line, as
+  /// ``reportUnexpected(after:)``).
+  @inline(never)
+  private mutating func reportMissingTitle(ofObjective id: Identifier) {
+    error(
+      "expected a title or 'reuses' after the objective id, found \(currentDescription)",
+      help: "write objective \(id.name) \"What we want to achieve\" { … }")
   }
 
   /// Reads the objective starting here again, keeping its statements (for
