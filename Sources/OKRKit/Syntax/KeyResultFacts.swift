@@ -91,7 +91,9 @@ extension BodyFactTable {
   }
 
   /// Adds what `clause` says to the key result `builder` gathers (a check-in goes to
-  /// ``checkins`` at once).
+  /// ``checkins`` at once). Inlined where each kind of clause is read (see the parser's
+  /// `add(_:to:)`).
+  @inline(__always)
   mutating func add(_ clause: WrittenClause, to builder: inout KeyResultFactsBuilder) {
     switch clause {
     case .range(let from, let to, let unitWord, let span):

@@ -1011,19 +1011,17 @@ struct Parser {
     var facts = factTable.startKeyResult(id: id, title: title)
     if keepsStatements { clauseScratch.removeAll(keepingCapacity: true) }
     while !atStatementEnd && current.kind != .leftBrace {
-      guard let clause = parseClause() else {
+      guard parseClause(into: &facts) else {
         factTable.dropKeyResult(facts)
         return nil
       }
-      add(clause, to: &facts)
     }
     var body: Span?
     if current.kind == .leftBrace {
       body = parseBlock(kind: .keyResult) { parser in
         var parsedAny = false
         while !parser.atStatementEnd {
-          guard let clause = parser.parseClause() else { return false }
-          parser.add(clause, to: &facts)
+          guard parser.parseClause(into: &facts) else { return false }
           parsedAny = true
         }
         return parsedAny
@@ -1036,6 +1034,8 @@ struct Parser {
   }
 
   /// Adds what `clause` says to the key result's `facts`, and keeps the clause when asked to.
+  /// Inlined where each kind of clause is read, so that no clause is made only to be taken apart.
+  @inline(__always)
   private mutating func add(_ clause: WrittenClause, to facts: inout KeyResultFactsBuilder) {
     factTable.add(clause, to: &facts)
     if keepsStatements { clauseScratch.append(keyResultClause(clause)) }
@@ -1068,45 +1068,48 @@ struct Parser {
     return Parser.exactCopy(clauseScratch[...])
   }
 
-  /// The clause starting here, its names as spans (see ``WrittenClause``).
-  private mutating func parseClause() -> WrittenClause? {
+  /// Reads the clause starting here and adds it to the key result's `facts` (``add(_:to:)``);
+  /// false when it does not parse.
+  private mutating func parseClause(into facts: inout KeyResultFactsBuilder) -> Bool {
     let start = current.span.start
     let keyword = current
     func span(_ parser: Parser) -> Span { Span(start: start, end: parser.previousEnd) }
     if isWord(keyword, "from") {
       advance()
-      guard let from = parseNumber(after: "from") else { return nil }
+      guard let from = parseNumber(after: "from") else { return false }
       guard isWord(current, "to") else {
         reportMissingTo(after: from)
-        return nil
+        return false
       }
       advance()
-      guard let to = parseNumber(after: "to") else { return nil }
+      guard let to = parseNumber(after: "to") else { return false }
       var unit: Span?
       if isWord(current, "unit") {
         advance()
         guard current.kind == .identifier || current.kind == .string else {
           error("expected a unit word after 'unit'", help: "write unit ms, unit USD or unit \"tickets/day\"")
-          return nil
+          return false
         }
         unit = current.span
         advance()
       }
-      return .range(from: from, to: to, unit: unit, span: span(self))
+      add(.range(from: from, to: to, unit: unit, span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "current") {
       advance()
-      guard let value = parseNumber(after: "current") else { return nil }
-      return .current(value, span: span(self))
+      guard let value = parseNumber(after: "current") else { return false }
+      add(.current(value, span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "checkin") {
       advance()
-      guard let date = parseDate(after: "checkin") else { return nil }
-      guard let value = parseNumber(after: "the check-in date") else { return nil }
+      guard let date = parseDate(after: "checkin") else { return false }
+      guard let value = parseNumber(after: "the check-in date") else { return false }
       var confidence: NumberLiteral?
       if isWord(current, "confidence") {
         advance()
-        guard let parsed = parseNumber(after: "confidence") else { return nil }
+        guard let parsed = parseNumber(after: "confidence") else { return false }
         confidence = parsed
       }
       var note: StringLiteral?
@@ -1115,48 +1118,56 @@ struct Parser {
         advance()
       }
       counts.checkins += 1
-      return .checkin(Checkin(date: date, value: value, confidence: confidence, note: note, span: span(self)))
+      add(.checkin(Checkin(date: date, value: value, confidence: confidence, note: note, span: span(self))), to: &facts)
+      return true
     }
     if isWord(keyword, "milestone") {
       advance()
-      return .milestone(span: span(self))
+      add(.milestone(span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "done") {
       advance()
       var date: DateLiteral?
       if current.kind == .date {
-        guard let parsed = parseDate(after: "done") else { return nil }
+        guard let parsed = parseDate(after: "done") else { return false }
         date = parsed
       }
-      return .done(date, span: span(self))
+      add(.done(date, span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "progress") {
       advance()
-      guard let value = parseNumber(after: "progress") else { return nil }
-      return .progress(value, span: span(self))
+      guard let value = parseNumber(after: "progress") else { return false }
+      add(.progress(value, span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "weight") {
       advance()
-      guard let value = parsePlainNumber(after: "weight") else { return nil }
-      return .weight(value, span: span(self))
+      guard let value = parsePlainNumber(after: "weight") else { return false }
+      add(.weight(value, span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "owner") {
       advance()
-      guard let person = expectName(after: "owner", example: "owner alice") else { return nil }
-      return .owner(person, span: span(self))
+      guard let person = expectName(after: "owner", example: "owner alice") else { return false }
+      add(.owner(person, span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "note") {
       advance()
-      guard let note = expectString(after: "note") else { return nil }
-      return .note(note, span: span(self))
+      guard let note = expectString(after: "note") else { return false }
+      add(.note(note, span: span(self)), to: &facts)
+      return true
     }
     if isWord(keyword, "source") {
       advance()
-      guard let name = expectString(after: "source") else { return nil }
-      return .source(name, span: span(self))
+      guard let name = expectString(after: "source") else { return false }
+      add(.source(name, span: span(self)), to: &facts)
+      return true
     }
     reportUnknownClause(keyword)
-    return nil
+    return false
   }
 
   /// Reports a range whose `to` is missing after `from` (out of line, as
