@@ -311,9 +311,22 @@ struct Parser {
 
   // MARK: - Token helpers
 
+  /// Moves to the next token. Inlined (it is called once per token, from many places), with the
+  /// rare steps out of line.
+  @inline(__always)
   private mutating func advance() {
     previousEnd = current.span.end
     previousKind = current.kind
+    if hasProblems || peeked != nil {
+      advanceTheLongWay()
+    } else {
+      current = lexer.next()
+    }
+  }
+
+  /// ``advance()`` once problems were reported (the parser may give up) or a token was peeked at.
+  @inline(never)
+  private mutating func advanceTheLongWay() {
     if hasProblems, giveUpWhenFull(at: current.span, adding: 0) {
       current = Token(kind: .endOfFile, span: Span(start: current.span.end, end: current.span.end))
       peeked = nil
