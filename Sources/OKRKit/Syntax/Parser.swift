@@ -1457,6 +1457,8 @@ struct Parser {
     return number
   }
 
+  /// Inlined: most clauses are a keyword and a number, and the call cost about as much as the read.
+  @inline(__always)
   private mutating func parseNumber(after what: String) -> NumberLiteral? {
     guard current.kind == .number else {
       reportMissingNumber(after: what)
