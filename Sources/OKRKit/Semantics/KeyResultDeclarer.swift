@@ -38,7 +38,8 @@ struct KeyResultDeclarer {
     let table = Int(objectiveFacts.table)
     // The parser counted the key results whose id is not repeated: when that is all of them,
     // there is nothing to look for (the usual case).
-    let mayRepeat = objectiveFacts.keyResults.count != places.count
+    let (written, counted) = (objectiveFacts.keyResults, places)
+    let mayRepeat = written.upperBound - written.lowerBound != counted.upperBound - counted.lowerBound
     if mayRepeat { keyResultIDs.startObjective() }
     // The key results' extras follow one another in the table, from the objective's first.
     var nextExtra = Int(objectiveFacts.firstExtra)
@@ -108,7 +109,8 @@ struct KeyResultDeclarer {
           confidenceLocation: checkin.confidence.map { Self.location(file, $0.span) }))
     }
     let nextCheckin = firstCheckin + written.count
-    Self.sortByDate(firstCheckin..<nextCheckin, of: checkins)
+    // One check-in or none (most key results) is in order: no call.
+    if written.count > 1 { Self.sortByDate(firstCheckin..<nextCheckin, of: checkins) }
     let extras =
       facts.extraCount == 0
       ? KeyResultExtraSpans() : syntax.factTables[table].extraSpans(from: firstExtra, count: Int(facts.extraCount))
