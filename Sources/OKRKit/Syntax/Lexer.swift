@@ -47,7 +47,8 @@ struct Lexer {
   mutating func next() -> Token {
     // The run of blanks first, in locals (the hot loop of the lexer: every line is indented and
     // most tokens are followed by a space). Then the commonest tokens: a plain identifier, the end
-    // of a line, a number or a string; the rest (and comments, which are rare) go the long way.
+    // of a line, a number, a string, a brace or a dot; the rest (and comments, which are rare) go the
+    // long way.
     var index = position
     skip(ByteClass.blank, from: &index)
     position = index
@@ -62,6 +63,14 @@ struct Lexer {
       return lexNumberOrDate()
     } else if byte == UInt8(ascii: "\"") {
       return lexString()
+    } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
+      // Every block opens and closes with one.
+      position = index + 1
+      return token(byte == UInt8(ascii: "{") ? .leftBrace : .rightBrace, from: index)
+    } else if byte == UInt8(ascii: "."), peek(1) != UInt8(ascii: ".") {
+      // Every reference to an objective or key result has one or two.
+      position = index + 1
+      return token(.dot, from: index)
     }
     return nextTheLongWay()
   }
