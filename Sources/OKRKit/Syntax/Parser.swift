@@ -1334,10 +1334,17 @@ struct Parser {
     return span
   }
 
-  /// Reports that `expected` does not follow `what` (out of line, as ``reportUnexpected(after:)``).
+  /// Reports that `expected` does not follow `what` (out of line, as ``reportUnexpected(after:)``),
+  /// with the help `write <example>`.
   @inline(never)
   private mutating func reportMissing(_ expected: String, after what: String, example: String) {
-    error("expected \(expected) after '\(what)', found \(currentDescription)", help: "write \(example)")
+    reportMissing(expected, after: what, help: "write \(example)")
+  }
+
+  /// ``reportMissing(_:after:example:)`` with a help of its own.
+  @inline(never)
+  private mutating func reportMissing(_ expected: String, after what: String, help: String) {
+    error("expected \(expected) after '\(what)', found \(currentDescription)", help: help)
   }
 
   private mutating func expectString(after what: String) -> StringLiteral? {
@@ -1389,7 +1396,7 @@ struct Parser {
       "name an entity (acme), an objective (acme.csat) or a key result (acme.csat.nps)"
   ) -> WrittenReference? {
     guard current.kind == .identifier else {
-      reportMissingReference(after: what, help: help())
+      reportMissing("a name", after: what, help: help())
       return nil
     }
     var written = WrittenReference(firstPart: current.span)
@@ -1397,7 +1404,7 @@ struct Parser {
     while current.kind == .dot {
       advance()
       guard current.kind == .identifier else {
-        reportMissingReference(after: ".", help: "a reference is owner, owner.objective or owner.objective.kr")
+        reportMissing("a name", after: ".", help: "a reference is owner, owner.objective or owner.objective.kr")
         return nil
       }
       written.append(current.span)
@@ -1409,13 +1416,6 @@ struct Parser {
       return nil
     }
     return written
-  }
-
-  /// Reports that no name follows `what` where a reference is due (out of line, as
-  /// ``reportUnexpected(after:)``).
-  @inline(never)
-  private mutating func reportMissingReference(after what: String, help: String) {
-    error("expected a name after '\(what)', found \(currentDescription)", help: help)
   }
 
   /// Reports the reference at `span`, which has more than three parts (out of line, as
@@ -1498,7 +1498,7 @@ struct Parser {
 
   private mutating func parseDate(after what: String) -> DateLiteral? {
     guard current.kind == .date else {
-      reportMissingDate(after: what)
+      reportMissing("a date", after: what, example: "a date as 2026-02-15")
       return nil
     }
     let token = current
@@ -1510,12 +1510,6 @@ struct Parser {
       return nil
     }
     return DateLiteral(day: day, span: token.span)
-  }
-
-  /// Reports that no date follows `what` (out of line, as ``reportUnexpected(after:)``).
-  @inline(never)
-  private mutating func reportMissingDate(after what: String) {
-    error("expected a date after '\(what)', found \(currentDescription)", help: "write a date as 2026-02-15")
   }
 
   /// Reports the date `token`, which names no day of the calendar (out of line, as
